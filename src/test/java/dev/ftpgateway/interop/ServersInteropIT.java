@@ -186,6 +186,56 @@ class ServersInteropIT {
 		}
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("servers")
+	void listOfNamesKeepsSpacesUnicodeAndUrlSpecialCharacters(Server server) throws IOException {
+		try (FtpClient client = connect(server)) {
+			Map<String, FtpEntry> entries = byName(client.list("names/"));
+			// LIST without -a hides dot files on vsftpd and proftpd; MLSD shows them.
+			Set<String> required = NAMES.stream().filter((n) -> !n.startsWith(".")).collect(Collectors.toSet());
+			assertThat(entries.keySet()).containsAll(required).isSubsetOf(NAMES);
+			for (String name : required) {
+				FtpEntry entry = entries.get(name);
+				if (NAMES_FOLDERS.contains(name)) {
+					assertThat(entry.type()).as(name).isEqualTo(FtpEntry.Type.DIRECTORY);
+				}
+				else {
+					assertThat(entry.type()).as(name).isEqualTo(FtpEntry.Type.FILE);
+					long expected = ("name: " + name + "\n").getBytes(StandardCharsets.UTF_8).length;
+					assertThat(entry.size()).as(name).hasValue(expected);
+				}
+			}
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("servers")
+	void listOfTreeTellsFilesFromFolders(Server server) throws IOException {
+		try (FtpClient client = connect(server)) {
+			Map<String, FtpEntry> entries = byName(client.list("tree/"));
+			assertThat(entries.keySet()).containsExactlyInAnyOrder("file1.txt", "file2.txt", "d1_1", "d1_2");
+			assertThat(entries.get("d1_1").type()).isEqualTo(FtpEntry.Type.DIRECTORY);
+			assertThat(entries.get("file1.txt").type()).isEqualTo(FtpEntry.Type.FILE);
+			assertThat(entries.get("file1.txt").size()).hasValue("tree/file1.txt\n".length());
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("servers")
+	void listOfTenThousandEntriesParsesEveryOne(Server server) throws IOException {
+		try (FtpClient client = connect(server)) {
+			Map<String, FtpEntry> entries = byName(client.list("dir10k/"));
+			assertThat(entries).hasSize(10_000);
+			for (int i = 1; i <= 10_000; i++) {
+				String name = String.format("e%05d.txt", i);
+				FtpEntry entry = entries.get(name);
+				assertThat(entry).as(name).isNotNull();
+				assertThat(entry.type()).as(name).isEqualTo(FtpEntry.Type.FILE);
+				assertThat(entry.size()).as(name).hasValue(("entry " + i + "\n").length());
+			}
+		}
+	}
+
 	// --- downloads --------------------------------------------------------------------------
 
 	@ParameterizedTest(name = "{0}")
