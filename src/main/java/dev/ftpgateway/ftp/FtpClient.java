@@ -321,40 +321,58 @@ public class FtpClient implements Closeable {
 
 	/**
 	 * Aborts a transfer in progress (ftplib's {@code abort}). ABOR goes out with Telnet IP and
-	 * Synch as urgent data; a 426 or 451 reporting the interrupted transfer is read, and so is the
-	 * ABOR's own reply. When the first reply is the ABOR's 225 or 226, a NOOP follows to drain a
-	 * late reply of a transfer that ended just before, so the next command reads its own reply.
+	 * Synch as urgent data. Unlike ftplib, this reads every reply the abort causes, so the next
+	 * command reads its own reply: a 426 or 451 for the interrupted transfer before the ABOR's
+	 * own reply, or a late reply of a transfer that ended just before.
 	 * @return the ABOR's reply: 225 or 226
-	 * @throws FtpProtocolException if the server answers anything else
+	 * @throws FtpPermanentException if the server refused the ABOR line (MINA FtpServer cannot
+	 *         decode the Telnet bytes); the session stays usable
+	 * @throws FtpProtocolException if the server answers something else
 	 */
 	public String abort() throws IOException {
 		checkConnected();
-		this.log.command("ABOR");
+		Reply reply;
 		try {
-			this.control.sendAbort();
-			Reply reply = readReply();
-			if (reply.code() == 426 || reply.code() == 451) {
-				reply = readReply();
-			}
-			else if (reply.code() == 225 || reply.code() == 226) {
-				resynchronise();
-			}
-			if (reply.code() != 225 && reply.code() != 226) {
-				throw new FtpProtocolException("Unexpected reply to ABOR", reply);
-			}
-			return reply.text();
+			reply = abortInStep(null);
 		}
 		catch (IOException | RuntimeException ex) {
 			this.broken = true;
 			throw ex;
 		}
+		if (reply.code() == 225 || reply.code() == 226) {
+			return reply.text();
+		}
+		if (reply.kind() == 5) {
+			throw new FtpPermanentException(reply);
+		}
+		this.broken = true;
+		throw new FtpProtocolException("Unexpected reply to ABOR", reply);
 	}
 
-	private void resynchronise() throws IOException {
+	/**
+	 * Sends ABOR, closes the data connection (if any) and reads replies until the dialogue is
+	 * in step again.
+	 * @return the reply the ABOR line got
+	 */
+	private Reply abortInStep(Closeable dataConnection) throws IOException {
+		this.log.command("ABOR");
+		this.control.sendAbort();
+		if (dataConnection != null) {
+			closeQuietly(dataConnection);
+		}
+		Reply first = readReply();
+		if (first.code() == 426 || first.code() == 451) {
+			// The interrupted transfer's reply; the ABOR's own reply comes next, and then the
+			// dialogue is in step.
+			return readReply();
+		}
+		// A 225/226 may be the ABOR's reply or that of a transfer that ended just before it, with
+		// the ABOR's still to come; a 5xx means the ABOR line was refused while a transfer reply
+		// may still be on its way. A NOOP sent only now marks the end either way.
 		this.control.send("NOOP");
 		for (int i = 0; i < 3; i++) {
 			if (readReply().code() == 200) {
-				return;
+				return first;
 			}
 		}
 		throw new FtpProtocolException("No reply to NOOP after ABOR");
@@ -633,17 +651,14 @@ public class FtpClient implements Closeable {
 	/**
 	 * Ends a transfer that did not complete: ABOR, then the data connection is closed (so a
 	 * server blocked writing to it wakes up; for an upload, closing only after ABOR keeps the
-	 * server from taking the end of the data for a complete file), then a NOOP finds the end of
-	 * whatever replies the server sends (a 426, a 226, or both, in either order, depending on
-	 * the server and on timing). If even that fails, the session is marked broken.
+	 * server from taking the end of the data for a complete file), then the replies are read
+	 * until the dialogue is in step (a 426, a 226, or both, in either order, depending on the
+	 * server and on timing). If even that fails, the session is marked broken.
 	 */
 	void abortQuietly(Closeable dataConnection) {
 		try {
 			if (!this.broken && this.control != null) {
-				this.log.command("ABOR");
-				this.control.sendAbort();
-				closeQuietly(dataConnection);
-				resynchronise();
+				abortInStep(dataConnection);
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -706,9 +721,13 @@ public class FtpClient implements Closeable {
 	/** The facts of one file or directory (MLST, RFC 3659), sent on the control connection. */
 	public FtpEntry mlst(String path) throws IOException {
 		Reply reply = voidCommandReply(withArguments("MLST", nonEmpty(path)));
-		// RFC 3659 7.2: the entry is the line between the first and the last, led by one space.
-		Optional<FtpEntry> entry = (reply.lines().size() < 3) ? Optional.empty()
-				: MLSD_PARSER.parse(reply.lines().get(1).substring(1));
+		// RFC 3659 7.2: the entry is the line after the first, led by one space; MINA
+		// FtpServer 1.2 leaves the space out.
+		Optional<FtpEntry> entry = Optional.empty();
+		if (reply.lines().size() >= 3) {
+			String line = reply.lines().get(1);
+			entry = MLSD_PARSER.parse(line.startsWith(" ") ? line.substring(1) : line);
+		}
 		return entry.orElseThrow(() -> new FtpProtocolException("No entry in MLST reply", reply));
 	}
 
