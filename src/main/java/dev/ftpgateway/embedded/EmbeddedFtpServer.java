@@ -14,6 +14,7 @@ import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.listener.Listener;
 import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfiguration;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
 import org.apache.ftpserver.usermanager.impl.ConcurrentLoginPermission;
@@ -47,6 +48,10 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 
 	private boolean anonymousReadOnly;
 
+	private SslConfiguration tls;
+
+	private boolean implicitTls;
+
 	private FtpServer server;
 
 	private Listener listener;
@@ -77,6 +82,19 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 	}
 
 	/**
+	 * Offers FTPS: AUTH TLS on the control connection (explicit) or TLS from the first byte
+	 * (implicit), with PROT P data connections; call before {@link #start()}.
+	 * @param tls the server's key material and protocols
+	 * @return this server
+	 */
+	public synchronized EmbeddedFtpServer secureWith(SslConfiguration tls, boolean implicit) {
+		checkNotRunning();
+		this.tls = Objects.requireNonNull(tls, "tls");
+		this.implicitTls = implicit;
+		return this;
+	}
+
+	/**
 	 * Lets {@code anonymous} log in with any password and read (not write) the same folder.
 	 * @return this server
 	 */
@@ -99,6 +117,10 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 			ListenerFactory listenerFactory = new ListenerFactory();
 			listenerFactory.setServerAddress(this.host);
 			listenerFactory.setPort(this.port);
+			if (this.tls != null) {
+				listenerFactory.setSslConfiguration(this.tls);
+				listenerFactory.setImplicitSsl(this.implicitTls);
+			}
 			factory.addListener(LISTENER_NAME, listenerFactory.createListener());
 			factory.setConnectionConfig(connectionConfig());
 			factory.setUserManager(userManager());

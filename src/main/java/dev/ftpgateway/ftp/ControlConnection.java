@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.nio.charset.Charset;
 import java.time.Duration;
 
+import javax.net.ssl.SSLSocket;
+
 /**
  * The control connection: owns the socket, writes command lines and reads replies. It knows
  * the wire format (CRLF, the Telnet bytes of ABOR) but not what any command means.
@@ -23,22 +25,39 @@ final class ControlConnection implements Closeable {
 
 	private static final int DM = 242;
 
-	private final Socket socket;
+	private Socket socket;
 
-	private final OutputStream out;
+	private OutputStream out;
 
-	private final ReplyReader replies;
+	private ReplyReader replies;
 
 	private final Charset charset;
 
 	private final DialogueLog log;
 
 	private ControlConnection(Socket socket, Charset charset, DialogueLog log) throws IOException {
-		this.socket = socket;
-		this.out = new BufferedOutputStream(socket.getOutputStream(), 1024);
-		this.replies = new ReplyReader(new BufferedInputStream(socket.getInputStream(), 8192), charset, log);
 		this.charset = charset;
 		this.log = log;
+		use(socket);
+	}
+
+	private void use(Socket socket) throws IOException {
+		this.socket = socket;
+		this.out = new BufferedOutputStream(socket.getOutputStream(), 1024);
+		this.replies = new ReplyReader(new BufferedInputStream(socket.getInputStream(), 8192), this.charset, this.log);
+	}
+
+	/**
+	 * Continues the conversation over another socket layered on this one: TLS after AUTH TLS
+	 * or on an implicit-TLS port, plain TCP again after CCC. Call only between replies, when
+	 * nothing is buffered.
+	 */
+	void switchTo(Socket layered) throws IOException {
+		use(layered);
+	}
+
+	Socket socket() {
+		return this.socket;
 	}
 
 	/**
@@ -85,9 +104,14 @@ final class ControlConnection implements Closeable {
 	/**
 	 * Sends ABOR the way RFC 959 section 4.1.3 asks: Telnet Interrupt Process, then Telnet
 	 * Synch (IAC as normal data, DM as TCP urgent data), then the command. Servers that are busy
-	 * writing the data connection only notice the command through the urgent data.
+	 * writing the data connection only notice the command through the urgent data. Under TLS
+	 * there is no urgent data (RFC 4217 section 13.3), so only the command goes out.
 	 */
 	void sendAbort() throws IOException {
+		if (this.socket instanceof SSLSocket) {
+			send("ABOR");
+			return;
+		}
 		this.log.put("ABOR (with Telnet IP and Synch)");
 		this.out.write(IAC);
 		this.out.write(IP);

@@ -224,6 +224,7 @@ public class FtpClient implements Closeable {
 		this.listParser = new AutoListParser();
 		this.type = 0;
 		try {
+			controlConnected(host, address.getPort());
 			Reply reply = response();
 			// RFC 959: "120 Service ready in nnn minutes" comes before the real greeting.
 			while (reply.isPreliminary()) {
@@ -506,7 +507,7 @@ public class FtpClient implements Closeable {
 			abortQuietly(socket);
 			throw ex;
 		}
-		socket.close();
+		endUpload(socket);
 		return voidResponse();
 	}
 
@@ -543,7 +544,7 @@ public class FtpClient implements Closeable {
 			abortQuietly(socket);
 			throw ex;
 		}
-		socket.close();
+		endUpload(socket);
 		return voidResponse();
 	}
 
@@ -592,7 +593,58 @@ public class FtpClient implements Closeable {
 				socket = DataConnector.accept(listener, this.control.peerAddress(), this.dataTimeout);
 			}
 		}
+		try {
+			socket = dataConnected(socket);
+		}
+		catch (IOException ex) {
+			closeQuietly(socket);
+			throw explainDataFailure(ex);
+		}
 		return new DataTransfer(socket, Replies.parse150(reply));
+	}
+
+	/**
+	 * Called when the control connection is open, before the greeting is read; FTPS with
+	 * implicit TLS starts TLS here.
+	 */
+	void controlConnected(String host, int port) throws IOException {
+	}
+
+	/**
+	 * Called with each data connection once the server has accepted the transfer command;
+	 * FTPS wraps it in TLS here.
+	 * @return the socket to transfer over
+	 */
+	Socket dataConnected(Socket socket) throws IOException {
+		return socket;
+	}
+
+	/**
+	 * A data connection failed after the transfer command was accepted (a TLS handshake the
+	 * server rejected, typically): the server says why on the control connection, as vsftpd's
+	 * {@code 522 SSL connection failed: session reuse required}. That reply makes the better
+	 * error; the session is in step once it is read.
+	 */
+	private IOException explainDataFailure(IOException failure) {
+		try {
+			Reply reply = response();
+			failure.addSuppressed(new FtpReplyException(reply));
+			return failure;
+		}
+		catch (FtpTemporaryException | FtpPermanentException explained) {
+			explained.addSuppressed(failure);
+			return explained;
+		}
+		catch (IOException unexplained) {
+			failure.addSuppressed(unexplained);
+			return failure;
+		}
+	}
+
+	/** The control connection, for FTPS to layer TLS on. */
+	ControlConnection controlConnection() {
+		checkConnected();
+		return this.control;
 	}
 
 	private Reply startTransfer(String cmd, Long rest) throws IOException {
@@ -667,6 +719,16 @@ public class FtpClient implements Closeable {
 		}
 		finally {
 			closeQuietly(dataConnection);
+		}
+	}
+
+	/**
+	 * Tells the server the upload is complete: the end of the data connection is the end of
+	 * the file in stream mode.
+	 */
+	static void endUpload(Socket socket) throws IOException {
+		try (socket) {
+			socket.shutdownOutput();
 		}
 	}
 

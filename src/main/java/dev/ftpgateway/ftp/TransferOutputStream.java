@@ -105,7 +105,7 @@ public final class TransferOutputStream extends OutputStream {
 		}
 		this.closed = true;
 		this.client.streamEnded();
-		this.socket.close();
+		FtpClient.endUpload(this.socket);
 		this.client.finishTransfer();
 	}
 
