@@ -2,6 +2,7 @@ package dev.ftpgateway.config;
 
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
 import dev.ftpgateway.pool.ConnectionSettings;
+import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Turns {@link FtpGatewayProperties} into the plain settings the pool takes, pointing at the
- * embedded server when one runs.
+ * Turns {@link FtpGatewayProperties} into the session pool and the plain settings it takes,
+ * pointing at the embedded server when one runs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FtpGatewayProperties.class)
@@ -38,6 +39,12 @@ public class FtpGatewayConfiguration {
 		FtpGatewayProperties.Pool pool = properties.getPool();
 		return new PoolSettings(pool.getMaxTotal(), pool.getMinIdle(), pool.getMaxIdle(), pool.getMaxWait(),
 				pool.getEvictionInterval(), pool.getMinIdleTime(), pool.getValidateAfterIdle());
+	}
+
+	/** Sessions open lazily: the gateway starts even when the FTP server is down (readiness says so). */
+	@Bean(destroyMethod = "close")
+	FtpSessionPool ftpSessionPool(ConnectionSettings connection, PoolSettings pool) {
+		return new FtpSessionPool(connection, pool);
 	}
 
 }
