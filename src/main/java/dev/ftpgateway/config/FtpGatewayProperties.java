@@ -277,7 +277,7 @@ public class FtpGatewayProperties {
 	public static class Embedded {
 
 		/** Local folder served; created, with a sample README.txt, on first start. */
-		private Path folder = Path.of("data");
+		private Path folder = Path.of("./data");
 
 		/** Port of the embedded server on 127.0.0.1; 0 picks a free one. */
 		private int port = 0;

@@ -10,11 +10,14 @@ import java.time.Duration;
 
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole application on a random port over the embedded FTP server: probes and metrics. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class FtpActuatorIT {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -61,6 +65,12 @@ class FtpActuatorIT {
 			this.ftpServer.start();
 		}
 		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void startupLogTellsANewcomerWhatToTry(CapturedOutput output) {
+		assertThat(output).contains("No FTP backend configured: serving " + data.resolve("data"))
+			.contains("Try: curl http://localhost:" + this.port + "/files/");
 	}
 
 	@Test
