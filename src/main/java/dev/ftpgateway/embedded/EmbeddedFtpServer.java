@@ -36,6 +36,8 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 	/** Enough for a full pool plus health checks and tests that hold many sessions at once. */
 	private static final int MAX_LOGINS = 200;
 
+	private static final long CLOSE_TIMEOUT_MILLIS = 3000;
+
 	private final Path home;
 
 	private final String user;
@@ -140,6 +142,9 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 	/** Stops the server and drops its sessions; does nothing when it is not running. */
 	public synchronized void stop() {
 		if (this.server != null) {
+			// MINA's stop() can leave accepted sessions open for seconds; clients should see a
+			// stopped server at once, as they would a killed process.
+			closeSessions();
 			this.server.stop();
 			this.server = null;
 			this.listener = null;
@@ -153,12 +158,16 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 
 	/**
 	 * Closes every open control connection while the server keeps running, as a server
-	 * restart or an idle timeout would look to a client.
+	 * restart or an idle timeout would look to a client. Returns once the sockets are closed,
+	 * so a client's next command cannot still get an answer.
 	 */
 	public synchronized void closeSessions() {
 		if (this.listener != null) {
 			for (FtpIoSession session : this.listener.getActiveSessions()) {
-				session.closeNow();
+				// A session the client is closing already may never complete a second close future.
+				if (!session.isClosing()) {
+					session.closeNow().awaitUninterruptibly(CLOSE_TIMEOUT_MILLIS);
+				}
 			}
 		}
 	}

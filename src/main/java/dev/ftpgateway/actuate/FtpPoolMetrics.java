@@ -1,0 +1,47 @@
+package dev.ftpgateway.actuate;
+
+import dev.ftpgateway.pool.FtpSessionPool;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Publishes the session pool's state: {@code ftp.pool.active}, {@code ftp.pool.idle},
+ * {@code ftp.pool.waiting} and {@code ftp.pool.max} gauges, and {@code ftp.pool.opened} and
+ * {@code ftp.pool.closed} counters (a fast-growing closed count means sessions keep
+ * breaking). Bound by name rather than through JMX, so the names do not depend on which
+ * pools happen to be registered. Not "created": Prometheus reserves the {@code _created}
+ * suffix for counter timestamps.
+ */
+public class FtpPoolMetrics implements MeterBinder {
+
+	private final FtpSessionPool pool;
+
+	public FtpPoolMetrics(FtpSessionPool pool) {
+		this.pool = pool;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		Gauge.builder("ftp.pool.active", this.pool, FtpSessionPool::active)
+			.description("FTP sessions lent out")
+			.register(registry);
+		Gauge.builder("ftp.pool.idle", this.pool, FtpSessionPool::idle)
+			.description("FTP sessions idle in the pool")
+			.register(registry);
+		Gauge.builder("ftp.pool.waiting", this.pool, FtpSessionPool::waiting)
+			.description("Requests waiting for a free FTP session")
+			.register(registry);
+		Gauge.builder("ftp.pool.max", this.pool, (pool) -> pool.settings().maxTotal())
+			.description("Most FTP sessions the pool opens")
+			.register(registry);
+		FunctionCounter.builder("ftp.pool.opened", this.pool, FtpSessionPool::created)
+			.description("FTP sessions opened")
+			.register(registry);
+		FunctionCounter.builder("ftp.pool.closed", this.pool, FtpSessionPool::destroyed)
+			.description("FTP sessions closed, idle or broken")
+			.register(registry);
+	}
+
+}

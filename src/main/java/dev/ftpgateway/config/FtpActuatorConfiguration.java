@@ -1,0 +1,25 @@
+package dev.ftpgateway.config;
+
+import dev.ftpgateway.actuate.FtpHealthIndicator;
+import dev.ftpgateway.actuate.FtpPoolMetrics;
+import dev.ftpgateway.pool.FtpSessionPool;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Health and metrics for the session pool. */
+@Configuration(proxyBeanMethods = false)
+class FtpActuatorConfiguration {
+
+	/** The bean name makes the contributor "ftp", as the readiness group in application.yaml expects. */
+	@Bean
+	FtpHealthIndicator ftpHealthIndicator(FtpSessionPool pool) {
+		return new FtpHealthIndicator(pool);
+	}
+
+	@Bean
+	FtpPoolMetrics ftpPoolMetrics(FtpSessionPool pool) {
+		return new FtpPoolMetrics(pool);
+	}
+
+}

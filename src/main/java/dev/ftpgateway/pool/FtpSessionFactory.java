@@ -1,0 +1,118 @@
+package dev.ftpgateway.pool;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.ftpgateway.ftp.FtpClient;
+import org.apache.commons.pool2.BasePooledObjectFactory;
+import org.apache.commons.pool2.PooledObject;
+import org.apache.commons.pool2.impl.DefaultPooledObject;
+
+/**
+ * Makes, checks and ends pooled FTP sessions.
+ * <p>
+ * Validation follows OkHttp's {@code isHealthy}: a cheap local check every time, and a NOOP
+ * round trip only for sessions idle longer than {@code validateAfterIdle}, since a server may
+ * have dropped those (an idle timeout, a restart) without the socket noticing yet.
+ */
+final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
+
+	private static final System.Logger logger = System.getLogger(FtpSessionFactory.class.getName());
+
+	/** How long a polite QUIT may take when a session is destroyed; after that it is just closed. */
+	static final Duration QUIT_TIMEOUT = Duration.ofSeconds(2);
+
+	private final ConnectionSettings settings;
+
+	private final Duration validateAfterIdle;
+
+	FtpSessionFactory(ConnectionSettings settings, Duration validateAfterIdle) {
+		this.settings = settings;
+		this.validateAfterIdle = validateAfterIdle;
+	}
+
+	/**
+	 * Connects and logs in. No TYPE I here: the client sends it itself before each binary
+	 * transfer when the session is not in binary type already.
+	 */
+	@Override
+	public FtpClient create() throws IOException {
+		FtpClient client = new FtpClient();
+		client.setConnectTimeout(this.settings.connectTimeout());
+		client.setReplyTimeout(this.settings.replyTimeout());
+		client.setDataTimeout(this.settings.dataTimeout());
+		client.setCharset(this.settings.charset());
+		client.setPassive(this.settings.passive());
+		try {
+			client.connect(this.settings.host(), this.settings.port());
+			client.login(this.settings.user(), this.settings.password());
+			return client;
+		}
+		catch (IOException | RuntimeException ex) {
+			closeQuietly(client);
+			throw ex;
+		}
+	}
+
+	@Override
+	public PooledObject<FtpClient> wrap(FtpClient client) {
+		return new DefaultPooledObject<>(client);
+	}
+
+	@Override
+	public boolean validateObject(PooledObject<FtpClient> pooled) {
+		FtpClient client = pooled.getObject();
+		if (!client.isConnected() || client.isBroken()) {
+			return false;
+		}
+		if (pooled.getIdleDuration().compareTo(this.validateAfterIdle) < 0) {
+			return true;
+		}
+		try {
+			client.noop();
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.log(Level.DEBUG, () -> "Idle FTP session failed NOOP, discarding it: " + ex);
+			return false;
+		}
+	}
+
+	/**
+	 * Ends a session whatever state it is in, as commons-pool's contract demands: QUIT when the
+	 * session still looks healthy, bounded by {@link #QUIT_TIMEOUT}, then close. Never throws.
+	 */
+	@Override
+	public void destroyObject(PooledObject<FtpClient> pooled) {
+		FtpClient client = pooled.getObject();
+		if (client.isConnected() && !client.isBroken()) {
+			// The reply timeout cannot change once connected, so a guard closes the socket
+			// instead if a hung server leaves QUIT waiting.
+			CompletableFuture<Void> guard = CompletableFuture.runAsync(() -> closeQuietly(client),
+					CompletableFuture.delayedExecutor(QUIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+			try {
+				client.quit();
+			}
+			catch (IOException | RuntimeException ex) {
+				logger.log(Level.DEBUG, () -> "QUIT failed while discarding an FTP session: " + ex);
+			}
+			finally {
+				guard.cancel(false);
+			}
+		}
+		closeQuietly(client);
+	}
+
+	private static void closeQuietly(FtpClient client) {
+		try {
+			client.close();
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.log(Level.DEBUG, () -> "Closing an FTP session failed: " + ex);
+		}
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.ftpgateway.pool;
+
+import java.io.IOException;
+import java.util.NoSuchElementException;
+
+import dev.ftpgateway.ftp.FtpClient;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+
+/**
+ * A bounded pool of logged-in FTP sessions, lent out as {@link Lease}s.
+ * <p>
+ * Every commons-pool2 setting that defaults to something risky is set here: borrowing waits
+ * at most {@code maxWait}, each borrow validates the session, and an evictor closes sessions
+ * idle past {@code minEvictableIdle} and tests the others. The pool registers in JMX under
+ * {@code org.apache.commons.pool2:type=GenericObjectPool,name=ftp-session-pool*}.
+ */
+public final class FtpSessionPool implements AutoCloseable {
+
+	static final String JMX_NAME_PREFIX = "ftp-session-pool";
+
+	private final GenericObjectPool<FtpClient> pool;
+
+	private final PoolSettings settings;
+
+	private final ConnectionSettings connection;
+
+	public FtpSessionPool(ConnectionSettings connection, PoolSettings pool) {
+		this.connection = connection;
+		this.settings = pool;
+		this.pool = new GenericObjectPool<>(new FtpSessionFactory(connection, pool.validateAfterIdle()), config(pool));
+	}
+
+	private static GenericObjectPoolConfig<FtpClient> config(PoolSettings settings) {
+		GenericObjectPoolConfig<FtpClient> config = new GenericObjectPoolConfig<>();
+		config.setMaxTotal(settings.maxTotal());
+		config.setMinIdle(settings.minIdle());
+		config.setMaxIdle(settings.maxIdle());
+		config.setBlockWhenExhausted(true);
+		config.setMaxWait(settings.maxWait());
+		config.setTestOnBorrow(true);
+		config.setTestWhileIdle(true);
+		config.setTimeBetweenEvictionRuns(settings.evictionInterval());
+		config.setMinEvictableIdleDuration(settings.minEvictableIdle());
+		// Negative means a share of the idle sessions: -1 tests all of them on every run.
+		config.setNumTestsPerEvictionRun(-1);
+		// LIFO lends the most recently used session, so the rest go idle and get evicted.
+		config.setLifo(true);
+		config.setJmxEnabled(true);
+		config.setJmxNamePrefix(JMX_NAME_PREFIX);
+		return config;
+	}
+
+	/**
+	 * Lends a logged-in session, waiting at most the configured maximum when all are in use.
+	 * @return the lease; close it to give the session back
+	 * @throws PoolExhaustedException when no session became free in time
+	 * @throws IOException when a new session could not connect or log in
+	 */
+	public Lease borrow() throws IOException {
+		try {
+			return new Lease(this.pool.borrowObject(), this.pool);
+		}
+		catch (NoSuchElementException ex) {
+			// commons-pool says "timeout" and "a new session failed validation" with the same type.
+			if (ex.getCause() instanceof IOException cause) {
+				throw cause;
+			}
+			if (ex.getCause() == null) {
+				throw new PoolExhaustedException(this.settings.maxWait(), ex);
+			}
+			throw new IOException("Could not get an FTP session from " + this.connection.host(), ex);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IOException("Could not get an FTP session from " + this.connection.host(), ex);
+		}
+	}
+
+	/** The number of sessions lent out now. */
+	public int active() {
+		return this.pool.getNumActive();
+	}
+
+	/** The number of sessions waiting in the pool to be lent. */
+	public int idle() {
+		return this.pool.getNumIdle();
+	}
+
+	/** The number of callers blocked in {@link #borrow()} waiting for a session. */
+	public int waiting() {
+		return this.pool.getNumWaiters();
+	}
+
+	/** How many sessions the pool has opened since it started. */
+	public long created() {
+		return this.pool.getCreatedCount();
+	}
+
+	/** How many sessions the pool has closed since it started. */
+	public long destroyed() {
+		return this.pool.getDestroyedCount();
+	}
+
+	/** Where the sessions connect to (the password is left out of its {@code toString()}). */
+	public ConnectionSettings connection() {
+		return this.connection;
+	}
+
+	/** The pool's sizes and timings. */
+	public PoolSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Runs one eviction pass now, as the evictor thread does every {@code evictionInterval}:
+	 * closes sessions idle too long and those failing validation. For tests and admin use.
+	 */
+	public void evict() {
+		try {
+			this.pool.evict();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Eviction failed", ex);
+		}
+	}
+
+	/** Closes idle sessions now; lent sessions are closed when their leases are. */
+	@Override
+	public void close() {
+		this.pool.close();
+	}
+
+}

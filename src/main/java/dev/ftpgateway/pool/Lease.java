@@ -1,0 +1,87 @@
+package dev.ftpgateway.pool;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.ftpgateway.ftp.FtpClient;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+
+/**
+ * One borrowed, logged-in FTP session. Close it to give the session back.
+ * <p>
+ * Like Spring Integration's cached session with its {@code dirty} flag: once
+ * {@link #markBroken()} is called (a transfer failed half-way, the dialogue may be out of
+ * step), the session is destroyed on {@link #close()} instead of returned. A session whose
+ * client reports {@link FtpClient#isBroken()} is destroyed as well.
+ */
+public final class Lease implements AutoCloseable {
+
+	private static final System.Logger logger = System.getLogger(Lease.class.getName());
+
+	private final FtpClient client;
+
+	private final GenericObjectPool<FtpClient> pool;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private volatile boolean broken;
+
+	Lease(FtpClient client, GenericObjectPool<FtpClient> pool) {
+		this.client = client;
+		this.pool = pool;
+	}
+
+	/**
+	 * The session's client, logged in. Its type may be ASCII after a listing; the binary
+	 * transfer methods switch back to binary themselves.
+	 * @throws IllegalStateException after {@link #close()}
+	 */
+	public FtpClient client() {
+		if (this.closed.get()) {
+			throw new IllegalStateException("Lease is closed: the session went back to the pool");
+		}
+		return this.client;
+	}
+
+	/** Marks the session unusable; it will be destroyed on close. Cannot be undone. */
+	public void markBroken() {
+		this.broken = true;
+	}
+
+	/** Whether {@link #markBroken()} was called or the client found its connection broken. */
+	public boolean isBroken() {
+		return this.broken || this.client.isBroken() || !this.client.isConnected();
+	}
+
+	/**
+	 * Returns the session to the pool, or destroys it when broken. Only the first call counts.
+	 * <p>
+	 * Destroying costs a connect and login on the calling thread: commons-pool 2.13
+	 * {@code invalidateObject} opens a replacement at once, so borrowers already waiting are
+	 * not left hanging.
+	 */
+	@Override
+	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		if (isBroken()) {
+			destroy();
+		}
+		else {
+			this.pool.returnObject(this.client);
+		}
+	}
+
+	private void destroy() {
+		try {
+			this.pool.invalidateObject(this.client);
+		}
+		catch (Exception ex) {
+			// The session is gone already; only its replacement failed (the server is down, say).
+			// The next borrow tries again and reports the failure to its caller.
+			logger.log(Level.DEBUG, () -> "Could not replace a discarded FTP session: " + ex);
+		}
+	}
+
+}

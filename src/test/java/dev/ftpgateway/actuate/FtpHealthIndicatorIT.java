@@ -1,0 +1,77 @@
+package dev.ftpgateway.actuate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import dev.ftpgateway.pool.ConnectionSettings;
+import dev.ftpgateway.pool.FtpSessionPool;
+import dev.ftpgateway.pool.Lease;
+import dev.ftpgateway.pool.PoolSettings;
+import dev.ftpgateway.testing.EmbeddedFtpServerExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/** The health indicator over a real pool and embedded server, without Spring. */
+class FtpHealthIndicatorIT {
+
+	@RegisterExtension
+	final EmbeddedFtpServerExtension ftp = new EmbeddedFtpServerExtension();
+
+	private FtpSessionPool pool;
+
+	@BeforeEach
+	void createPool() {
+		Duration timeout = Duration.ofSeconds(5);
+		this.pool = new FtpSessionPool(
+				new ConnectionSettings(this.ftp.host(), this.ftp.port(), this.ftp.user(), this.ftp.password(), true,
+						StandardCharsets.UTF_8, timeout, timeout, timeout),
+				new PoolSettings(1, 0, 1, Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofHours(1),
+						Duration.ofHours(1)));
+	}
+
+	@AfterEach
+	void closePool() {
+		this.pool.close();
+	}
+
+	@Test
+	void upWithServerAndPoolDetails() {
+		Health health = new FtpHealthIndicator(this.pool).health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("host", "127.0.0.1")
+			.containsEntry("port", this.ftp.port())
+			.containsEntry("active", 0)
+			.containsEntry("idle", 1)
+			.containsEntry("maxTotal", 1);
+		assertThat((String) health.getDetails().get("reply")).startsWith("200");
+	}
+
+	@Test
+	void downWhenTheServerIsGoneAndTheSessionIsNotKept() throws Exception {
+		this.pool.borrow().close();
+		this.ftp.server().stop();
+		Health health = new FtpHealthIndicator(this.pool).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("port", this.ftp.port()).containsKey("error");
+		assertThat(this.pool.idle()).isZero();
+	}
+
+	@Test
+	void fullPoolIsReportedUpWithoutWaiting() throws Exception {
+		try (Lease held = this.pool.borrow()) {
+			FtpHealthIndicator indicator = new FtpHealthIndicator(this.pool);
+		Health health = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> indicator.health());
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("check", "skipped: all sessions busy");
+		}
+	}
+
+}
