@@ -964,6 +964,14 @@ public class FtpClient implements Closeable {
 		return this.broken;
 	}
 
+	/**
+	 * Whether a stream from {@link #retrieve} or {@link #store} is still open: until it is
+	 * closed the session is mid-transfer and accepts no command, so it must not be reused.
+	 */
+	public boolean isTransferOpen() {
+		return this.streaming;
+	}
+
 	/** Sends QUIT and closes the connection, even if the server's reply is an error. */
 	public String quit() throws IOException {
 		try {

@@ -50,7 +50,7 @@ public final class Lease implements AutoCloseable {
 
 	/** Whether {@link #markBroken()} was called or the client found its connection broken. */
 	public boolean isBroken() {
-		return this.broken || this.client.isBroken() || !this.client.isConnected();
+		return this.broken || this.client.isBroken() || !this.client.isConnected() || this.client.isTransferOpen();
 	}
 
 	/**

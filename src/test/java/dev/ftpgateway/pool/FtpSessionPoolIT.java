@@ -80,6 +80,21 @@ class FtpSessionPoolIT {
 	}
 
 	@Test
+	void sessionReturnedWithATransferStillOpenIsDestroyed() throws IOException {
+		Files.write(this.ftp.home().resolve("big.bin"), new byte[1_000_000]);
+		FtpSessionPool pool = pool(2, Duration.ofSeconds(1), NO_IDLE_CHECK);
+		FtpClient midTransfer;
+		try (Lease lease = pool.borrow()) {
+			midTransfer = lease.client();
+			midTransfer.retrieve("big.bin", 0).read();
+		}
+		assertThat(pool.destroyed()).isOne();
+		try (Lease lease = pool.borrow()) {
+			assertThat(lease.client()).isNotSameAs(midTransfer);
+		}
+	}
+
+	@Test
 	void destroyedSessionIsReplacedAtOnceForWaitingBorrowers() throws IOException {
 		FtpSessionPool pool = pool(1, Duration.ofSeconds(1), NO_IDLE_CHECK);
 		try (Lease lease = pool.borrow()) {
