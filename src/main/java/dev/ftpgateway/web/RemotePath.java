@@ -42,7 +42,15 @@ public final class RemotePath {
 	 *         CR, LF, NUL or backslash, an over-long path, or {@code ..} climbing above the root
 	 */
 	public static RemotePath parse(String rawPath) {
-		String decoded = decode(rawPath);
+		return ofDecoded(decode(rawPath));
+	}
+
+	/**
+	 * Normalises a path the servlet container already decoded, such as a query parameter value,
+	 * applying the same checks as {@link #parse(String)} without decoding a second time.
+	 * @throws InvalidRemotePathException as for {@link #parse(String)}, except for encoding errors
+	 */
+	public static RemotePath ofDecoded(String decoded) {
 		if (decoded.length() > MAX_LENGTH) {
 			throw new InvalidRemotePathException("path is longer than " + MAX_LENGTH + " characters");
 		}
