@@ -1,0 +1,131 @@
+package dev.ftpgateway.ftp;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.Charset;
+import java.time.Duration;
+
+/**
+ * The control connection: owns the socket, writes command lines and reads replies. It knows
+ * the wire format (CRLF, the Telnet bytes of ABOR) but not what any command means.
+ */
+final class ControlConnection implements Closeable {
+
+	private static final int IAC = 255;
+
+	private static final int IP = 244;
+
+	private static final int DM = 242;
+
+	private final Socket socket;
+
+	private final OutputStream out;
+
+	private final ReplyReader replies;
+
+	private final Charset charset;
+
+	private final DialogueLog log;
+
+	private ControlConnection(Socket socket, Charset charset, DialogueLog log) throws IOException {
+		this.socket = socket;
+		this.out = new BufferedOutputStream(socket.getOutputStream(), 1024);
+		this.replies = new ReplyReader(new BufferedInputStream(socket.getInputStream(), 8192), charset, log);
+		this.charset = charset;
+		this.log = log;
+	}
+
+	/**
+	 * Opens a control connection.
+	 * @param address where to connect
+	 * @param sourceAddress the local address to bind, or {@code null} for any
+	 * @param connectTimeout how long the TCP connect may take
+	 * @param replyTimeout how long to wait for each read of a reply
+	 */
+	static ControlConnection open(InetSocketAddress address, InetSocketAddress sourceAddress,
+			Duration connectTimeout, Duration replyTimeout, Charset charset, DialogueLog log) throws IOException {
+		Socket socket = new Socket();
+		try {
+			if (sourceAddress != null) {
+				socket.bind(sourceAddress);
+			}
+			socket.connect(address, Timeouts.millis(connectTimeout));
+			socket.setSoTimeout(Timeouts.millis(replyTimeout));
+			// Commands are single small writes waiting for a reply: Nagle would only delay them.
+			socket.setTcpNoDelay(true);
+			socket.setKeepAlive(true);
+			return new ControlConnection(socket, charset, log);
+		}
+		catch (IOException | RuntimeException ex) {
+			socket.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Sends one command line.
+	 * @throws IllegalArgumentException if the line contains CR, LF or NUL: such a line would
+	 *         smuggle a second command to the server, so nothing is written
+	 */
+	void send(String line) throws IOException {
+		checkSafe(line);
+		this.log.put(line);
+		this.out.write(line.getBytes(this.charset));
+		this.out.write('\r');
+		this.out.write('\n');
+		this.out.flush();
+	}
+
+	/**
+	 * Sends ABOR the way RFC 959 section 4.1.3 asks: Telnet Interrupt Process, then Telnet
+	 * Synch (IAC as normal data, DM as TCP urgent data), then the command. Servers that are busy
+	 * writing the data connection only notice the command through the urgent data.
+	 */
+	void sendAbort() throws IOException {
+		this.log.put("ABOR (with Telnet IP and Synch)");
+		this.out.write(IAC);
+		this.out.write(IP);
+		this.out.write(IAC);
+		this.out.flush();
+		this.socket.sendUrgentData(DM);
+		this.out.write("ABOR\r\n".getBytes(this.charset));
+		this.out.flush();
+	}
+
+	Reply read() throws IOException {
+		return this.replies.read();
+	}
+
+	InetAddress peerAddress() {
+		return this.socket.getInetAddress();
+	}
+
+	InetAddress localAddress() {
+		return this.socket.getLocalAddress();
+	}
+
+	boolean isOpen() {
+		return !this.socket.isClosed();
+	}
+
+	static void checkSafe(String line) {
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (c == '\r' || c == '\n' || c == '\0') {
+				throw new IllegalArgumentException("Command contains CR, LF or NUL: " + DialogueLog.mask(line).strip());
+			}
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.socket.close();
+	}
+
+}

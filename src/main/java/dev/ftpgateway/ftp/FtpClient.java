@@ -1,0 +1,934 @@
+package dev.ftpgateway.ftp;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+import dev.ftpgateway.ftp.listing.FtpEntry;
+
+/**
+ * An FTP client with the API of Python's {@code ftplib.FTP}, in Java: the same methods with
+ * the same meaning ({@code retrbinary} is {@link #retrieveBinary}, {@code sendcmd} is
+ * {@link #sendCommand}, ...), plus what ftplib lacks: EPSV/EPRT and IPv6, MLSD/MLST, MDTM,
+ * FEAT, separate connect/reply/data timeouts, and streams for transfers.
+ *
+ * <pre>{@code
+ * try (FtpClient ftp = new FtpClient("ftp.example.org")) {
+ *     ftp.login();
+ *     ftp.retrieveLines("LIST");
+ *     try (OutputStream out = Files.newOutputStream(Path.of("README"))) {
+ *         ftp.retrieveBinary("RETR README", out::write);
+ *     }
+ *     ftp.quit();
+ * }
+ * }</pre>
+ *
+ * <p>Every failure caused by the server or the network is an {@link IOException}: the
+ * {@link FtpException} family for replies, plus socket errors and timeouts (ftplib's
+ * {@code all_errors}). Once the control connection is in doubt (an I/O error, a timeout, a
+ * protocol violation, a 421) the client reports {@link #isBroken()} for good.
+ *
+ * <p>Not thread-safe: one conversation, one thread at a time.
+ */
+public class FtpClient implements Closeable {
+
+	/** The default port, from RFC 959. */
+	public static final int DEFAULT_PORT = 21;
+
+	/** ftplib's default block size for binary transfers. */
+	public static final int DEFAULT_BLOCK_SIZE = 8192;
+
+	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+	private final DialogueLog log = new DialogueLog();
+
+	private final DataConnector dataConnector = new DataConnector(this::command);
+
+	private Duration connectTimeout = DEFAULT_TIMEOUT;
+
+	private Duration replyTimeout = DEFAULT_TIMEOUT;
+
+	private Duration dataTimeout = DEFAULT_TIMEOUT;
+
+	private Charset charset = StandardCharsets.UTF_8;
+
+	private InetSocketAddress sourceAddress;
+
+	private boolean passive = true;
+
+	private boolean trustPassiveHost;
+
+	private ControlConnection control;
+
+	private String welcome;
+
+	private Map<String, String> features;
+
+	private char type;
+
+	private boolean broken;
+
+	private boolean streaming;
+
+	/** Creates a client that is not connected yet; call {@link #connect(String)}. */
+	public FtpClient() {
+	}
+
+	/** Creates a client and connects it to {@code host} on port 21 (ftplib's {@code FTP(host)}). */
+	public FtpClient(String host) throws IOException {
+		this(host, null, null, null, null);
+	}
+
+	/** Creates a client, connects it to {@code host} and logs in. */
+	public FtpClient(String host, String user, String passwd) throws IOException {
+		this(host, user, passwd, null, null);
+	}
+
+	/**
+	 * Creates a client, connects it to {@code host} when one is given and logs in when a user
+	 * is given, as ftplib's {@code FTP(host, user, passwd, acct, timeout)}.
+	 * @param timeout applies to connecting, replies and data connections; {@code null} keeps
+	 *        the default of 60 seconds
+	 */
+	public FtpClient(String host, String user, String passwd, String acct, Duration timeout) throws IOException {
+		if (host == null || host.isEmpty()) {
+			return;
+		}
+		connect(host, 0, timeout);
+		if (user != null && !user.isEmpty()) {
+			try {
+				login(user, passwd, acct);
+			}
+			catch (IOException | RuntimeException ex) {
+				close();
+				throw ex;
+			}
+		}
+	}
+
+	// ---- settings ----
+
+	/** How long a TCP connect, control or data, may take. */
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = Objects.requireNonNull(connectTimeout);
+	}
+
+	/** How long to wait for each read of a reply on the control connection. */
+	public void setReplyTimeout(Duration replyTimeout) {
+		this.replyTimeout = Objects.requireNonNull(replyTimeout);
+	}
+
+	/** How long a data connection may stay silent, and how long to wait for the server to connect in active mode. */
+	public void setDataTimeout(Duration dataTimeout) {
+		this.dataTimeout = Objects.requireNonNull(dataTimeout);
+	}
+
+	/** The encoding of commands, replies and listings; UTF-8 unless set (RFC 2640). Set before connecting. */
+	public void setCharset(Charset charset) {
+		this.charset = Objects.requireNonNull(charset);
+	}
+
+	/** The local address (port 0 for any) that control and data connections are made from. */
+	public void setSourceAddress(InetSocketAddress sourceAddress) {
+		this.sourceAddress = sourceAddress;
+	}
+
+	/** Passive mode (the default) when true, active mode (EPRT/PORT) when false: ftplib's {@code set_pasv}. */
+	public void setPassive(boolean passive) {
+		this.passive = passive;
+	}
+
+	/**
+	 * Whether to connect to the host a 227 reply names. Off by default: the data connection goes
+	 * to the control connection's peer, so a server cannot point the client at another host.
+	 */
+	public void setTrustPassiveHost(boolean trustPassiveHost) {
+		this.trustPassiveHost = trustPassiveHost;
+	}
+
+	/**
+	 * ftplib's {@code set_debuglevel}: 0 logs nothing (unless the logger is enabled at DEBUG or
+	 * TRACE), 1 one line per command and reply, 2 every line both ways. Output goes through
+	 * {@link System.Logger} under this class's name; PASS arguments are always masked.
+	 */
+	public void setDebugLevel(int level) {
+		this.log.setDebugLevel(level);
+	}
+
+	// ---- connection and login ----
+
+	/** Connects to {@code host} on port 21; returns the welcome message. */
+	public String connect(String host) throws IOException {
+		return connect(host, 0, null);
+	}
+
+	/** Connects to {@code host} on {@code port} (0 means 21); returns the welcome message. */
+	public String connect(String host, int port) throws IOException {
+		return connect(host, port, null);
+	}
+
+	/**
+	 * Connects and reads the welcome message.
+	 * @param port the port, 0 for 21
+	 * @param timeout when not {@code null}, becomes the connect, reply and data timeout, as
+	 *        ftplib's timeout applies to every blocking operation
+	 * @return the welcome message
+	 * @throws FtpTemporaryException when the server turns us away, typically {@code 421 Too
+	 *         many connections}
+	 */
+	public String connect(String host, int port, Duration timeout) throws IOException {
+		if (this.control != null) {
+			throw new IllegalStateException("Already connected");
+		}
+		if (timeout != null) {
+			this.connectTimeout = timeout;
+			this.replyTimeout = timeout;
+			this.dataTimeout = timeout;
+		}
+		InetSocketAddress address = new InetSocketAddress(host, (port == 0) ? DEFAULT_PORT : port);
+		this.control = ControlConnection.open(address, this.sourceAddress, this.connectTimeout, this.replyTimeout,
+				this.charset, this.log);
+		this.broken = false;
+		this.features = null;
+		this.type = 0;
+		try {
+			Reply reply = response();
+			// RFC 959: "120 Service ready in nnn minutes" comes before the real greeting.
+			while (reply.isPreliminary()) {
+				reply = response();
+			}
+			this.welcome = reply.text();
+			return this.welcome;
+		}
+		catch (IOException | RuntimeException ex) {
+			close();
+			throw ex;
+		}
+	}
+
+	/** The welcome message the server sent on connecting (ftplib's {@code getwelcome}). */
+	public String getWelcome() {
+		return this.welcome;
+	}
+
+	/** Logs in anonymously, with password {@code anonymous@}. */
+	public String login() throws IOException {
+		return login("anonymous", "", "");
+	}
+
+	/** Logs in; see {@link #login(String, String, String)}. */
+	public String login(String user, String passwd) throws IOException {
+		return login(user, passwd, "");
+	}
+
+	/**
+	 * Logs in as ftplib does: USER, then PASS if the server asks (331), then ACCT if it asks
+	 * (332). An empty user means anonymous; anonymous with an empty password or {@code -} sends
+	 * {@code anonymous@}. When the server offers UTF8 (RFC 2640), it is switched on.
+	 * @return the final (2xx) reply
+	 * @throws FtpPermanentException typically {@code 530} for wrong credentials
+	 */
+	public String login(String user, String passwd, String acct) throws IOException {
+		String name = (user == null || user.isEmpty()) ? "anonymous" : user;
+		String password = (passwd == null) ? "" : passwd;
+		if (name.equals("anonymous") && (password.isEmpty() || password.equals("-"))) {
+			password += "anonymous@";
+		}
+		Reply reply = command("USER " + name);
+		if (reply.isIntermediate()) {
+			reply = command("PASS " + password);
+		}
+		if (reply.isIntermediate()) {
+			reply = command("ACCT " + ((acct == null) ? "" : acct));
+		}
+		if (!reply.isPositiveCompletion()) {
+			throw new FtpReplyException(reply);
+		}
+		if (this.charset.equals(StandardCharsets.UTF_8) && features().containsKey("UTF8")) {
+			trySend("OPTS UTF8 ON");
+		}
+		return reply.text();
+	}
+
+	// ---- commands ----
+
+	/**
+	 * Sends a command and returns the reply text (ftplib's {@code sendcmd}).
+	 * @throws FtpTemporaryException on a 4xx reply
+	 * @throws FtpPermanentException on a 5xx reply
+	 * @throws IllegalArgumentException if {@code cmd} contains CR, LF or NUL (nothing is sent)
+	 */
+	public String sendCommand(String cmd) throws IOException {
+		forgetTypeIfChanged(cmd);
+		return command(cmd).text();
+	}
+
+	/**
+	 * Sends a command and expects a 2xx reply (ftplib's {@code voidcmd}).
+	 * @throws FtpReplyException on a 1xx or 3xx reply
+	 */
+	public String voidCommand(String cmd) throws IOException {
+		forgetTypeIfChanged(cmd);
+		return voidCommandReply(cmd).text();
+	}
+
+	/** Reads the next reply, raising on 4xx and 5xx (ftplib's {@code getresp}), to finish a {@link #transferCommand}. */
+	public String getResponse() throws IOException {
+		return response().text();
+	}
+
+	/** Reads the next reply and expects a 2xx (ftplib's {@code voidresp}), to finish a {@link #transferCommand}. */
+	public String voidResponse() throws IOException {
+		return voidReply().text();
+	}
+
+	/** Sends NOOP: the cheapest way to check that the session is alive. */
+	public String noop() throws IOException {
+		return voidCommand("NOOP");
+	}
+
+	/**
+	 * Aborts a transfer in progress (ftplib's {@code abort}). ABOR goes out with Telnet IP and
+	 * Synch as urgent data; a 426 or 451 reporting the interrupted transfer is read, and so is the
+	 * ABOR's own reply. When the first reply is the ABOR's 225 or 226, a NOOP follows to drain a
+	 * late reply of a transfer that ended just before, so the next command reads its own reply.
+	 * @return the ABOR's reply: 225 or 226
+	 * @throws FtpProtocolException if the server answers anything else
+	 */
+	public String abort() throws IOException {
+		checkConnected();
+		this.log.command("ABOR");
+		try {
+			this.control.sendAbort();
+			Reply reply = readReply();
+			if (reply.code() == 426 || reply.code() == 451) {
+				reply = readReply();
+			}
+			else if (reply.code() == 225 || reply.code() == 226) {
+				resynchronise();
+			}
+			if (reply.code() != 225 && reply.code() != 226) {
+				throw new FtpProtocolException("Unexpected reply to ABOR", reply);
+			}
+			return reply.text();
+		}
+		catch (IOException | RuntimeException ex) {
+			this.broken = true;
+			throw ex;
+		}
+	}
+
+	private void resynchronise() throws IOException {
+		this.control.send("NOOP");
+		for (int i = 0; i < 3; i++) {
+			if (readReply().code() == 200) {
+				return;
+			}
+		}
+		throw new FtpProtocolException("No reply to NOOP after ABOR");
+	}
+
+	// ---- transfers ----
+
+	/**
+	 * Downloads in binary mode (ftplib's {@code retrbinary}) with 8 KiB blocks.
+	 * @param cmd a RETR command, e.g. {@code "RETR README"}
+	 * @param callback receives each block; {@code out::write} writes to an OutputStream
+	 * @return the final reply, e.g. {@code 226 Transfer complete}
+	 */
+	public String retrieveBinary(String cmd, BlockSink callback) throws IOException {
+		return retrieveBinary(cmd, callback, DEFAULT_BLOCK_SIZE, null);
+	}
+
+	/** Downloads in binary mode, reading at most {@code blockSize} bytes per block. */
+	public String retrieveBinary(String cmd, BlockSink callback, int blockSize) throws IOException {
+		return retrieveBinary(cmd, callback, blockSize, null);
+	}
+
+	/**
+	 * Downloads in binary mode, starting at byte {@code rest} when it is not {@code null}.
+	 * @throws FtpProtocolException when the data connection ends before the size announced in
+	 *         the 150 reply: a dropped connection is never a silent short read
+	 */
+	public String retrieveBinary(String cmd, BlockSink callback, int blockSize, Long rest) throws IOException {
+		Objects.requireNonNull(callback, "callback");
+		ensureType('I');
+		DataTransfer transfer = ntransferCommand(cmd, rest);
+		long received = 0;
+		Socket socket = transfer.socket();
+		try {
+			InputStream in = socket.getInputStream();
+			byte[] buffer = new byte[blockSize];
+			int n;
+			while ((n = in.read(buffer)) != -1) {
+				callback.accept(buffer, 0, n);
+				received += n;
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			abortQuietly(socket);
+			throw ex;
+		}
+		socket.close();
+		Reply reply = voidReply();
+		if (rest == null || rest == 0) {
+			checkComplete(transfer.expectedSize(), received, reply);
+		}
+		return reply.text();
+	}
+
+	static void checkComplete(OptionalLong expected, long received, Reply reply) throws FtpProtocolException {
+		if (expected.isPresent() && received < expected.getAsLong()) {
+			throw new FtpProtocolException(
+					"Data connection closed after " + received + " of " + expected.getAsLong() + " bytes", reply);
+		}
+	}
+
+	/** Downloads in ASCII mode and prints each line to standard output (ftplib's default). */
+	public String retrieveLines(String cmd) throws IOException {
+		return retrieveLines(cmd, System.out::println);
+	}
+
+	/**
+	 * Downloads in ASCII mode (ftplib's {@code retrlines}): a RETR, or LIST, NLST, MLSD.
+	 * @param callback receives each line without its line end
+	 */
+	public String retrieveLines(String cmd, Consumer<String> callback) throws IOException {
+		Objects.requireNonNull(callback, "callback");
+		ensureType('A');
+		DataTransfer transfer = ntransferCommand(cmd, null);
+		Socket socket = transfer.socket();
+		try {
+			LineReader lines = new LineReader(socket.getInputStream(), ReplyReader.MAX_LINE_BYTES);
+			byte[] line;
+			while ((line = lines.readLine()) != null) {
+				callback.accept(new String(line, this.charset));
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			abortQuietly(socket);
+			throw ex;
+		}
+		socket.close();
+		return voidResponse();
+	}
+
+	/** Uploads {@code in} in binary mode with 8 KiB blocks (ftplib's {@code storbinary}). */
+	public String storeBinary(String cmd, InputStream in) throws IOException {
+		return storeBinary(cmd, in, DEFAULT_BLOCK_SIZE, null, null);
+	}
+
+	/** Uploads in binary mode in blocks of {@code blockSize}. */
+	public String storeBinary(String cmd, InputStream in, int blockSize) throws IOException {
+		return storeBinary(cmd, in, blockSize, null, null);
+	}
+
+	/** Uploads in binary mode, calling {@code callback} with each block after it is sent. */
+	public String storeBinary(String cmd, InputStream in, int blockSize, Consumer<byte[]> callback) throws IOException {
+		return storeBinary(cmd, in, blockSize, callback, null);
+	}
+
+	/**
+	 * Uploads {@code in}, read to its end, in binary mode.
+	 * @param cmd a STOR or APPE command, e.g. {@code "STOR report.csv"}
+	 * @param callback called with each block after it is sent, or {@code null}
+	 * @param rest the offset to restart at (REST), or {@code null}
+	 * @return the final reply
+	 */
+	public String storeBinary(String cmd, InputStream in, int blockSize, Consumer<byte[]> callback, Long rest)
+			throws IOException {
+		ensureType('I');
+		DataTransfer transfer = ntransferCommand(cmd, rest);
+		Socket socket = transfer.socket();
+		try {
+			OutputStream out = socket.getOutputStream();
+			byte[] buffer = new byte[blockSize];
+			int n;
+			while ((n = in.read(buffer)) != -1) {
+				out.write(buffer, 0, n);
+				if (callback != null) {
+					callback.accept(Arrays.copyOf(buffer, n));
+				}
+			}
+			out.flush();
+		}
+		catch (IOException | RuntimeException ex) {
+			abortQuietly(socket);
+			throw ex;
+		}
+		socket.close();
+		return voidResponse();
+	}
+
+	/** Uploads lines in ASCII mode (ftplib's {@code storlines}). */
+	public String storeLines(String cmd, InputStream in) throws IOException {
+		return storeLines(cmd, in, null);
+	}
+
+	/**
+	 * Uploads the lines of {@code in} in ASCII mode, each sent with a CRLF line end whatever
+	 * it had.
+	 * @param callback called with each line (without its line end) after it is sent, or {@code null}
+	 */
+	public String storeLines(String cmd, InputStream in, Consumer<String> callback) throws IOException {
+		ensureType('A');
+		DataTransfer transfer = ntransferCommand(cmd, null);
+		Socket socket = transfer.socket();
+		try {
+			OutputStream out = new BufferedOutputStream(socket.getOutputStream(), DEFAULT_BLOCK_SIZE);
+			// ftplib's limit on lines it reads from the caller's file, too.
+			LineReader lines = new LineReader(in, ReplyReader.MAX_LINE_BYTES);
+			byte[] line;
+			while ((line = lines.readLine()) != null) {
+				out.write(line);
+				out.write('\r');
+				out.write('\n');
+				if (callback != null) {
+					callback.accept(new String(line, this.charset));
+				}
+			}
+			out.flush();
+		}
+		catch (IOException | RuntimeException ex) {
+			abortQuietly(socket);
+			throw ex;
+		}
+		socket.close();
+		return voidResponse();
+	}
+
+	/** Starts a transfer and returns its data socket (ftplib's {@code transfercmd}). */
+	public Socket transferCommand(String cmd) throws IOException {
+		return ntransferCommand(cmd, null).socket();
+	}
+
+	/**
+	 * Starts a transfer and returns its data socket; finish with {@link #voidResponse()} after
+	 * closing the socket.
+	 * @param rest the restart offset sent with REST first, or {@code null}
+	 */
+	public Socket transferCommand(String cmd, Long rest) throws IOException {
+		return ntransferCommand(cmd, rest).socket();
+	}
+
+	/**
+	 * Starts a transfer (ftplib's {@code ntransfercmd}): opens the data connection (passive:
+	 * EPSV or PASV and connect; active: EPRT or PORT and accept), sends REST when {@code rest}
+	 * is given, sends {@code cmd} and waits for its 1xx reply.
+	 * @return the data socket and the size the 150 reply announced, if any
+	 * @throws FtpPermanentException if the server refuses the command (e.g. 550 no such file);
+	 *         the data connection is closed and the session stays usable
+	 */
+	public DataTransfer ntransferCommand(String cmd, Long rest) throws IOException {
+		checkNotStreaming();
+		checkConnected();
+		ControlConnection.checkSafe(cmd);
+		Socket socket;
+		Reply reply;
+		if (this.passive) {
+			socket = this.dataConnector.connectPassive(this.control.peerAddress(), this.trustPassiveHost,
+					this.sourceAddress, this.connectTimeout, this.dataTimeout);
+			try {
+				reply = startTransfer(cmd, rest);
+			}
+			catch (IOException | RuntimeException ex) {
+				socket.close();
+				throw ex;
+			}
+		}
+		else {
+			try (ServerSocket listener = this.dataConnector.listenActive(this.control.localAddress(), this.dataTimeout)) {
+				reply = startTransfer(cmd, rest);
+				socket = DataConnector.accept(listener, this.control.peerAddress(), this.dataTimeout);
+			}
+		}
+		return new DataTransfer(socket, Replies.parse150(reply));
+	}
+
+	private Reply startTransfer(String cmd, Long rest) throws IOException {
+		if (rest != null) {
+			Reply restReply = command("REST " + rest);
+			if (!restReply.isIntermediate()) {
+				throw new FtpReplyException(restReply);
+			}
+		}
+		Reply reply = command(cmd);
+		// ftplib: "Some servers apparently send a 200 reply to a LIST or STOR command, before
+		// the 150 reply (and way before the 226 reply)."
+		if (reply.isPositiveCompletion()) {
+			reply = response();
+		}
+		if (!reply.isPreliminary()) {
+			throw new FtpReplyException(reply);
+		}
+		return reply;
+	}
+
+	/**
+	 * Opens a download as a stream, in binary mode: the gateway's way to stream a file without
+	 * holding it. The transfer is open (the 150 has arrived) when this returns, so a missing
+	 * file fails here, not on the first read.
+	 * @param offset where to start (REST), 0 for the beginning
+	 * @return a stream whose {@code close()} reads the final reply and throws if the server
+	 *         reports a failure; closing before the end aborts the transfer
+	 */
+	public TransferInputStream retrieve(String path, long offset) throws IOException {
+		ensureType('I');
+		DataTransfer transfer = ntransferCommand("RETR " + path, (offset > 0) ? offset : null);
+		this.streaming = true;
+		return new TransferInputStream(this, transfer, offset == 0);
+	}
+
+	/**
+	 * Opens an upload as a stream, in binary mode. Its {@code close()} completes the transfer
+	 * and throws unless the server confirms it; {@code abort()} ends it without claiming success.
+	 * @param append APPE instead of STOR
+	 */
+	public TransferOutputStream store(String path, boolean append) throws IOException {
+		ensureType('I');
+		DataTransfer transfer = ntransferCommand((append ? "APPE " : "STOR ") + path, null);
+		this.streaming = true;
+		return new TransferOutputStream(this, transfer.socket());
+	}
+
+	/** Called by the transfer streams when they are done, successfully or not. */
+	void streamEnded() {
+		this.streaming = false;
+	}
+
+	/**
+	 * Ends a transfer that did not complete: ABOR, then the data connection is closed (so a
+	 * server blocked writing to it wakes up; for an upload, closing only after ABOR keeps the
+	 * server from taking the end of the data for a complete file), then a NOOP finds the end of
+	 * whatever replies the server sends (a 426, a 226, or both, in either order, depending on
+	 * the server and on timing). If even that fails, the session is marked broken.
+	 */
+	void abortQuietly(Closeable dataConnection) {
+		try {
+			if (!this.broken && this.control != null) {
+				this.log.command("ABOR");
+				this.control.sendAbort();
+				closeQuietly(dataConnection);
+				resynchronise();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			this.log.event("Control connection lost its place after an aborted transfer: " + ex);
+			this.broken = true;
+		}
+		finally {
+			closeQuietly(dataConnection);
+		}
+	}
+
+	private static void closeQuietly(Closeable closeable) {
+		try {
+			closeable.close();
+		}
+		catch (IOException ex) {
+			// Nothing to do: the connection is being abandoned anyway.
+		}
+	}
+
+	/** Reads the final reply of a transfer whose data connection the caller has closed. */
+	Reply finishTransfer() throws IOException {
+		return voidReply();
+	}
+
+	// ---- listings ----
+
+	/** The names NLST returns (ftplib's {@code nlst}); arguments are joined with spaces. */
+	public List<String> nlst(String... args) throws IOException {
+		List<String> names = new ArrayList<>();
+		retrieveLines(withArguments("NLST", args), names::add);
+		return names;
+	}
+
+	/** Prints a LIST to standard output (ftplib's {@code dir}). */
+	public void dir(String... args) throws IOException {
+		dir(System.out::println, args);
+	}
+
+	/** Passes each line of a LIST to {@code callback}. */
+	public void dir(Consumer<String> callback, String... args) throws IOException {
+		retrieveLines(withArguments("LIST", args), callback);
+	}
+
+	// ---- file operations ----
+
+	/** Renames (RNFR, RNTO). */
+	public String rename(String from, String to) throws IOException {
+		Reply reply = command("RNFR " + from);
+		if (!reply.isIntermediate()) {
+			throw new FtpReplyException(reply);
+		}
+		return voidCommandReply("RNTO " + to).text();
+	}
+
+	/**
+	 * Deletes a file (DELE).
+	 * @throws FtpReplyException for a reply other than 250 or 200
+	 */
+	public String delete(String name) throws IOException {
+		Reply reply = command("DELE " + name);
+		if (reply.code() != 250 && reply.code() != 200) {
+			throw new FtpReplyException(reply);
+		}
+		return reply.text();
+	}
+
+	/** Changes the working directory; {@code ..} sends CDUP, which some servers lack (500), then CWD. */
+	public String cwd(String path) throws IOException {
+		if (path.equals("..")) {
+			try {
+				return voidCommandReply("CDUP").text();
+			}
+			catch (FtpPermanentException ex) {
+				if (ex.replyCode() != 500) {
+					throw ex;
+				}
+			}
+		}
+		return voidCommandReply("CWD " + (path.isEmpty() ? "." : path)).text();
+	}
+
+	/**
+	 * Creates a directory.
+	 * @return the path from the 257 reply, or an empty string from servers (IIS on Windows
+	 *         Server 2003) that answer with another 2xx
+	 */
+	public String mkd(String path) throws IOException {
+		return pathFrom(voidCommandReply("MKD " + path));
+	}
+
+	/** The working directory, from the 257 reply. */
+	public String pwd() throws IOException {
+		return pathFrom(voidCommandReply("PWD"));
+	}
+
+	private static String pathFrom(Reply reply) throws FtpException {
+		return (reply.code() == 257) ? Replies.parse257(reply) : "";
+	}
+
+	/** Removes a directory (RMD). */
+	public String rmd(String dir) throws IOException {
+		return voidCommandReply("RMD " + dir).text();
+	}
+
+	/**
+	 * The size of a file. Switches to binary first, since proftpd and pyftpdlib refuse SIZE in
+	 * ASCII mode.
+	 * @return the size, or empty when the server has no SIZE or answers 5xx
+	 */
+	public OptionalLong size(String path) throws IOException {
+		ensureType('I');
+		try {
+			Reply reply = command("SIZE " + path);
+			if (reply.code() == 213) {
+				return OptionalLong.of(Long.parseLong(reply.lines().get(0).substring(3).strip()));
+			}
+			return OptionalLong.empty();
+		}
+		catch (FtpPermanentException | NumberFormatException ex) {
+			return OptionalLong.empty();
+		}
+	}
+
+	/**
+	 * The last modification time of a file (MDTM, RFC 3659), read as UTC.
+	 * @return the time, or empty when the server has no MDTM or answers 5xx
+	 */
+	public Optional<Instant> mdtm(String path) throws IOException {
+		try {
+			Reply reply = command("MDTM " + path);
+			return (reply.code() == 213) ? Mdtm.parse(reply.lines().get(0).substring(3).strip()) : Optional.empty();
+		}
+		catch (FtpPermanentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The extensions the server announces in reply to FEAT (RFC 2389), as upper-case names
+	 * mapped to their parameters ({@code "MLST" -> "type*;size*;modify*;"}, {@code "UTF8" -> ""}).
+	 * Asked once per connection; empty when the server has no FEAT.
+	 */
+	public Map<String, String> features() throws IOException {
+		if (this.features == null) {
+			Map<String, String> parsed = new LinkedHashMap<>();
+			try {
+				Reply reply = command("FEAT");
+				List<String> lines = reply.lines();
+				for (String line : lines.subList(1, Math.max(1, lines.size() - 1))) {
+					String feature = line.strip();
+					int space = feature.indexOf(' ');
+					String name = (space < 0) ? feature : feature.substring(0, space);
+					parsed.put(name.toUpperCase(Locale.ROOT), (space < 0) ? "" : feature.substring(space + 1).strip());
+				}
+			}
+			catch (FtpPermanentException ex) {
+				// No FEAT: the server predates RFC 2389, so it announces nothing.
+			}
+			this.features = Collections.unmodifiableMap(parsed);
+		}
+		return this.features;
+	}
+
+	// ---- session state ----
+
+	/** Whether the control connection is open and not known to be broken. */
+	public boolean isConnected() {
+		return this.control != null && this.control.isOpen() && !this.broken;
+	}
+
+	/**
+	 * Whether the session can no longer be trusted: an I/O error, timeout or protocol error hit
+	 * the control connection, the server said 421, or an aborted transfer left the dialogue out
+	 * of step. Once true, it stays true: a pool must discard the session.
+	 */
+	public boolean isBroken() {
+		return this.broken;
+	}
+
+	/** Sends QUIT and closes the connection, even if the server's reply is an error. */
+	public String quit() throws IOException {
+		try {
+			return voidCommand("QUIT");
+		}
+		finally {
+			close();
+		}
+	}
+
+	/** Closes the connection without QUIT. Calling it again does nothing. */
+	@Override
+	public void close() throws IOException {
+		ControlConnection connection = this.control;
+		this.control = null;
+		if (connection != null) {
+			connection.close();
+		}
+	}
+
+	// ---- the core: every command goes through these ----
+
+	private Reply voidCommandReply(String cmd) throws IOException {
+		Reply reply = command(cmd);
+		if (!reply.isPositiveCompletion()) {
+			throw new FtpReplyException(reply);
+		}
+		return reply;
+	}
+
+	/** Sends a command, reads its reply, raises on 4xx/5xx (ftplib's {@code sendcmd}). */
+	Reply command(String cmd) throws IOException {
+		checkNotStreaming();
+		checkConnected();
+		ControlConnection.checkSafe(cmd);
+		this.log.command(cmd);
+		try {
+			this.control.send(cmd);
+		}
+		catch (IOException ex) {
+			this.broken = true;
+			throw ex;
+		}
+		return response();
+	}
+
+	private Reply voidReply() throws IOException {
+		Reply reply = response();
+		if (!reply.isPositiveCompletion()) {
+			throw new FtpReplyException(reply);
+		}
+		return reply;
+	}
+
+	private Reply response() throws IOException {
+		Reply reply = readReply();
+		return switch (reply.kind()) {
+			case 4 -> {
+				if (reply.code() == 421) {
+					// 421: the server is closing the control connection.
+					this.broken = true;
+				}
+				throw new FtpTemporaryException(reply);
+			}
+			case 5 -> throw new FtpPermanentException(reply);
+			default -> reply;
+		};
+	}
+
+	private Reply readReply() throws IOException {
+		checkConnected();
+		try {
+			Reply reply = this.control.read();
+			this.log.reply(reply);
+			return reply;
+		}
+		catch (IOException ex) {
+			this.broken = true;
+			throw ex;
+		}
+	}
+
+	private void trySend(String cmd) throws IOException {
+		try {
+			command(cmd);
+		}
+		catch (FtpTemporaryException | FtpPermanentException ex) {
+			this.log.event(cmd + " refused: " + ex.getMessage());
+		}
+	}
+
+	/** Sends TYPE only when the session is not in that type already, saving a round trip per transfer. */
+	private void ensureType(char wanted) throws IOException {
+		if (this.type != wanted) {
+			voidCommandReply("TYPE " + wanted);
+			this.type = wanted;
+		}
+	}
+
+	private void forgetTypeIfChanged(String cmd) {
+		if (cmd.regionMatches(true, 0, "TYPE", 0, 4)) {
+			this.type = 0;
+		}
+	}
+
+	private void checkConnected() {
+		if (this.control == null) {
+			throw new IllegalStateException("Not connected");
+		}
+	}
+
+	private void checkNotStreaming() {
+		if (this.streaming) {
+			throw new IllegalStateException("A transfer stream is open: close it before the next command");
+		}
+	}
+
+	private static String withArguments(String verb, String... args) {
+		return (args.length == 0) ? verb : verb + " " + String.join(" ", args);
+	}
+
+}

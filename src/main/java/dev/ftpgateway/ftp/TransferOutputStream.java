@@ -1,0 +1,118 @@
+package dev.ftpgateway.ftp;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+
+/**
+ * An upload in progress, from {@link FtpClient#store}. Writing it writes the data connection;
+ * {@link #close()} completes the transfer.
+ *
+ * <p>Lifecycle: the data connection is open and the server has sent its 1xx when the stream is
+ * handed out; {@code close()} flushes, closes the data socket (which tells the server the file
+ * is complete) and reads the final reply, throwing unless it is a 2xx. After a failed write, or
+ * with {@link #abort()}, the transfer is aborted instead: ABOR goes out before the data socket
+ * closes, so the server does not take the end of the data for the end of the file. (Whether it
+ * keeps the part it received is up to the server: write to a temporary name when that matters.)
+ * The client accepts no other command until the stream is closed or aborted.
+ */
+public final class TransferOutputStream extends OutputStream {
+
+	private final FtpClient client;
+
+	private final Socket socket;
+
+	private final OutputStream out;
+
+	private boolean failed;
+
+	private boolean closed;
+
+	TransferOutputStream(FtpClient client, Socket socket) throws IOException {
+		this.client = client;
+		this.socket = socket;
+		// Large writes pass straight through; the buffer only gathers small ones.
+		this.out = new BufferedOutputStream(socket.getOutputStream(), FtpClient.DEFAULT_BLOCK_SIZE);
+	}
+
+	@Override
+	public void write(int b) throws IOException {
+		checkOpen();
+		try {
+			this.out.write(b);
+		}
+		catch (IOException ex) {
+			this.failed = true;
+			throw ex;
+		}
+	}
+
+	@Override
+	public void write(byte[] buffer, int offset, int length) throws IOException {
+		checkOpen();
+		try {
+			this.out.write(buffer, offset, length);
+		}
+		catch (IOException ex) {
+			this.failed = true;
+			throw ex;
+		}
+	}
+
+	@Override
+	public void flush() throws IOException {
+		checkOpen();
+		try {
+			this.out.flush();
+		}
+		catch (IOException ex) {
+			this.failed = true;
+			throw ex;
+		}
+	}
+
+	/** Ends the upload without claiming it is complete. */
+	public void abort() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		this.client.streamEnded();
+		this.client.abortQuietly(this.socket);
+	}
+
+	/**
+	 * Completes the upload, or aborts it if a write failed.
+	 * @throws FtpException if the server does not confirm the upload (e.g. 452/552 for a full
+	 *         disk, 426 for a broken connection)
+	 */
+	@Override
+	public void close() throws IOException {
+		if (this.closed) {
+			return;
+		}
+		if (this.failed) {
+			abort();
+			return;
+		}
+		try {
+			this.out.flush();
+		}
+		catch (IOException ex) {
+			abort();
+			throw ex;
+		}
+		this.closed = true;
+		this.client.streamEnded();
+		this.socket.close();
+		this.client.finishTransfer();
+	}
+
+	private void checkOpen() throws IOException {
+		if (this.closed) {
+			throw new IOException("Stream closed");
+		}
+	}
+
+}
