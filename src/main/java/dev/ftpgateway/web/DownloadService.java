@@ -55,8 +55,7 @@ public class DownloadService {
 		Lease lease = this.pool.borrow();
 		try {
 			FtpClient client = lease.client();
-			FtpEntry entry = RemoteFiles.stat(client, this.settings, path)
-				.orElseThrow(() -> GatewayProblems.notFound(path));
+			FtpEntry entry = RemoteFiles.stat(client, this.settings, path);
 			if (RemoteFiles.isFolder(entry)) {
 				return listing(client, path, request.getHeader(HttpHeaders.ACCEPT), withBody);
 			}

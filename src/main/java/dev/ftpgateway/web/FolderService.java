@@ -43,8 +43,7 @@ public class FolderService {
 		}
 		try (Lease lease = this.pool.borrow()) {
 			FtpClient client = lease.client();
-			FtpEntry entry = RemoteFiles.stat(client, this.settings, path)
-				.orElseThrow(() -> GatewayProblems.notFound(path));
+			FtpEntry entry = RemoteFiles.stat(client, this.settings, path);
 			if (!RemoteFiles.isFolder(entry)) {
 				client.delete(this.settings.absolute(path));
 				return;
@@ -89,12 +88,12 @@ public class FolderService {
 		}
 		try (Lease lease = this.pool.borrow()) {
 			FtpClient client = lease.client();
-			RemoteFiles.stat(client, this.settings, source).orElseThrow(() -> GatewayProblems.notFound(source));
-			Optional<FtpEntry> existing = RemoteFiles.stat(client, this.settings, destination);
+			RemoteFiles.stat(client, this.settings, source);
+			Optional<FtpEntry> existing = RemoteFiles.find(client, this.settings, destination);
 			if (existing.isPresent()) {
 				throw GatewayProblems.conflict(destination + " already exists");
 			}
-			Optional<FtpEntry> parent = RemoteFiles.stat(client, this.settings, destination.parent());
+			Optional<FtpEntry> parent = RemoteFiles.find(client, this.settings, destination.parent());
 			if (parent.isEmpty() && !mkdirs) {
 				throw GatewayProblems.notFound(destination.parent());
 			}

@@ -20,8 +20,20 @@ final class RemoteFiles {
 	private RemoteFiles() {
 	}
 
+	/**
+	 * The entry at {@code path}, which must exist.
+	 * @throws FtpException the server's 550 when MLST says it is missing, so the problem shows the reply
+	 * @throws org.springframework.web.ErrorResponseException 404 when a listing shows it is missing
+	 */
+	static FtpEntry stat(FtpClient client, FilesSettings settings, RemotePath path) throws IOException {
+		if (!path.isRoot() && client.features().containsKey("MLST")) {
+			return client.mlst(settings.absolute(path));
+		}
+		return find(client, settings, path).orElseThrow(() -> GatewayProblems.notFound(path));
+	}
+
 	/** The entry at {@code path}, or empty when nothing is there. The root is always a folder. */
-	static Optional<FtpEntry> stat(FtpClient client, FilesSettings settings, RemotePath path) throws IOException {
+	static Optional<FtpEntry> find(FtpClient client, FilesSettings settings, RemotePath path) throws IOException {
 		if (path.isRoot()) {
 			return Optional.of(folder(settings.absolute(path)));
 		}
@@ -60,7 +72,7 @@ final class RemoteFiles {
 		RemotePath current = RemotePath.root();
 		for (String segment : path.segments()) {
 			current = current.resolve(segment);
-			Optional<FtpEntry> existing = created ? Optional.empty() : stat(client, settings, current);
+			Optional<FtpEntry> existing = created ? Optional.empty() : find(client, settings, current);
 			if (existing.isEmpty()) {
 				client.mkd(settings.absolute(current));
 				created = true;

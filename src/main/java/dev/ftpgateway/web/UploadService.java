@@ -60,7 +60,7 @@ public class UploadService {
 		try (Lease lease = this.pool.borrow()) {
 			FtpClient client = lease.client();
 			prepareParent(client, path.parent(), mkdirs);
-			Optional<FtpEntry> existing = RemoteFiles.stat(client, this.settings, path);
+			Optional<FtpEntry> existing = RemoteFiles.find(client, this.settings, path);
 			if (existing.isPresent() && RemoteFiles.isFolder(existing.get())) {
 				throw GatewayProblems.conflict(path + " is a folder");
 			}
@@ -84,7 +84,7 @@ public class UploadService {
 	}
 
 	private void prepareParent(FtpClient client, RemotePath parent, boolean mkdirs) throws IOException {
-		Optional<FtpEntry> folder = RemoteFiles.stat(client, this.settings, parent);
+		Optional<FtpEntry> folder = RemoteFiles.find(client, this.settings, parent);
 		if (folder.isPresent() && !RemoteFiles.isFolder(folder.get())) {
 			throw GatewayProblems.conflict(parent + " is a file, not a folder");
 		}
