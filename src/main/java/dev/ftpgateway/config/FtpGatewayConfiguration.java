@@ -1,0 +1,43 @@
+package dev.ftpgateway.config;
+
+import dev.ftpgateway.embedded.EmbeddedFtpServer;
+import dev.ftpgateway.pool.ConnectionSettings;
+import dev.ftpgateway.pool.PoolSettings;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Turns {@link FtpGatewayProperties} into the plain settings the pool takes, pointing at the
+ * embedded server when one runs.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FtpGatewayProperties.class)
+public class FtpGatewayConfiguration {
+
+	@Bean
+	ConnectionSettings ftpConnectionSettings(FtpGatewayProperties properties,
+			ObjectProvider<EmbeddedFtpServer> embeddedServer) {
+		FtpGatewayProperties.Server server = properties.getServer();
+		// Asking for the embedded server here makes it start before anything can connect.
+		EmbeddedFtpServer embedded = embeddedServer.getIfAvailable();
+		if (embedded != null) {
+			return new ConnectionSettings(embedded.host(), embedded.port(), embedded.user(), embedded.password(),
+					server.isPassive(), server.getCharset(), server.getConnectTimeout(), server.getReplyTimeout(),
+					server.getDataTimeout());
+		}
+		return new ConnectionSettings(server.getHost(), server.getPort(), server.getUser(), server.getPassword(),
+				server.isPassive(), server.getCharset(), server.getConnectTimeout(), server.getReplyTimeout(),
+				server.getDataTimeout());
+	}
+
+	@Bean
+	PoolSettings ftpPoolSettings(FtpGatewayProperties properties) {
+		FtpGatewayProperties.Pool pool = properties.getPool();
+		return new PoolSettings(pool.getMaxTotal(), pool.getMinIdle(), pool.getMaxIdle(), pool.getMaxWait(),
+				pool.getEvictionInterval(), pool.getMinIdleTime(), pool.getValidateAfterIdle());
+	}
+
+}

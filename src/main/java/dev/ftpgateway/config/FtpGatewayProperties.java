@@ -1,0 +1,325 @@
+package dev.ftpgateway.config;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the gateway: the FTP backend, the session pool and transfers.
+ * <p>
+ * Every property can also come from an environment variable through Spring Boot's relaxed
+ * binding: upper-case the name and replace dots and dashes with underscores, e.g.
+ * {@code FTP_GATEWAY_SERVER_HOST} for {@code ftp-gateway.server.host} and
+ * {@code FTP_GATEWAY_POOL_MAX_TOTAL} for {@code ftp-gateway.pool.max-total}.
+ */
+@ConfigurationProperties("ftp-gateway")
+public class FtpGatewayProperties {
+
+	private final Server server = new Server();
+
+	private final Pool pool = new Pool();
+
+	private final Transfer transfer = new Transfer();
+
+	private final Embedded embedded = new Embedded();
+
+	public Server getServer() {
+		return this.server;
+	}
+
+	public Pool getPool() {
+		return this.pool;
+	}
+
+	public Transfer getTransfer() {
+		return this.transfer;
+	}
+
+	public Embedded getEmbedded() {
+		return this.embedded;
+	}
+
+	/** The FTP server the gateway fronts. */
+	public static class Server {
+
+		/**
+		 * Host name or address of the FTP server. When not set, the gateway serves a local
+		 * folder through an embedded FTP server instead (see ftp-gateway.embedded).
+		 */
+		private @Nullable String host;
+
+		/** Control connection port of the FTP server. */
+		private int port = 21;
+
+		/** User name the gateway logs in with. */
+		private String user = "anonymous";
+
+		/** Password the gateway logs in with. */
+		private String password = "anonymous@";
+
+		/** Whether to open data connections in passive mode (EPSV/PASV) rather than active (PORT). */
+		private boolean passive = true;
+
+		/** Character set of file names and replies on the control connection. */
+		private Charset charset = StandardCharsets.UTF_8;
+
+		/** Timeout for opening the control connection. */
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		/** Timeout for each reply on the control connection. */
+		private Duration replyTimeout = Duration.ofSeconds(30);
+
+		/** Timeout for opening a data connection and for each read or write on it. */
+		private Duration dataTimeout = Duration.ofSeconds(60);
+
+		/** Remote folder the HTTP API is confined to; "/files/" maps to it. */
+		private String root = "/";
+
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public String getUser() {
+			return this.user;
+		}
+
+		public void setUser(String user) {
+			this.user = user;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		public boolean isPassive() {
+			return this.passive;
+		}
+
+		public void setPassive(boolean passive) {
+			this.passive = passive;
+		}
+
+		public Charset getCharset() {
+			return this.charset;
+		}
+
+		public void setCharset(Charset charset) {
+			this.charset = charset;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReplyTimeout() {
+			return this.replyTimeout;
+		}
+
+		public void setReplyTimeout(Duration replyTimeout) {
+			this.replyTimeout = replyTimeout;
+		}
+
+		public Duration getDataTimeout() {
+			return this.dataTimeout;
+		}
+
+		public void setDataTimeout(Duration dataTimeout) {
+			this.dataTimeout = dataTimeout;
+		}
+
+		public String getRoot() {
+			return this.root;
+		}
+
+		public void setRoot(String root) {
+			this.root = root;
+		}
+
+	}
+
+	/** The pool of logged-in FTP sessions. */
+	public static class Pool {
+
+		/** Maximum number of sessions, borrowed and idle together. */
+		private int maxTotal = 8;
+
+		/** Number of idle sessions the evictor keeps open. */
+		private int minIdle = 0;
+
+		/** Maximum number of idle sessions kept; more are closed when returned. */
+		private int maxIdle = 8;
+
+		/**
+		 * How long a request waits for a session when all are in use before it fails with
+		 * 503. Never infinite.
+		 */
+		private Duration maxWait = Duration.ofSeconds(5);
+
+		/** Time between runs of the evictor that closes idle sessions and tests the rest. */
+		private Duration evictionInterval = Duration.ofSeconds(30);
+
+		/**
+		 * How long a session may sit idle before the evictor closes it. Keep it below the
+		 * server's idle timeout so the server never closes a session the pool thinks is alive.
+		 */
+		private Duration minIdleTime = Duration.ofSeconds(60);
+
+		/**
+		 * Idle time after which a borrowed session is checked with a NOOP round trip; more
+		 * recently used sessions get only the cheap socket check.
+		 */
+		private Duration validateAfterIdle = Duration.ofSeconds(10);
+
+		public int getMaxTotal() {
+			return this.maxTotal;
+		}
+
+		public void setMaxTotal(int maxTotal) {
+			this.maxTotal = maxTotal;
+		}
+
+		public int getMinIdle() {
+			return this.minIdle;
+		}
+
+		public void setMinIdle(int minIdle) {
+			this.minIdle = minIdle;
+		}
+
+		public int getMaxIdle() {
+			return this.maxIdle;
+		}
+
+		public void setMaxIdle(int maxIdle) {
+			this.maxIdle = maxIdle;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public Duration getEvictionInterval() {
+			return this.evictionInterval;
+		}
+
+		public void setEvictionInterval(Duration evictionInterval) {
+			this.evictionInterval = evictionInterval;
+		}
+
+		public Duration getMinIdleTime() {
+			return this.minIdleTime;
+		}
+
+		public void setMinIdleTime(Duration minIdleTime) {
+			this.minIdleTime = minIdleTime;
+		}
+
+		public Duration getValidateAfterIdle() {
+			return this.validateAfterIdle;
+		}
+
+		public void setValidateAfterIdle(Duration validateAfterIdle) {
+			this.validateAfterIdle = validateAfterIdle;
+		}
+
+	}
+
+	/** Streaming of file content between HTTP and FTP. */
+	public static class Transfer {
+
+		/** Size of the buffer each transfer copies through. */
+		private DataSize bufferSize = DataSize.ofKilobytes(64);
+
+		public DataSize getBufferSize() {
+			return this.bufferSize;
+		}
+
+		public void setBufferSize(DataSize bufferSize) {
+			this.bufferSize = bufferSize;
+		}
+
+	}
+
+	/**
+	 * The embedded FTP server started on 127.0.0.1 when ftp-gateway.server.host is not set, so
+	 * the gateway works out of the box over a local folder.
+	 */
+	public static class Embedded {
+
+		/** Local folder served; created, with a sample README.txt, on first start. */
+		private Path folder = Path.of("data");
+
+		/** Port of the embedded server on 127.0.0.1; 0 picks a free one. */
+		private int port = 0;
+
+		/** User the embedded server accepts and the gateway logs in with. */
+		private String user = "gateway";
+
+		/** Password of that user; when not set, a random one is generated at each start. */
+		private @Nullable String password;
+
+		public Path getFolder() {
+			return this.folder;
+		}
+
+		public void setFolder(Path folder) {
+			this.folder = folder;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public String getUser() {
+			return this.user;
+		}
+
+		public void setUser(String user) {
+			this.user = user;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.ftpgateway.pool;
+
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where and how each pooled session connects and logs in.
+ *
+ * @param host the FTP server's host name or address
+ * @param port the control connection port
+ * @param user the user name to log in with
+ * @param password the password to log in with
+ * @param passive whether data connections are passive (EPSV/PASV) rather than active
+ * @param charset the character set of the control connection
+ * @param connectTimeout the timeout for opening the control connection
+ * @param replyTimeout the timeout for each reply
+ * @param dataTimeout the timeout for opening and reading or writing data connections
+ */
+public record ConnectionSettings(String host, int port, String user, String password, boolean passive,
+		Charset charset, Duration connectTimeout, Duration replyTimeout, Duration dataTimeout) {
+
+	public ConnectionSettings {
+		Objects.requireNonNull(host, "host");
+		Objects.requireNonNull(user, "user");
+		Objects.requireNonNull(password, "password");
+		Objects.requireNonNull(charset, "charset");
+		Objects.requireNonNull(connectTimeout, "connectTimeout");
+		Objects.requireNonNull(replyTimeout, "replyTimeout");
+		Objects.requireNonNull(dataTimeout, "dataTimeout");
+		if (port < 1 || port > 65535) {
+			throw new IllegalArgumentException("port out of range: " + port);
+		}
+	}
+
+	/** Leaves the password out, so settings can be logged. */
+	@Override
+	public String toString() {
+		return "ConnectionSettings[" + this.user + "@" + this.host + ":" + this.port + ", passive=" + this.passive
+				+ ", charset=" + this.charset + ", connectTimeout=" + this.connectTimeout + ", replyTimeout="
+				+ this.replyTimeout + ", dataTimeout=" + this.dataTimeout + "]";
+	}
+
+}

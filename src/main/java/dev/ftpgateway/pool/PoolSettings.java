@@ -1,0 +1,41 @@
+package dev.ftpgateway.pool;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Sizes and timings of the session pool. Every value is explicit because commons-pool2's
+ * defaults wait forever, never test sessions and never evict them.
+ *
+ * @param maxTotal the most sessions, borrowed and idle together
+ * @param minIdle the idle sessions the evictor keeps open
+ * @param maxIdle the most idle sessions kept; more are closed when returned
+ * @param maxWait how long {@code borrow()} waits for a session; must be positive
+ * @param evictionInterval the time between evictor runs
+ * @param minEvictableIdle how long a session may stay idle before the evictor closes it
+ * @param validateAfterIdle the idle time after which borrowing checks a session with NOOP
+ */
+public record PoolSettings(int maxTotal, int minIdle, int maxIdle, Duration maxWait, Duration evictionInterval,
+		Duration minEvictableIdle, Duration validateAfterIdle) {
+
+	public PoolSettings {
+		if (maxTotal < 1) {
+			throw new IllegalArgumentException("maxTotal must be at least 1: " + maxTotal);
+		}
+		if (minIdle < 0 || maxIdle < 0 || minIdle > maxIdle) {
+			throw new IllegalArgumentException("need 0 <= minIdle <= maxIdle: " + minIdle + ", " + maxIdle);
+		}
+		requirePositive(maxWait, "maxWait");
+		requirePositive(evictionInterval, "evictionInterval");
+		requirePositive(minEvictableIdle, "minEvictableIdle");
+		Objects.requireNonNull(validateAfterIdle, "validateAfterIdle");
+	}
+
+	private static void requirePositive(Duration duration, String name) {
+		Objects.requireNonNull(duration, name);
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive: " + duration);
+		}
+	}
+
+}
