@@ -98,6 +98,10 @@ final class ControlConnection implements Closeable {
 		this.out.flush();
 	}
 
+	void setReadTimeout(Duration timeout) throws IOException {
+		this.socket.setSoTimeout(Timeouts.millis(timeout));
+	}
+
 	Reply read() throws IOException {
 		return this.replies.read();
 	}

@@ -24,7 +24,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
+import dev.ftpgateway.ftp.listing.AutoListParser;
 import dev.ftpgateway.ftp.listing.FtpEntry;
+import dev.ftpgateway.ftp.listing.ListingParser;
+import dev.ftpgateway.ftp.listing.MlsdParser;
 
 /**
  * An FTP client with the API of Python's {@code ftplib.FTP}, in Java: the same methods with
@@ -62,6 +65,8 @@ public class FtpClient implements Closeable {
 
 	private final DialogueLog log = new DialogueLog();
 
+	private static final MlsdParser MLSD_PARSER = new MlsdParser();
+
 	private final DataConnector dataConnector = new DataConnector(this::command);
 
 	private Duration connectTimeout = DEFAULT_TIMEOUT;
@@ -83,6 +88,9 @@ public class FtpClient implements Closeable {
 	private String welcome;
 
 	private Map<String, String> features;
+
+	/** Learns which LIST format the server uses, so it is per connection. */
+	private ListingParser listParser;
 
 	private char type;
 
@@ -133,9 +141,12 @@ public class FtpClient implements Closeable {
 		this.connectTimeout = Objects.requireNonNull(connectTimeout);
 	}
 
-	/** How long to wait for each read of a reply on the control connection. */
-	public void setReplyTimeout(Duration replyTimeout) {
+	/** How long to wait for each read of a reply on the control connection; takes effect at once. */
+	public void setReplyTimeout(Duration replyTimeout) throws IOException {
 		this.replyTimeout = Objects.requireNonNull(replyTimeout);
+		if (this.control != null) {
+			this.control.setReadTimeout(replyTimeout);
+		}
 	}
 
 	/** How long a data connection may stay silent, and how long to wait for the server to connect in active mode. */
@@ -210,6 +221,7 @@ public class FtpClient implements Closeable {
 				this.charset, this.log);
 		this.broken = false;
 		this.features = null;
+		this.listParser = new AutoListParser();
 		this.type = 0;
 		try {
 			Reply reply = response();
@@ -372,7 +384,7 @@ public class FtpClient implements Closeable {
 	 */
 	public String retrieveBinary(String cmd, BlockSink callback, int blockSize, Long rest) throws IOException {
 		Objects.requireNonNull(callback, "callback");
-		ensureType('I');
+		prepareTransfer(cmd, 'I');
 		DataTransfer transfer = ntransferCommand(cmd, rest);
 		long received = 0;
 		Socket socket = transfer.socket();
@@ -415,7 +427,7 @@ public class FtpClient implements Closeable {
 	 */
 	public String retrieveLines(String cmd, Consumer<String> callback) throws IOException {
 		Objects.requireNonNull(callback, "callback");
-		ensureType('A');
+		prepareTransfer(cmd, 'A');
 		DataTransfer transfer = ntransferCommand(cmd, null);
 		Socket socket = transfer.socket();
 		try {
@@ -457,7 +469,7 @@ public class FtpClient implements Closeable {
 	 */
 	public String storeBinary(String cmd, InputStream in, int blockSize, Consumer<byte[]> callback, Long rest)
 			throws IOException {
-		ensureType('I');
+		prepareTransfer(cmd, 'I');
 		DataTransfer transfer = ntransferCommand(cmd, rest);
 		Socket socket = transfer.socket();
 		try {
@@ -491,7 +503,7 @@ public class FtpClient implements Closeable {
 	 * @param callback called with each line (without its line end) after it is sent, or {@code null}
 	 */
 	public String storeLines(String cmd, InputStream in, Consumer<String> callback) throws IOException {
-		ensureType('A');
+		prepareTransfer(cmd, 'A');
 		DataTransfer transfer = ntransferCommand(cmd, null);
 		Socket socket = transfer.socket();
 		try {
@@ -593,8 +605,9 @@ public class FtpClient implements Closeable {
 	 *         reports a failure; closing before the end aborts the transfer
 	 */
 	public TransferInputStream retrieve(String path, long offset) throws IOException {
-		ensureType('I');
-		DataTransfer transfer = ntransferCommand("RETR " + path, (offset > 0) ? offset : null);
+		String cmd = "RETR " + path;
+		prepareTransfer(cmd, 'I');
+		DataTransfer transfer = ntransferCommand(cmd, (offset > 0) ? offset : null);
 		this.streaming = true;
 		return new TransferInputStream(this, transfer, offset == 0);
 	}
@@ -605,8 +618,9 @@ public class FtpClient implements Closeable {
 	 * @param append APPE instead of STOR
 	 */
 	public TransferOutputStream store(String path, boolean append) throws IOException {
-		ensureType('I');
-		DataTransfer transfer = ntransferCommand((append ? "APPE " : "STOR ") + path, null);
+		String cmd = (append ? "APPE " : "STOR ") + path;
+		prepareTransfer(cmd, 'I');
+		DataTransfer transfer = ntransferCommand(cmd, null);
 		this.streaming = true;
 		return new TransferOutputStream(this, transfer.socket());
 	}
@@ -672,6 +686,65 @@ public class FtpClient implements Closeable {
 	/** Passes each line of a LIST to {@code callback}. */
 	public void dir(Consumer<String> callback, String... args) throws IOException {
 		retrieveLines(withArguments("LIST", args), callback);
+	}
+
+	/**
+	 * Lists a directory with MLSD (RFC 3659; ftplib's {@code mlsd}): machine-readable facts
+	 * instead of {@code ls} output. Lines the parser cannot read are skipped.
+	 * @param path the directory, or an empty string for the working directory
+	 * @param facts the facts to ask for (OPTS MLST) first, or none for the server's default
+	 */
+	public List<FtpEntry> mlsd(String path, String... facts) throws IOException {
+		if (facts.length > 0) {
+			voidCommandReply("OPTS MLST " + String.join(";", facts) + ";");
+		}
+		List<FtpEntry> entries = new ArrayList<>();
+		retrieveLines(withArguments("MLSD", nonEmpty(path)), line -> parseInto(MLSD_PARSER, line, entries::add));
+		return entries;
+	}
+
+	/** The facts of one file or directory (MLST, RFC 3659), sent on the control connection. */
+	public FtpEntry mlst(String path) throws IOException {
+		Reply reply = voidCommandReply(withArguments("MLST", nonEmpty(path)));
+		// RFC 3659 7.2: the entry is the line between the first and the last, led by one space.
+		Optional<FtpEntry> entry = (reply.lines().size() < 3) ? Optional.empty()
+				: MLSD_PARSER.parse(reply.lines().get(1).substring(1));
+		return entry.orElseThrow(() -> new FtpProtocolException("No entry in MLST reply", reply));
+	}
+
+	/**
+	 * Lists a directory into entries, whatever the server supports: MLSD when FEAT announces
+	 * MLST, otherwise LIST read as Unix or DOS lines (vsftpd has no MLSD). The directory's own
+	 * and parent entries are left out.
+	 */
+	public List<FtpEntry> list(String path) throws IOException {
+		List<FtpEntry> entries = new ArrayList<>();
+		list(path, entries::add);
+		return entries;
+	}
+
+	/** Lists a directory as {@link #list(String)} does, handing each entry over as it arrives. */
+	public void list(String path, Consumer<FtpEntry> callback) throws IOException {
+		Consumer<FtpEntry> filtered = entry -> {
+			if (!entry.isSelfOrParent()) {
+				callback.accept(entry);
+			}
+		};
+		String[] args = nonEmpty(path);
+		if (features().containsKey("MLST")) {
+			retrieveLines(withArguments("MLSD", args), line -> parseInto(MLSD_PARSER, line, filtered));
+		}
+		else {
+			retrieveLines(withArguments("LIST", args), line -> parseInto(this.listParser, line, filtered));
+		}
+	}
+
+	private void parseInto(ListingParser parser, String line, Consumer<FtpEntry> callback) {
+		parser.parse(line).ifPresentOrElse(callback, () -> this.log.event("Listing line not understood: " + line));
+	}
+
+	private static String[] nonEmpty(String path) {
+		return (path == null || path.isEmpty()) ? new String[0] : new String[] { path };
 	}
 
 	// ---- file operations ----
@@ -899,6 +972,14 @@ public class FtpClient implements Closeable {
 		catch (FtpTemporaryException | FtpPermanentException ex) {
 			this.log.event(cmd + " refused: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * Checks the transfer command before anything is sent for it, then sets the type it needs.
+	 */
+	private void prepareTransfer(String cmd, char wanted) throws IOException {
+		ControlConnection.checkSafe(cmd);
+		ensureType(wanted);
 	}
 
 	/** Sends TYPE only when the session is not in that type already, saving a round trip per transfer. */

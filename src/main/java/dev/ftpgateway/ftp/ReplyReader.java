@@ -56,9 +56,13 @@ final class ReplyReader {
 				last = readLine();
 				lines.add(last);
 			}
-			while (!(last.startsWith(prefix) && !isContinued(last)));
+			while (!isLastLine(last, prefix));
 		}
 		return new Reply(code, lines);
+	}
+
+	private static boolean isLastLine(String line, String code) {
+		return line.startsWith(code) && (line.length() == 3 || line.charAt(3) == ' ');
 	}
 
 	private static boolean isContinued(String line) {
