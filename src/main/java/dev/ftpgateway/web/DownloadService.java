@@ -80,7 +80,8 @@ public class DownloadService {
 			TransferInputStream in = client.retrieve(this.settings.absolute(path), offset);
 			// From here on the status is committed: failures can only abort the response.
 			response.setStatus(status.value());
-			headers.forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+			// setHeader, not addHeader: checkNotModified has already written the validators once.
+			headers.forEach((name, values) -> response.setHeader(name, String.join(", ", values)));
 			OutputStream out = response.getOutputStream();
 			boolean toEndOfFile = range.map((r) -> !r.endsBeforeEndOfFile()).orElse(true);
 			this.copier.download(lease, in, out, length, toEndOfFile);

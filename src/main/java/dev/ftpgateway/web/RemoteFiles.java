@@ -27,7 +27,15 @@ final class RemoteFiles {
 	 */
 	static FtpEntry stat(FtpClient client, FilesSettings settings, RemotePath path) throws IOException {
 		if (!path.isRoot() && client.features().containsKey("MLST")) {
-			return client.mlst(settings.absolute(path));
+			try {
+				return client.mlst(settings.absolute(path));
+			}
+			catch (FtpException ex) {
+				if (meansMissing(ex)) {
+					throw GatewayProblems.notFound(path, ex);
+				}
+				throw ex;
+			}
 		}
 		return find(client, settings, path).orElseThrow(() -> GatewayProblems.notFound(path));
 	}
@@ -43,7 +51,7 @@ final class RemoteFiles {
 				return Optional.of(client.mlst(absolute));
 			}
 			catch (FtpException ex) {
-				if (ex.replyCode() == 550) {
+				if (meansMissing(ex)) {
 					return Optional.empty();
 				}
 				throw ex;
@@ -82,6 +90,11 @@ final class RemoteFiles {
 			}
 		}
 		return created;
+	}
+
+	// MINA FtpServer answers MLST of a missing path with 501 "Not a valid pathname", others with 550.
+	private static boolean meansMissing(FtpException ex) {
+		return ex.replyCode() == 550 || ex.replyCode() == 501;
 	}
 
 	/** Whether the entry is a folder; a symbolic link counts as what the server lets it behave as, so as a file. */

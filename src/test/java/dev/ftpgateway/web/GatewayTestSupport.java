@@ -23,6 +23,7 @@ import org.springframework.util.FileSystemUtils;
 
 import dev.ftpgateway.pool.FtpSessionPool;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -31,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * test class shares this one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ftp-gateway.pool.max-total=3", "ftp-gateway.pool.max-wait=500ms" })
+		properties = { "ftp-gateway.pool.max-total=3", "ftp-gateway.pool.max-wait=500ms", "management.endpoint.health.validate-group-membership=false" })
 abstract class GatewayTestSupport {
 
 	static final int MAX_SESSIONS = 3;
@@ -84,6 +85,12 @@ abstract class GatewayTestSupport {
 
 	HttpResponse<String> put(String rawPath, String body) throws IOException, InterruptedException {
 		return send(request(rawPath).PUT(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** Checks the status, showing the body (a problem's detail) when it differs. */
+	static void assertStatus(HttpResponse<?> response, int expected) {
+		assertThat(response.statusCode()).as("%s %s: %s", response.request().method(), response.uri(), response.body())
+			.isEqualTo(expected);
 	}
 
 	/** Waits, at most ten seconds, until every borrowed session is back in the pool. */

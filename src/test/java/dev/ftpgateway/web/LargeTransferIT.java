@@ -30,13 +30,13 @@ class LargeTransferIT extends GatewayTestSupport {
 		HttpResponse<String> upload = send(request(this.base + "/large.bin").PUT(HttpRequest.BodyPublishers
 			.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
 					() -> new DigestInputStream(new SeededBytes(SIZE, 20240506L), sent)), SIZE)));
-		assertThat(upload.statusCode()).isEqualTo(201);
+		assertStatus(upload, 201);
 		assertThat(Files.size(this.folder.resolve("large.bin"))).isEqualTo(SIZE);
 
 		MessageDigest received = MessageDigest.getInstance("SHA-256");
 		HttpResponse<InputStream> download = this.http.send(request(this.base + "/large.bin").build(),
 				HttpResponse.BodyHandlers.ofInputStream());
-		assertThat(download.statusCode()).isEqualTo(200);
+		assertStatus(download, 200);
 		long count;
 		try (InputStream body = new DigestInputStream(download.body(), received)) {
 			count = body.transferTo(java.io.OutputStream.nullOutputStream());

@@ -12,7 +12,7 @@ class OpenApiIT extends GatewayTestSupport {
 	@Test
 	void apiDocsDescribeEveryFilesOperationAndItsProblems() throws Exception {
 		HttpResponse<String> docs = get("/v3/api-docs");
-		assertThat(docs.statusCode()).isEqualTo(200);
+		assertStatus(docs, 200);
 		assertThat(docs.body()).contains("\"/files/{path}\"", "\"get\"", "\"head\"", "\"put\"", "\"delete\"", "\"post\"",
 				"moveTo", "recursive", "mkdirs", "append", "Range", "If-None-Match", "application/problem+json",
 				"\"format\":\"binary\"", "\"416\"", "\"507\"", "\"503\"");
@@ -22,7 +22,7 @@ class OpenApiIT extends GatewayTestSupport {
 	void swaggerUiIsServed() throws Exception {
 		HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 		HttpResponse<String> ui = following.send(request("/swagger-ui.html").build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(ui.statusCode()).isEqualTo(200);
+		assertStatus(ui, 200);
 		assertThat(ui.body()).containsIgnoringCase("swagger");
 	}
 

@@ -17,17 +17,17 @@ class PathValidationIT extends GatewayTestSupport {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/files/..%2F..%2Fetc%2Fpasswd", "/files/%2e%2e/%2e%2e/etc/passwd", "/files/a/%2E%2E/%2E%2E/x",
-			"/files/a%0D%0ADELE%20x", "/files/a%00b", "/files/%C3%28", "/files/a%zz", "/files/a%5C..%5C..%5Cx" })
+			"/files/a%0D%0ADELE%20x", "/files/a%00b", "/files/%C3%28", "/files/a%5C..%5C..%5Cx" })
 	void unsafePathsAre400ProblemsBeforeAnyFtpCommand(String rawPath) throws Exception {
 		HttpResponse<String> response = get(rawPath);
-		assertThat(response.statusCode()).isEqualTo(400);
+		assertStatus(response, 400);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"status\":400");
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/files/../../etc/passwd", "/files/a/../../../etc/passwd", "/files/../x" })
-	void literalDotDotSegmentsAre400ProblemsToo(String rawPath) throws Exception {
+	@ValueSource(strings = { "/files/a%zz", "/files/../../etc/passwd", "/files/a/../../../etc/passwd", "/files/../x" })
+	void pathsNoHttpClientWouldSendAre400ProblemsToo(String rawPath) throws Exception {
 		String response = rawRequest("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 		assertThat(response).startsWith("HTTP/1.1 400");
 		assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");

@@ -34,12 +34,12 @@ class TransferFailureIT extends GatewayTestSupport {
 	void clientDisconnectingMidDownloadGivesTheSessionBack() throws Exception {
 		bigFile("big.bin");
 		HttpResponse<InputStream> response = open(this.base + "/big.bin");
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertStatus(response, 200);
 		try (InputStream body = response.body()) {
 			assertThat(body.readNBytes(256 * 1024)).hasSize(256 * 1024);
 		}
 		awaitNoActiveSessions();
-		assertThat(get(this.base + "/").statusCode()).isEqualTo(200);
+		assertStatus(get(this.base + "/"), 200);
 	}
 
 	@Test
@@ -49,11 +49,11 @@ class TransferFailureIT extends GatewayTestSupport {
 		try {
 			for (int i = 0; i < MAX_SESSIONS; i++) {
 				HttpResponse<InputStream> response = open(this.base + "/big.bin");
-				assertThat(response.statusCode()).isEqualTo(200);
+				assertStatus(response, 200);
 				held.add(response.body());
 			}
 			HttpResponse<String> refused = get(this.base + "/");
-			assertThat(refused.statusCode()).isEqualTo(503);
+			assertStatus(refused, 503);
 			assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		}

@@ -18,11 +18,11 @@ class UploadIT extends GatewayTestSupport {
 	@Test
 	void putCreatesThenReplacesAndLeavesNoTemporaryFile() throws Exception {
 		HttpResponse<String> created = put(this.base + "/new.txt", "first");
-		assertThat(created.statusCode()).isEqualTo(201);
+		assertStatus(created, 201);
 		assertThat(created.headers().firstValue("Location")).hasValue(this.base + "/new.txt");
 		assertThat(Files.readString(this.folder.resolve("new.txt"))).isEqualTo("first");
 		HttpResponse<String> replaced = put(this.base + "/new.txt", "second");
-		assertThat(replaced.statusCode()).isEqualTo(204);
+		assertStatus(replaced, 204);
 		assertThat(Files.readString(this.folder.resolve("new.txt"))).isEqualTo("second");
 		assertThat(namesInFolder()).containsExactly("new.txt");
 		awaitNoActiveSessions();
@@ -33,35 +33,35 @@ class UploadIT extends GatewayTestSupport {
 		Files.writeString(this.folder.resolve("keep.txt"), "original");
 		HttpResponse<String> response = send(request(this.base + "/keep.txt").header("If-None-Match", "*")
 			.PUT(HttpRequest.BodyPublishers.ofString("intruder")));
-		assertThat(response.statusCode()).isEqualTo(412);
+		assertStatus(response, 412);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(Files.readString(this.folder.resolve("keep.txt"))).isEqualTo("original");
-		assertThat(send(request(this.base + "/fresh.txt").header("If-None-Match", "*")
-			.PUT(HttpRequest.BodyPublishers.ofString("ok"))).statusCode()).isEqualTo(201);
+		assertStatus(send(request(this.base + "/fresh.txt").header("If-None-Match", "*")
+			.PUT(HttpRequest.BodyPublishers.ofString("ok"))), 201);
 	}
 
 	@Test
 	void appendAddsToTheEndWithoutATemporaryFile() throws Exception {
 		Files.writeString(this.folder.resolve("log.txt"), "one\n");
-		assertThat(put(this.base + "/log.txt?append=true", "two\n").statusCode()).isEqualTo(204);
+		assertStatus(put(this.base + "/log.txt?append=true", "two\n"), 204);
 		assertThat(Files.readString(this.folder.resolve("log.txt"))).isEqualTo("one\ntwo\n");
-		assertThat(put(this.base + "/other.txt?append=true", "x").statusCode()).isEqualTo(201);
+		assertStatus(put(this.base + "/other.txt?append=true", "x"), 201);
 		assertThat(namesInFolder()).containsExactlyInAnyOrder("log.txt", "other.txt");
 	}
 
 	@Test
 	void missingParentIs404UnlessMkdirs() throws Exception {
 		HttpResponse<String> refused = put(this.base + "/a/b/c.txt", "x");
-		assertThat(refused.statusCode()).isEqualTo(404);
+		assertStatus(refused, 404);
 		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(put(this.base + "/a/b/c.txt?mkdirs=true", "x").statusCode()).isEqualTo(201);
+		assertStatus(put(this.base + "/a/b/c.txt?mkdirs=true", "x"), 201);
 		assertThat(Files.readString(this.folder.resolve("a/b/c.txt"))).isEqualTo("x");
 	}
 
 	@Test
 	void uploadOntoAFolderIs409() throws Exception {
 		Files.createDirectory(this.folder.resolve("dir"));
-		assertThat(put(this.base + "/dir", "x").statusCode()).isEqualTo(409);
+		assertStatus(put(this.base + "/dir", "x"), 409);
 	}
 
 	@Test
@@ -90,7 +90,7 @@ class UploadIT extends GatewayTestSupport {
 		new java.util.Random(42).nextBytes(bytes);
 		HttpResponse<String> response = send(
 				request(this.base + "/random.bin").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
-		assertThat(response.statusCode()).isEqualTo(201);
+		assertStatus(response, 201);
 		assertThat(Files.readAllBytes(this.folder.resolve("random.bin"))).isEqualTo(bytes);
 		HttpResponse<byte[]> download = this.http.send(request(this.base + "/random.bin").build(),
 				HttpResponse.BodyHandlers.ofByteArray());
