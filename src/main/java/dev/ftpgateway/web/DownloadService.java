@@ -1,0 +1,175 @@
+package dev.ftpgateway.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.MediaTypeFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.ServletWebRequest;
+
+import dev.ftpgateway.ftp.FtpClient;
+import dev.ftpgateway.ftp.TransferInputStream;
+import dev.ftpgateway.ftp.listing.FtpEntry;
+import dev.ftpgateway.pool.FtpSessionPool;
+import dev.ftpgateway.pool.Lease;
+
+/**
+ * Answers GET and HEAD: folder listings, and files streamed from the FTP data connection straight
+ * into the response with validators, conditional requests and single byte ranges.
+ * <p>
+ * The transfer is opened (RETR answered with 150) before the HTTP status is committed, so a
+ * refused RETR still becomes a problem response; a failure after that aborts the response.
+ */
+@Service
+public class DownloadService {
+
+	private final FtpSessionPool pool;
+
+	private final FilesSettings settings;
+
+	private final TransferCopier copier;
+
+	public DownloadService(FtpSessionPool pool, FilesSettings settings) {
+		this.pool = pool;
+		this.settings = settings;
+		this.copier = new TransferCopier(settings.bufferSize());
+	}
+
+	/**
+	 * Answers GET ({@code withBody}) or HEAD for {@code path}. Returns the response to render, or
+	 * null when a file body was already streamed into {@code response}.
+	 */
+	public ResponseEntity<?> get(RemotePath path, ServletWebRequest request, HttpServletResponse response,
+			boolean withBody) throws IOException {
+		Lease lease = this.pool.borrow();
+		try {
+			FtpClient client = lease.client();
+			FtpEntry entry = RemoteFiles.stat(client, this.settings, path);
+			if (RemoteFiles.isFolder(entry)) {
+				return listing(client, path, request.getHeader(HttpHeaders.ACCEPT), withBody);
+			}
+			FileMetadata file = FileMetadata.of(client, this.settings.absolute(path), entry);
+			if (file.etag() != null && request.checkNotModified(file.etag(), file.lastModifiedMillis())) {
+				return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(file.validators()).build();
+			}
+			HttpHeaders headers = file.validators();
+			headers.setContentType(MediaTypeFactory.getMediaType(path.name()).orElse(MediaType.APPLICATION_OCTET_STREAM));
+			headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
+			Optional<ByteRange> range = ranged(request, file);
+			range.ifPresent((r) -> headers.set(HttpHeaders.CONTENT_RANGE, r.contentRange()));
+			long length = range.map(ByteRange::length).orElse(file.size());
+			if (length >= 0) {
+				headers.setContentLength(length);
+			}
+			HttpStatus status = range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK;
+			if (!withBody) {
+				return ResponseEntity.status(status).headers(headers).build();
+			}
+			long offset = range.map(ByteRange::first).orElse(0L);
+			TransferInputStream in = client.retrieve(this.settings.absolute(path), offset);
+			// From here on the status is committed: failures can only abort the response.
+			response.setStatus(status.value());
+			// setHeader, not addHeader: checkNotModified has already written the validators once.
+			headers.forEach((name, values) -> response.setHeader(name, String.join(", ", values)));
+			OutputStream out = response.getOutputStream();
+			boolean toEndOfFile = range.map((r) -> !r.endsBeforeEndOfFile()).orElse(true);
+			this.copier.download(lease, in, out, length, toEndOfFile);
+			return null;
+		}
+		finally {
+			lease.close();
+		}
+	}
+
+	private Optional<ByteRange> ranged(ServletWebRequest request, FileMetadata file) {
+		String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
+		// A Range with a stale If-Range validator asks for the whole new file instead (RFC 9110 13.1.5).
+		if (file.size() < 0 || (ifRange != null && !ifRange.equals(file.etag()))) {
+			return Optional.empty();
+		}
+		return ByteRange.parse(request.getHeader(HttpHeaders.RANGE), file.size());
+	}
+
+	private ResponseEntity<?> listing(FtpClient client, RemotePath path, String accept, boolean withBody)
+			throws IOException {
+		List<FileInfo> entries = client.list(this.settings.absolute(path))
+			.stream()
+			.filter((entry) -> !entry.isSelfOrParent())
+			.map(FileInfo::of)
+			.sorted(Comparator.comparing(FileInfo::name))
+			.toList();
+		if (wantsText(accept)) {
+			StringBuilder names = new StringBuilder();
+			entries.forEach((entry) -> names.append(entry.name()).append('\n'));
+			ResponseEntity.BodyBuilder builder = ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN);
+			return withBody ? builder.body(names.toString()) : builder.build();
+		}
+		ResponseEntity.BodyBuilder builder = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+		return withBody ? builder.body(new FolderListing(path.toString(), entries)) : builder.build();
+	}
+
+	// text/plain only when the client ranks it above JSON; browsers and "*/*" get JSON.
+	private static boolean wantsText(String accept) {
+		if (accept == null) {
+			return false;
+		}
+		List<MediaType> types = new ArrayList<>(MediaType.parseMediaTypes(accept));
+		types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+		for (MediaType type : types) {
+			if (type.includes(MediaType.APPLICATION_JSON)) {
+				return false;
+			}
+			if (type.includes(MediaType.TEXT_PLAIN)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Size, modification time and the validators derived from them, for one remote file. */
+	private record FileMetadata(long size, Instant modified) {
+
+		static FileMetadata of(FtpClient client, String absolute, FtpEntry entry) throws IOException {
+			long size = entry.size().isPresent() ? entry.size().getAsLong() : client.size(absolute).orElse(-1);
+			Instant modified = entry.modified().isPresent() ? entry.modified().get()
+					: client.mdtm(absolute).orElse(null);
+			return new FileMetadata(size, modified);
+		}
+
+		long lastModifiedMillis() {
+			return (this.modified != null) ? this.modified.toEpochMilli() : -1;
+		}
+
+		/** A strong ETag from size and modification time, or null when either is unknown. */
+		String etag() {
+			if (this.size < 0 || this.modified == null) {
+				return null;
+			}
+			return "\"" + Long.toHexString(this.size) + "-" + Long.toHexString(this.modified.toEpochMilli()) + "\"";
+		}
+
+		HttpHeaders validators() {
+			HttpHeaders headers = new HttpHeaders();
+			if (etag() != null) {
+				headers.setETag(etag());
+			}
+			if (this.modified != null) {
+				headers.setLastModified(this.modified);
+			}
+			return headers;
+		}
+
+	}
+
+}

@@ -1,0 +1,183 @@
+package dev.ftpgateway.web;
+
+import java.io.IOException;
+import java.net.URI;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The {@code /files} resource tree: every path below it is the file or folder at the same path
+ * below the gateway's remote root. The controller only maps HTTP onto the services.
+ * <p>
+ * Folders are created with {@code PUT /files/a/b/}: the trailing slash names a folder (as in
+ * WebDAV and S3 folder markers), PUT is idempotent like {@code mkdir -p}, and no verb outside
+ * HTTP's common set is needed. Moves are {@code POST /files/a?moveTo=/b}: a move changes two
+ * resources and is not idempotent, so it is a POST on the source, and a query parameter keeps
+ * it a one-line curl call.
+ */
+@RestController
+@RequestMapping(RemotePathArgumentResolver.PREFIX)
+@Tag(name = "files", description = "Files and folders on the FTP server, below the gateway's root folder")
+@ApiResponse(responseCode = "400", description = "Invalid path (bad encoding, CR/LF/NUL, .. above the root)",
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "502", description = "The FTP server failed, refused the gateway's login or was lost",
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503", description = "All FTP sessions are busy (see Retry-After), or the server sent 4xx",
+		headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "504", description = "The FTP server did not answer in time",
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+public class FilesController {
+
+	private static final String PATH = "/{*path}";
+
+	private final DownloadService downloads;
+
+	private final UploadService uploads;
+
+	private final FolderService folders;
+
+	public FilesController(DownloadService downloads, UploadService uploads, FolderService folders) {
+		this.downloads = downloads;
+		this.uploads = uploads;
+		this.folders = folders;
+	}
+
+	@GetMapping(PATH)
+	@Operation(summary = "Download a file or list a folder",
+			description = "A file streams with Content-Length, Last-Modified, ETag and Accept-Ranges; a single "
+					+ "Range (bytes=a-b, a-, -n) answers 206. A folder lists its entries as JSON, or one name per line "
+					+ "for Accept: text/plain.")
+	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root, percent-encoded")
+	@Parameter(name = "Range", in = ParameterIn.HEADER, description = "One byte range: bytes=a-b, bytes=a- or bytes=-n")
+	@Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "ETag(s) the client holds; a match answers 304")
+	@Parameter(name = "If-Modified-Since", in = ParameterIn.HEADER, description = "Answer 304 unless modified since")
+	@Parameter(name = "If-Range", in = ParameterIn.HEADER, description = "Honour Range only if the ETag still matches")
+	@ApiResponse(responseCode = "200", description = "The file, or the folder listing",
+			content = { @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/json", schema = @Schema(implementation = FolderListing.class)),
+					@Content(mediaType = "text/plain", schema = @Schema(type = "string", description = "One name per line")) },
+			headers = { @Header(name = "ETag", description = "From size and modification time"),
+					@Header(name = "Last-Modified", description = "From MDTM"),
+					@Header(name = "Accept-Ranges", description = "bytes") })
+	@ApiResponse(responseCode = "206", description = "The requested byte range",
+			content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
+			headers = @Header(name = "Content-Range", description = "bytes first-last/length"))
+	@ApiResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
+	@ApiResponse(responseCode = "403", description = "The FTP server denied access", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such file or folder", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "416", description = "Range not satisfiable", headers = @Header(name = "Content-Range", description = "bytes */length"),
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	public ResponseEntity<?> get(@Parameter(hidden = true) RemotePath path, ServletWebRequest request,
+			HttpServletResponse response) throws IOException {
+		return this.downloads.get(path, request, response, true);
+	}
+
+	@RequestMapping(path = PATH, method = RequestMethod.HEAD)
+	@Operation(summary = "Headers of a file or folder, without the body",
+			description = "The same status and headers as GET, without opening a transfer.")
+	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root, percent-encoded")
+	@ApiResponse(responseCode = "200", description = "Exists; headers as for GET")
+	@ApiResponse(responseCode = "304", description = "Not modified")
+	@ApiResponse(responseCode = "404", description = "No such file or folder", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	public ResponseEntity<?> head(@Parameter(hidden = true) RemotePath path, ServletWebRequest request,
+			HttpServletResponse response) throws IOException {
+		return this.downloads.get(path, request, response, false);
+	}
+
+	@PutMapping(PATH)
+	@Operation(summary = "Upload a file, or create a folder when the path ends in /",
+			description = "The body streams into STOR under a temporary name in the same folder and is renamed into "
+					+ "place after the server confirms it, so a failed or short upload leaves nothing behind. "
+					+ "A path ending in / (with an empty body) creates that folder and its missing parents.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The file content",
+					content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))))
+	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "Target file (or folder, ending in /)")
+	@Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "* refuses to replace an existing file (412)")
+	@ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource"))
+	@ApiResponse(responseCode = "204", description = "Replaced (or appended to) an existing file; folder already existed")
+	@ApiResponse(responseCode = "404", description = "The parent folder does not exist (use mkdirs=true)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "A folder is in the way of the file, or a file in the way of the folder", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "412", description = "If-None-Match: * and the file exists", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "507", description = "The FTP server is out of space", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	public ResponseEntity<Void> put(@Parameter(hidden = true) RemotePath path,
+			@Parameter(description = "Append to the file with APPE instead of replacing it (no temporary file)")
+			@RequestParam(defaultValue = "false") boolean append,
+			@Parameter(description = "Create missing parent folders first")
+			@RequestParam(defaultValue = "false") boolean mkdirs, HttpServletRequest request) throws IOException {
+		if (path.hasTrailingSlash()) {
+			if (request.getContentLengthLong() > 0) {
+				throw GatewayProblems.badRequest("A path ending in / creates a folder and takes no body");
+			}
+			return created(this.folders.createFolder(path), path);
+		}
+		return created(this.uploads.put(path, request, append, mkdirs), path);
+	}
+
+	@DeleteMapping(PATH)
+	@Operation(summary = "Delete a file (DELE) or a folder (RMD)")
+	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "404", description = "No such file or folder", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The folder is not empty (use recursive=true)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	public ResponseEntity<Void> delete(@Parameter(hidden = true) RemotePath path,
+			@Parameter(description = "Delete a folder together with everything in it")
+			@RequestParam(defaultValue = "false") boolean recursive) throws IOException {
+		this.folders.delete(path, recursive);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping(path = PATH, params = "moveTo")
+	@Operation(summary = "Move or rename a file or folder (RNFR/RNTO)",
+			description = "Never replaces an existing destination.")
+	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "The file or folder to move")
+	@ApiResponse(responseCode = "201", description = "Moved", headers = @Header(name = "Location", description = "The new location"))
+	@ApiResponse(responseCode = "404", description = "No such source, or the destination folder is missing (use mkdirs=true)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The destination exists, or is inside the source", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	public ResponseEntity<Void> move(@Parameter(hidden = true) RemotePath path,
+			@Parameter(description = "The destination below the root, e.g. /archive/report.pdf (not percent-encoded twice)", required = true)
+			@RequestParam String moveTo,
+			@Parameter(description = "Create the destination's missing parent folders first")
+			@RequestParam(defaultValue = "false") boolean mkdirs) throws IOException {
+		RemotePath destination = RemotePath.ofDecoded(moveTo);
+		this.folders.move(path, destination, mkdirs);
+		return ResponseEntity.created(location(destination)).build();
+	}
+
+	private static ResponseEntity<Void> created(HttpStatus status, RemotePath path) {
+		if (status == HttpStatus.CREATED) {
+			return ResponseEntity.created(location(path)).build();
+		}
+		return ResponseEntity.status(status).build();
+	}
+
+	private static URI location(RemotePath path) {
+		StringBuilder location = new StringBuilder(RemotePathArgumentResolver.PREFIX);
+		path.segments().forEach((segment) -> location.append('/').append(UriUtils.encodePathSegment(segment, "UTF-8")));
+		return URI.create(location.toString());
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.ftpgateway.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Checks the raw URI of every request that names {@code /files} before the container's own
+ * normalisation can hide it: {@code /files/%2e%2e/x} is normalised to {@code /x} and would
+ * otherwise become a 404 for an unrelated path instead of the 400 an escape attempt deserves.
+ */
+@Component
+public class FilesPathFilter extends OncePerRequestFilter {
+
+	private final HandlerExceptionResolver resolver;
+
+	public FilesPathFilter(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+		this.resolver = resolver;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String uri = request.getRequestURI().substring(request.getContextPath().length());
+		if (uri.equals(RemotePathArgumentResolver.PREFIX) || uri.startsWith(RemotePathArgumentResolver.PREFIX + "/")) {
+			try {
+				RemotePathArgumentResolver.fromRequest(request);
+			}
+			catch (InvalidRemotePathException ex) {
+				// Rendered by FtpProblemHandler, like every other problem.
+				this.resolver.resolveException(request, response, null, ex);
+				return;
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+}

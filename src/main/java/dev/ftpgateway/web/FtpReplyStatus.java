@@ -1,0 +1,45 @@
+package dev.ftpgateway.web;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Chooses the HTTP status for an FTP error reply. FTP codes say little on their own (550 covers
+ * "no such file" and "permission denied" on most servers), so the reply text is read as well.
+ */
+final class FtpReplyStatus {
+
+	/** Words servers use when refusing for lack of rights (vsftpd "Permission denied", IIS "Access is denied"). */
+	private static final Pattern PERMISSION = Pattern.compile("permission|denied|not allowed|forbidden|\\baccess\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** Words for an existing target (ProFTPD and MINA answer MKD on an existing folder with 550 "exists"). */
+	private static final Pattern EXISTS = Pattern.compile("\\bexists\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	private FtpReplyStatus() {
+	}
+
+	/** The HTTP status for an FTP error reply with {@code code} and full reply {@code text} (may be null). */
+	static HttpStatus forReply(int code, String text) {
+		String reply = (text != null) ? text.toLowerCase(Locale.ROOT) : "";
+		return switch (code) {
+			// The gateway's own login was refused: our upstream is misconfigured, not the caller wrong.
+			case 530, 532 -> HttpStatus.BAD_GATEWAY;
+			case 550 -> PERMISSION.matcher(reply).find() ? HttpStatus.FORBIDDEN
+					: EXISTS.matcher(reply).find() ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND;
+			// 553 is "file name not allowed", but Pure-FTPd and some IIS versions send it for missing rights.
+			case 553 -> PERMISSION.matcher(reply).find() ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+			case 501 -> HttpStatus.BAD_REQUEST;
+			case 552, 452 -> HttpStatus.INSUFFICIENT_STORAGE;
+			// 421 says the server is going away: a retry later may succeed.
+			case 421 -> HttpStatus.SERVICE_UNAVAILABLE;
+			case 425, 426 -> HttpStatus.BAD_GATEWAY;
+			case 450, 451 -> HttpStatus.SERVICE_UNAVAILABLE;
+			default -> (code >= 400 && code < 500) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY;
+		};
+	}
+
+}

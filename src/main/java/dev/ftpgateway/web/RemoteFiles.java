@@ -1,0 +1,110 @@
+package dev.ftpgateway.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import dev.ftpgateway.ftp.FtpClient;
+import dev.ftpgateway.ftp.FtpException;
+import dev.ftpgateway.ftp.listing.FtpEntry;
+
+/**
+ * Looks up what is at a remote path with one borrowed session: MLST where the server offers it,
+ * otherwise a listing of the parent folder, since SIZE and MDTM cannot tell a folder from a
+ * missing file on every server.
+ */
+final class RemoteFiles {
+
+	private RemoteFiles() {
+	}
+
+	/**
+	 * The entry at {@code path}, which must exist.
+	 * @throws FtpException the server's 550 when MLST says it is missing, so the problem shows the reply
+	 * @throws org.springframework.web.ErrorResponseException 404 when a listing shows it is missing
+	 */
+	static FtpEntry stat(FtpClient client, FilesSettings settings, RemotePath path) throws IOException {
+		if (!path.isRoot() && client.features().containsKey("MLST")) {
+			try {
+				return client.mlst(settings.absolute(path));
+			}
+			catch (FtpException ex) {
+				if (meansMissing(ex)) {
+					throw GatewayProblems.notFound(path, ex);
+				}
+				throw ex;
+			}
+		}
+		return find(client, settings, path).orElseThrow(() -> GatewayProblems.notFound(path));
+	}
+
+	/** The entry at {@code path}, or empty when nothing is there. The root is always a folder. */
+	static Optional<FtpEntry> find(FtpClient client, FilesSettings settings, RemotePath path) throws IOException {
+		if (path.isRoot()) {
+			return Optional.of(folder(settings.absolute(path)));
+		}
+		String absolute = settings.absolute(path);
+		if (client.features().containsKey("MLST")) {
+			try {
+				return Optional.of(client.mlst(absolute));
+			}
+			catch (FtpException ex) {
+				if (meansMissing(ex)) {
+					return Optional.empty();
+				}
+				throw ex;
+			}
+		}
+		List<FtpEntry> siblings;
+		try {
+			siblings = client.list(settings.absolute(path.parent()));
+		}
+		catch (FtpException ex) {
+			if (ex.replyCode() == 550) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+		return siblings.stream().filter((entry) -> entry.name().equals(path.name())).findFirst();
+	}
+
+	/**
+	 * Creates {@code path} and any missing parents with one MKD each, like {@code mkdir -p}.
+	 * @return whether any folder was created
+	 * @throws org.springframework.web.ErrorResponseException 409 when a file is in the way
+	 */
+	static boolean makeFolders(FtpClient client, FilesSettings settings, RemotePath path) throws IOException {
+		boolean created = false;
+		RemotePath current = RemotePath.root();
+		for (String segment : path.segments()) {
+			current = current.resolve(segment);
+			Optional<FtpEntry> existing = created ? Optional.empty() : find(client, settings, current);
+			if (existing.isEmpty()) {
+				client.mkd(settings.absolute(current));
+				created = true;
+			}
+			else if (!isFolder(existing.get())) {
+				throw GatewayProblems.conflict("A file is in the way at " + current);
+			}
+		}
+		return created;
+	}
+
+	// MINA FtpServer answers MLST of a missing path with 501 "Not a valid pathname", others with 550.
+	private static boolean meansMissing(FtpException ex) {
+		return ex.replyCode() == 550 || ex.replyCode() == 501;
+	}
+
+	/** Whether the entry is a folder; a symbolic link counts as what the server lets it behave as, so as a file. */
+	static boolean isFolder(FtpEntry entry) {
+		return entry.type() == FtpEntry.Type.DIRECTORY || entry.type() == FtpEntry.Type.CURRENT_DIRECTORY;
+	}
+
+	private static FtpEntry folder(String absolute) {
+		return new FtpEntry(absolute, FtpEntry.Type.DIRECTORY, OptionalLong.empty(), Optional.empty(),
+				Optional.empty(), Optional.empty(), Map.of(), "");
+	}
+
+}

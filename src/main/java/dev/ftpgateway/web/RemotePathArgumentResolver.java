@@ -1,0 +1,40 @@
+package dev.ftpgateway.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Resolves a {@link RemotePath} handler parameter from the raw request URI, after the
+ * {@code /files} prefix. Path variables are decoded by Spring already; reading the raw URI keeps
+ * decoding to exactly one pass, done and checked by {@link RemotePath#parse(String)}.
+ */
+final class RemotePathArgumentResolver implements HandlerMethodArgumentResolver {
+
+	static final String PREFIX = "/files";
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.getParameterType() == RemotePath.class;
+	}
+
+	@Override
+	public RemotePath resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+		return fromRequest(request);
+	}
+
+	static RemotePath fromRequest(HttpServletRequest request) {
+		String uri = request.getRequestURI().substring(request.getContextPath().length());
+		if (!uri.equals(PREFIX) && !uri.startsWith(PREFIX + "/")) {
+			throw new InvalidRemotePathException("request path is not below " + PREFIX);
+		}
+		return RemotePath.parse(uri.substring(PREFIX.length()));
+	}
+
+}

@@ -1,0 +1,176 @@
+package dev.ftpgateway.web;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import dev.ftpgateway.ftp.FtpClient;
+import dev.ftpgateway.ftp.FtpException;
+import dev.ftpgateway.ftp.TransferOutputStream;
+import dev.ftpgateway.ftp.listing.FtpEntry;
+import dev.ftpgateway.pool.FtpSessionPool;
+import dev.ftpgateway.pool.Lease;
+
+/**
+ * Answers PUT of a file: streams the request body into STOR under a temporary name in the target
+ * folder and renames it into place only after the server's 226, so nobody ever sees half a file
+ * and a failed or short upload leaves nothing behind. {@code append} uses APPE in place instead.
+ */
+@Service
+public class UploadService {
+
+	private static final Log logger = LogFactory.getLog(UploadService.class);
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final FtpSessionPool pool;
+
+	private final FilesSettings settings;
+
+	private final TransferCopier copier;
+
+	public UploadService(FtpSessionPool pool, FilesSettings settings) {
+		this.pool = pool;
+		this.settings = settings;
+		this.copier = new TransferCopier(settings.bufferSize());
+	}
+
+	/**
+	 * Stores the request body at {@code path}.
+	 * @return 201 when the file is new, 204 when it replaced (or was appended to) an existing one
+	 */
+	public HttpStatus put(RemotePath path, HttpServletRequest request, boolean append, boolean mkdirs)
+			throws IOException {
+		if (path.isRoot() || path.hasTrailingSlash()) {
+			throw GatewayProblems.badRequest("A file upload needs a file name; a path ending in / names a folder");
+		}
+		RemotePath target = null;
+		boolean existed;
+		try (Lease lease = this.pool.borrow()) {
+			FtpClient client = lease.client();
+			prepareParent(client, path.parent(), mkdirs);
+			Optional<FtpEntry> existing = RemoteFiles.find(client, this.settings, path);
+			if (existing.isPresent() && RemoteFiles.isFolder(existing.get())) {
+				throw GatewayProblems.conflict(path + " is a folder");
+			}
+			if (existing.isPresent() && "*".equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+				throw GatewayProblems.preconditionFailed(path + " exists and If-None-Match: * forbids replacing it");
+			}
+			existed = existing.isPresent();
+			target = append ? path : path.parent().resolve(temporaryName(path.name()));
+			store(lease, target, request, append);
+			if (!append) {
+				moveIntoPlace(client, target, path, existed);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			if (!append && target != null) {
+				deleteQuietly(target);
+			}
+			throw ex;
+		}
+		return existed ? HttpStatus.NO_CONTENT : HttpStatus.CREATED;
+	}
+
+	private void prepareParent(FtpClient client, RemotePath parent, boolean mkdirs) throws IOException {
+		Optional<FtpEntry> folder = RemoteFiles.find(client, this.settings, parent);
+		if (folder.isPresent() && !RemoteFiles.isFolder(folder.get())) {
+			throw GatewayProblems.conflict(parent + " is a file, not a folder");
+		}
+		if (folder.isEmpty()) {
+			if (!mkdirs) {
+				throw GatewayProblems.notFound(parent);
+			}
+			RemoteFiles.makeFolders(client, this.settings, parent);
+		}
+	}
+
+	private void store(Lease lease, RemotePath target, HttpServletRequest request, boolean append)
+			throws IOException {
+		TransferOutputStream out = lease.client().store(this.settings.absolute(target), append);
+		boolean stored = false;
+		try {
+			long received = this.copier.upload(new ClientBody(request.getInputStream()), out);
+			long declared = request.getContentLengthLong();
+			if (declared >= 0 && received != declared) {
+				throw new IncompleteUploadException(
+						"Upload ended after " + received + " of " + declared + " declared bytes", null);
+			}
+			// close() waits for the 226: only then has the server really stored the file.
+			out.close();
+			stored = true;
+		}
+		finally {
+			if (!stored) {
+				lease.markBroken();
+				// abort() sends ABOR and closes without claiming success; it reports no failure itself.
+				out.abort();
+			}
+		}
+	}
+
+	private void moveIntoPlace(FtpClient client, RemotePath temporary, RemotePath path, boolean existed)
+			throws IOException {
+		String from = this.settings.absolute(temporary);
+		String to = this.settings.absolute(path);
+		try {
+			client.rename(from, to);
+		}
+		catch (FtpException ex) {
+			if (!existed || ex.replyCode() < 500) {
+				throw ex;
+			}
+			// IIS and some Windows servers refuse RNTO onto an existing file: replace it in two steps.
+			client.delete(to);
+			client.rename(from, to);
+		}
+	}
+
+	private void deleteQuietly(RemotePath temporary) {
+		// The session that failed may be broken, so the clean-up borrows a fresh one.
+		try (Lease lease = this.pool.borrow()) {
+			lease.client().delete(this.settings.absolute(temporary));
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Could not delete temporary upload " + temporary + " (it may never have been created)",
+					ex);
+		}
+	}
+
+	static String temporaryName(String name) {
+		byte[] nonce = new byte[6];
+		random.nextBytes(nonce);
+		return "." + name + ".upload-" + HexFormat.of().formatHex(nonce);
+	}
+
+	/** The request body, with read failures marked as the client's fault rather than the server's. */
+	private static final class ClientBody extends FilterInputStream {
+
+		ClientBody(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			try {
+				return super.read(b, off, len);
+			}
+			catch (IOException ex) {
+				throw new IncompleteUploadException("Reading the request body failed: " + ex.getMessage(), ex);
+			}
+		}
+
+	}
+
+}

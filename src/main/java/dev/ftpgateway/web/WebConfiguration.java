@@ -1,0 +1,54 @@
+package dev.ftpgateway.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.core.StandardHost;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Web-only wiring: the {@link RemotePath} argument resolver, Tomcat's URI handling and the OpenAPI description. */
+@Configuration(proxyBeanMethods = false)
+public class WebConfiguration implements WebMvcConfigurer {
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new RemotePathArgumentResolver());
+	}
+
+	/**
+	 * Lets encoded slashes and backslashes through to {@link RemotePath}, which decodes and
+	 * checks them itself, and renders the URIs Tomcat still rejects as problem+json.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonForRejectedUris() {
+		return (factory) -> {
+			factory.addConnectorCustomizers((connector) -> {
+				connector.setEncodedSolidusHandling("passthrough");
+				connector.setEncodedReverseSolidusHandling("passthrough");
+			});
+			factory.addContextCustomizers((context) -> context.addLifecycleListener((event) -> {
+				if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && context.getParent() instanceof StandardHost host) {
+					host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+				}
+			}));
+		};
+	}
+
+	@Bean
+	OpenAPI ftpGatewayOpenApi() {
+		return new OpenAPI().info(new Info().title("ftp-gateway")
+			.version("v1")
+			.description("Files and folders of an FTP server over HTTP. Errors are RFC 9457 problem details "
+					+ "(application/problem+json) with ftpCode and ftpReply properties when an FTP reply caused them."));
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.ftpgateway.web;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenApiIT extends GatewayTestSupport {
+
+	@Test
+	void apiDocsDescribeEveryFilesOperationAndItsProblems() throws Exception {
+		HttpResponse<String> docs = get("/v3/api-docs");
+		assertStatus(docs, 200);
+		assertThat(docs.body()).contains("\"/files/{path}\"", "\"get\"", "\"head\"", "\"put\"", "\"delete\"", "\"post\"",
+				"moveTo", "recursive", "mkdirs", "append", "Range", "If-None-Match", "application/problem+json",
+				"\"format\":\"binary\"", "\"416\"", "\"507\"", "\"503\"");
+	}
+
+	@Test
+	void swaggerUiIsServed() throws Exception {
+		HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+		HttpResponse<String> ui = following.send(request("/swagger-ui.html").build(), HttpResponse.BodyHandlers.ofString());
+		assertStatus(ui, 200);
+		assertThat(ui.body()).containsIgnoringCase("swagger");
+	}
+
+}

@@ -1,0 +1,100 @@
+package dev.ftpgateway.web;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UploadIT extends GatewayTestSupport {
+
+	@Test
+	void putCreatesThenReplacesAndLeavesNoTemporaryFile() throws Exception {
+		HttpResponse<String> created = put(this.base + "/new.txt", "first");
+		assertStatus(created, 201);
+		assertThat(created.headers().firstValue("Location")).hasValue(this.base + "/new.txt");
+		assertThat(Files.readString(this.folder.resolve("new.txt"))).isEqualTo("first");
+		HttpResponse<String> replaced = put(this.base + "/new.txt", "second");
+		assertStatus(replaced, 204);
+		assertThat(Files.readString(this.folder.resolve("new.txt"))).isEqualTo("second");
+		assertThat(namesInFolder()).containsExactly("new.txt");
+		awaitNoActiveSessions();
+	}
+
+	@Test
+	void ifNoneMatchStarRefusesToReplace() throws Exception {
+		Files.writeString(this.folder.resolve("keep.txt"), "original");
+		HttpResponse<String> response = send(request(this.base + "/keep.txt").header("If-None-Match", "*")
+			.PUT(HttpRequest.BodyPublishers.ofString("intruder")));
+		assertStatus(response, 412);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(Files.readString(this.folder.resolve("keep.txt"))).isEqualTo("original");
+		assertStatus(send(request(this.base + "/fresh.txt").header("If-None-Match", "*")
+			.PUT(HttpRequest.BodyPublishers.ofString("ok"))), 201);
+	}
+
+	@Test
+	void appendAddsToTheEndWithoutATemporaryFile() throws Exception {
+		Files.writeString(this.folder.resolve("log.txt"), "one\n");
+		assertStatus(put(this.base + "/log.txt?append=true", "two\n"), 204);
+		assertThat(Files.readString(this.folder.resolve("log.txt"))).isEqualTo("one\ntwo\n");
+		assertStatus(put(this.base + "/other.txt?append=true", "x"), 201);
+		assertThat(namesInFolder()).containsExactlyInAnyOrder("log.txt", "other.txt");
+	}
+
+	@Test
+	void missingParentIs404UnlessMkdirs() throws Exception {
+		HttpResponse<String> refused = put(this.base + "/a/b/c.txt", "x");
+		assertStatus(refused, 404);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertStatus(put(this.base + "/a/b/c.txt?mkdirs=true", "x"), 201);
+		assertThat(Files.readString(this.folder.resolve("a/b/c.txt"))).isEqualTo("x");
+	}
+
+	@Test
+	void uploadOntoAFolderIs409() throws Exception {
+		Files.createDirectory(this.folder.resolve("dir"));
+		assertStatus(put(this.base + "/dir", "x"), 409);
+	}
+
+	@Test
+	void shortUploadLeavesNothingBehind() throws Exception {
+		String head = "PUT " + this.base + "/short.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n";
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+			socket.setSoTimeout((int) TIMEOUT.toMillis());
+			OutputStream out = socket.getOutputStream();
+			out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(new byte[40_000]);
+			out.flush();
+			// Half-close: the server sees the body end 60,000 bytes early.
+			socket.shutdownOutput();
+			InputStream in = socket.getInputStream();
+			String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+			assertThat(response).startsWith("HTTP/1.1 400");
+		}
+		awaitNoActiveSessions();
+		assertThat(namesInFolder()).isEmpty();
+	}
+
+	@Test
+	void uploadedBytesArriveUnchanged() throws Exception {
+		byte[] bytes = new byte[300_000];
+		new java.util.Random(42).nextBytes(bytes);
+		HttpResponse<String> response = send(
+				request(this.base + "/random.bin").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+		assertStatus(response, 201);
+		assertThat(Files.readAllBytes(this.folder.resolve("random.bin"))).isEqualTo(bytes);
+		HttpResponse<byte[]> download = this.http.send(request(this.base + "/random.bin").build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(download.body()).isEqualTo(bytes);
+	}
+
+}

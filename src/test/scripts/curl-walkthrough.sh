@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Walks through the ftp-gateway /files API with curl against a running gateway and fails on the
+# first unexpected status. Usage: curl-walkthrough.sh BASE_URL   (e.g. http://127.0.0.1:8080)
+set -euo pipefail
+
+if [ $# -ne 1 ]; then
+	echo "usage: $0 BASE_URL" >&2
+	exit 2
+fi
+base=${1%/}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# A folder of its own, so runs against a shared server do not collide.
+dir="walkthrough-$$-$RANDOM"
+
+# expect STATUS DESCRIPTION CURL_ARGS...: runs curl, prints the status, fails when it differs.
+expect() {
+	local want=$1 what=$2
+	shift 2
+	local got
+	got=$(curl -sS --max-time 60 -o "$work/body" -w '%{http_code}' "$@")
+	if [ "$got" != "$want" ]; then
+		echo "FAIL $what: expected $want, got $got" >&2
+		cat "$work/body" >&2 || true
+		echo >&2
+		exit 1
+	fi
+	echo "ok   $got $what"
+}
+
+head -c 300000 /dev/urandom >"$work/upload.bin"
+
+expect 200 "list the root folder"              "$base/files/"
+expect 201 "create a folder with parents"      -X PUT "$base/files/$dir/sub/"
+expect 204 "creating it again changes nothing" -X PUT "$base/files/$dir/sub/"
+expect 201 "upload a file"                     -T "$work/upload.bin" "$base/files/$dir/data.bin"
+expect 204 "replace it"                        -T "$work/upload.bin" "$base/files/$dir/data.bin"
+expect 412 "refuse to replace with If-None-Match: *" -H 'If-None-Match: *' -T "$work/upload.bin" "$base/files/$dir/data.bin"
+
+expect 200 "download it"                       "$base/files/$dir/data.bin"
+cmp -s "$work/body" "$work/upload.bin" || { echo "FAIL downloaded bytes differ from the upload" >&2; exit 1; }
+echo "ok       downloaded bytes match"
+
+expect 206 "download a range"                  -H 'Range: bytes=100-199' "$base/files/$dir/data.bin"
+[ "$(wc -c <"$work/body")" -eq 100 ] || { echo "FAIL range body is not 100 bytes" >&2; exit 1; }
+cmp -s "$work/body" <(tail -c +101 "$work/upload.bin" | head -c 100) || { echo "FAIL range bytes differ" >&2; exit 1; }
+expect 416 "a range past the end"              -H 'Range: bytes=300000-' "$base/files/$dir/data.bin"
+
+etag=$(curl -sS --max-time 60 -o /dev/null -D - "$base/files/$dir/data.bin" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+expect 304 "conditional GET with the ETag"     -H "If-None-Match: $etag" "$base/files/$dir/data.bin"
+expect 200 "HEAD"                              -I "$base/files/$dir/data.bin"
+
+expect 201 "move it into the subfolder"        -X POST "$base/files/$dir/data.bin?moveTo=/$dir/sub/moved.bin"
+expect 404 "the old name is gone"              "$base/files/$dir/data.bin"
+expect 200 "list the subfolder as text"        -H 'Accept: text/plain' "$base/files/$dir/sub/"
+grep -qx 'moved.bin' "$work/body" || { echo "FAIL moved.bin missing from the listing" >&2; exit 1; }
+expect 200 "list the subfolder as JSON"        "$base/files/$dir/sub"
+grep -q '"name":"moved.bin"' "$work/body" || { echo "FAIL moved.bin missing from the JSON listing" >&2; exit 1; }
+
+expect 400 "a path climbing out of the root"   --path-as-is "$base/files/$dir/../../../etc/passwd"
+expect 400 "an encoded CR/LF in the path"      "$base/files/$dir/a%0D%0ADELE%20x"
+grep -q '"status":400' "$work/body" || { echo "FAIL no problem+json body" >&2; exit 1; }
+expect 404 "a missing file"                    "$base/files/$dir/no-such-file"
+
+expect 409 "delete a non-empty folder"         -X DELETE "$base/files/$dir"
+expect 204 "delete a file"                     -X DELETE "$base/files/$dir/sub/moved.bin"
+expect 204 "delete the rest recursively"       -X DELETE "$base/files/$dir?recursive=true"
+expect 404 "it is gone"                        "$base/files/$dir/"
+
+echo "walkthrough passed"
