@@ -4,6 +4,7 @@ import dev.ftpgateway.embedded.EmbeddedFtpServer;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
+import dev.ftpgateway.web.FilesSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,6 +40,13 @@ public class FtpGatewayConfiguration {
 		FtpGatewayProperties.Pool pool = properties.getPool();
 		return new PoolSettings(pool.getMaxTotal(), pool.getMinIdle(), pool.getMaxIdle(), pool.getMaxWait(),
 				pool.getEvictionInterval(), pool.getMinIdleTime(), pool.getValidateAfterIdle());
+	}
+
+	/** What the web layer needs to know of the settings, as plain values. */
+	@Bean
+	FilesSettings filesSettings(FtpGatewayProperties properties) {
+		return new FilesSettings(properties.getServer().getRoot(),
+				(int) properties.getTransfer().getBufferSize().toBytes(), properties.getPool().getRetryAfter());
 	}
 
 	/** Sessions open lazily: the gateway starts even when the FTP server is down (readiness says so). */

@@ -196,6 +196,11 @@ public class FtpGatewayProperties {
 		 */
 		private Duration validateAfterIdle = Duration.ofSeconds(10);
 
+		/**
+		 * The Retry-After hint sent with 503 when every session stayed busy for max-wait.
+		 */
+		private Duration retryAfter = Duration.ofSeconds(2);
+
 		public int getMaxTotal() {
 			return this.maxTotal;
 		}
@@ -252,6 +257,14 @@ public class FtpGatewayProperties {
 			this.validateAfterIdle = validateAfterIdle;
 		}
 
+
+		public Duration getRetryAfter() {
+			return this.retryAfter;
+		}
+
+		public void setRetryAfter(Duration retryAfter) {
+			this.retryAfter = retryAfter;
+		}
 	}
 
 	/** Streaming of file content between HTTP and FTP. */

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * test class shares this one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ftp-gateway.pool.max-total=3", "ftp-gateway.pool.max-wait=500ms", "management.endpoint.health.validate-group-membership=false" })
+		properties = { "ftp-gateway.pool.max-total=3", "ftp-gateway.pool.max-wait=500ms" })
 abstract class GatewayTestSupport {
 
 	static final int MAX_SESSIONS = 3;
