@@ -23,7 +23,6 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		}
 		try {
 			response.setContentType("application/problem+json");
-			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
 				writer.write("{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\""

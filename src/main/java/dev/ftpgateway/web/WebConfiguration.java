@@ -5,7 +5,6 @@ import java.util.List;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 
-import org.apache.catalina.Lifecycle;
 import org.apache.catalina.core.StandardHost;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -35,11 +34,13 @@ public class WebConfiguration implements WebMvcConfigurer {
 				connector.setEncodedSolidusHandling("passthrough");
 				connector.setEncodedReverseSolidusHandling("passthrough");
 			});
-			factory.addContextCustomizers((context) -> context.addLifecycleListener((event) -> {
-				if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && context.getParent() instanceof StandardHost host) {
+			// The host installs its error valve when it starts, before its contexts do: set it
+			// while the context is being configured, not from the context's own start events.
+			factory.addContextCustomizers((context) -> {
+				if (context.getParent() instanceof StandardHost host) {
 					host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
 				}
-			}));
+			});
 		};
 	}
 
