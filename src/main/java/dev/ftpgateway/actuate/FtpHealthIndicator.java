@@ -1,7 +1,9 @@
 package dev.ftpgateway.actuate;
 
 import java.io.IOException;
+import java.util.Locale;
 
+import dev.ftpgateway.ftp.FtpTlsClient;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.Lease;
@@ -26,7 +28,9 @@ public class FtpHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) throws IOException {
 		ConnectionSettings connection = this.pool.connection();
-		builder.withDetail("host", connection.host()).withDetail("port", connection.port());
+		builder.withDetail("host", connection.host())
+			.withDetail("port", connection.port())
+			.withDetail("tls", connection.tls().mode().name().toLowerCase(Locale.ROOT));
 		if (allSessionsBusy()) {
 			// Sessions in use prove the server answers; borrowing would only block the probe.
 			builder.up().withDetail("check", "skipped: all sessions busy");
@@ -44,6 +48,9 @@ public class FtpHealthIndicator extends AbstractHealthIndicator {
 		try (Lease lease = this.pool.borrow()) {
 			try {
 				builder.up().withDetail("reply", lease.client().noop());
+				if (lease.client() instanceof FtpTlsClient tls && tls.isControlSecure()) {
+					builder.withDetail("tlsProtocol", tls.controlSession().getProtocol());
+				}
 			}
 			catch (IOException ex) {
 				lease.markBroken();

@@ -1,9 +1,12 @@
 package dev.ftpgateway.actuate;
 
+import java.util.Locale;
+
 import dev.ftpgateway.pool.FtpSessionPool;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
@@ -24,23 +27,31 @@ public class FtpPoolMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		// Dashboards can tell plain FTP from FTPS backends without reading the configuration.
+		Tags tags = Tags.of("tls", this.pool.connection().tls().mode().name().toLowerCase(Locale.ROOT));
 		Gauge.builder("ftp.pool.active", this.pool, FtpSessionPool::active)
 			.description("FTP sessions lent out")
+			.tags(tags)
 			.register(registry);
 		Gauge.builder("ftp.pool.idle", this.pool, FtpSessionPool::idle)
 			.description("FTP sessions idle in the pool")
+			.tags(tags)
 			.register(registry);
 		Gauge.builder("ftp.pool.waiting", this.pool, FtpSessionPool::waiting)
 			.description("Requests waiting for a free FTP session")
+			.tags(tags)
 			.register(registry);
 		Gauge.builder("ftp.pool.max", this.pool, (pool) -> pool.settings().maxTotal())
 			.description("Most FTP sessions the pool opens")
+			.tags(tags)
 			.register(registry);
 		FunctionCounter.builder("ftp.pool.opened", this.pool, FtpSessionPool::created)
 			.description("FTP sessions opened")
+			.tags(tags)
 			.register(registry);
 		FunctionCounter.builder("ftp.pool.closed", this.pool, FtpSessionPool::destroyed)
 			.description("FTP sessions closed, idle or broken")
+			.tags(tags)
 			.register(registry);
 	}
 

@@ -32,7 +32,7 @@ public class FtpGatewayConfiguration {
 		}
 		return new ConnectionSettings(server.getHost(), server.getPort(), server.getUser(), server.getPassword(),
 				server.isPassive(), server.getCharset(), server.getConnectTimeout(), server.getReplyTimeout(),
-				server.getDataTimeout());
+				server.getDataTimeout(), BackendTls.settings(server.getTls()));
 	}
 
 	@Bean

@@ -4,6 +4,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.ftpgateway.pool.TlsSettings;
 
 import org.jspecify.annotations.Nullable;
 
@@ -80,6 +84,9 @@ public class FtpGatewayProperties {
 
 		/** Remote folder the HTTP API is confined to; "/files/" maps to it. */
 		private String root = "/";
+
+		/** FTPS: TLS for the control and data connections. */
+		private final Tls tls = new Tls();
 
 		public @Nullable String getHost() {
 			return this.host;
@@ -161,6 +168,121 @@ public class FtpGatewayProperties {
 			this.root = root;
 		}
 
+
+		public Tls getTls() {
+			return this.tls;
+		}
+
+		/**
+		 * FTPS settings (RFC 4217). Data connections resume the control connection's TLS
+		 * session, as vsftpd (require_ssl_reuse) and proftpd demand.
+		 */
+		public static class Tls {
+
+			/** Where TLS starts: none (plain FTP), explicit (AUTH TLS) or implicit (port 990 style). */
+			private TlsSettings.Mode mode = TlsSettings.Mode.NONE;
+
+			/** PEM file of the CA certificates to trust; the JDK's trust store when neither this nor trust-store is set. */
+			private @Nullable Path caBundle;
+
+			/** Trust store file (PKCS12 or JKS) with the certificates to trust. */
+			private @Nullable Path trustStore;
+
+			/** Password of the trust store. */
+			private String trustStorePassword = "";
+
+			/** Key store (PKCS12 or JKS) with a client certificate and key, for servers that ask for one. */
+			private @Nullable Path clientKeyStore;
+
+			/** Password of the client key store and its key. */
+			private String clientKeyStorePassword = "";
+
+			/**
+			 * TLS versions to offer, e.g. TLSv1.2 to cap servers whose session resumption breaks
+			 * under TLS 1.3 (proftpd 1.3.8 after an upload; vsftpd 3.0.3 loses uploads).
+			 * Empty for the JDK's defaults.
+			 */
+			private List<String> protocols = new ArrayList<>();
+
+			/** Whether the server certificate must name the configured host. */
+			private boolean hostnameVerification = true;
+
+			/** Trusts any certificate. For tests against self-signed servers only; logged as a warning at start-up. */
+			private boolean insecureTrustAll;
+
+			public TlsSettings.Mode getMode() {
+				return this.mode;
+			}
+
+			public void setMode(TlsSettings.Mode mode) {
+				this.mode = mode;
+			}
+
+			public @Nullable Path getCaBundle() {
+				return this.caBundle;
+			}
+
+			public void setCaBundle(@Nullable Path caBundle) {
+				this.caBundle = caBundle;
+			}
+
+			public @Nullable Path getTrustStore() {
+				return this.trustStore;
+			}
+
+			public void setTrustStore(@Nullable Path trustStore) {
+				this.trustStore = trustStore;
+			}
+
+			public String getTrustStorePassword() {
+				return this.trustStorePassword;
+			}
+
+			public void setTrustStorePassword(String trustStorePassword) {
+				this.trustStorePassword = trustStorePassword;
+			}
+
+			public @Nullable Path getClientKeyStore() {
+				return this.clientKeyStore;
+			}
+
+			public void setClientKeyStore(@Nullable Path clientKeyStore) {
+				this.clientKeyStore = clientKeyStore;
+			}
+
+			public String getClientKeyStorePassword() {
+				return this.clientKeyStorePassword;
+			}
+
+			public void setClientKeyStorePassword(String clientKeyStorePassword) {
+				this.clientKeyStorePassword = clientKeyStorePassword;
+			}
+
+			public List<String> getProtocols() {
+				return this.protocols;
+			}
+
+			public void setProtocols(List<String> protocols) {
+				this.protocols = protocols;
+			}
+
+			public boolean isHostnameVerification() {
+				return this.hostnameVerification;
+			}
+
+			public void setHostnameVerification(boolean hostnameVerification) {
+				this.hostnameVerification = hostnameVerification;
+			}
+
+			public boolean isInsecureTrustAll() {
+				return this.insecureTrustAll;
+			}
+
+			public void setInsecureTrustAll(boolean insecureTrustAll) {
+				this.insecureTrustAll = insecureTrustAll;
+			}
+
+		}
 	}
 
 	/** The pool of logged-in FTP sessions. */

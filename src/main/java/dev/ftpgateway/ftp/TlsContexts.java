@@ -59,6 +59,15 @@ public final class TlsContexts {
 	}
 
 	/**
+	 * Trusts the JDK's default trust store and presents a client certificate.
+	 * @param clientKeyStore a key store (PKCS12 or JKS) holding the client certificate and key
+	 */
+	public static SSLContext withClientCertificate(Path clientKeyStore, char[] clientKeyPassword)
+			throws IOException, GeneralSecurityException {
+		return create(trustManagers(null), keyManagers(clientKeyStore, clientKeyPassword));
+	}
+
+	/**
 	 * Trusts any certificate at all. For tests against self-signed servers only: anyone on the
 	 * path can read and change the traffic. Each use is logged as a warning; pair it with
 	 * {@link FtpTlsClient#setHostnameVerification(boolean) setHostnameVerification(false)}.

@@ -18,7 +18,13 @@ import java.util.Objects;
  * @param dataTimeout the timeout for opening and reading or writing data connections
  */
 public record ConnectionSettings(String host, int port, String user, String password, boolean passive,
-		Charset charset, Duration connectTimeout, Duration replyTimeout, Duration dataTimeout) {
+		Charset charset, Duration connectTimeout, Duration replyTimeout, Duration dataTimeout, TlsSettings tls) {
+
+	/** Settings for plain FTP. */
+	public ConnectionSettings(String host, int port, String user, String password, boolean passive, Charset charset,
+			Duration connectTimeout, Duration replyTimeout, Duration dataTimeout) {
+		this(host, port, user, password, passive, charset, connectTimeout, replyTimeout, dataTimeout, TlsSettings.NONE);
+	}
 
 	public ConnectionSettings {
 		Objects.requireNonNull(host, "host");
@@ -28,6 +34,7 @@ public record ConnectionSettings(String host, int port, String user, String pass
 		Objects.requireNonNull(connectTimeout, "connectTimeout");
 		Objects.requireNonNull(replyTimeout, "replyTimeout");
 		Objects.requireNonNull(dataTimeout, "dataTimeout");
+		Objects.requireNonNull(tls, "tls");
 		if (port < 1 || port > 65535) {
 			throw new IllegalArgumentException("port out of range: " + port);
 		}
@@ -38,7 +45,7 @@ public record ConnectionSettings(String host, int port, String user, String pass
 	public String toString() {
 		return "ConnectionSettings[" + this.user + "@" + this.host + ":" + this.port + ", passive=" + this.passive
 				+ ", charset=" + this.charset + ", connectTimeout=" + this.connectTimeout + ", replyTimeout="
-				+ this.replyTimeout + ", dataTimeout=" + this.dataTimeout + "]";
+				+ this.replyTimeout + ", dataTimeout=" + this.dataTimeout + ", tls=" + this.tls.mode() + "]";
 	}
 
 }

@@ -3,10 +3,9 @@ package dev.ftpgateway.pool;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import dev.ftpgateway.ftp.FtpClient;
+import dev.ftpgateway.ftp.FtpTlsClient;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
@@ -40,7 +39,7 @@ final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 	 */
 	@Override
 	public FtpClient create() throws IOException {
-		FtpClient client = new FtpClient();
+		FtpClient client = newClient();
 		client.setConnectTimeout(this.settings.connectTimeout());
 		client.setReplyTimeout(this.settings.replyTimeout());
 		client.setDataTimeout(this.settings.dataTimeout());
@@ -49,12 +48,29 @@ final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 		try {
 			client.connect(this.settings.host(), this.settings.port());
 			client.login(this.settings.user(), this.settings.password());
+			if (client instanceof FtpTlsClient tlsClient) {
+				tlsClient.protectData();
+			}
 			return client;
 		}
 		catch (IOException | RuntimeException ex) {
 			closeQuietly(client);
 			throw ex;
 		}
+	}
+
+	private FtpClient newClient() {
+		TlsSettings tls = this.settings.tls();
+		if (!tls.enabled()) {
+			return new FtpClient();
+		}
+		FtpTlsClient client = new FtpTlsClient(tls.context());
+		client.setImplicit(tls.mode() == TlsSettings.Mode.IMPLICIT);
+		client.setHostnameVerification(tls.hostnameVerification());
+		if (!tls.protocols().isEmpty()) {
+			client.setProtocols(tls.protocols().toArray(String[]::new));
+		}
+		return client;
 	}
 
 	@Override
@@ -89,18 +105,13 @@ final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 	public void destroyObject(PooledObject<FtpClient> pooled) {
 		FtpClient client = pooled.getObject();
 		if (client.isConnected() && !client.isBroken()) {
-			// The reply timeout cannot change once connected, so a guard closes the socket
-			// instead if a hung server leaves QUIT waiting.
-			CompletableFuture<Void> guard = CompletableFuture.runAsync(() -> closeQuietly(client),
-					CompletableFuture.delayedExecutor(QUIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
 			try {
+				// A hung server must not hold the destroying thread for a full reply timeout.
+				client.setReplyTimeout(QUIT_TIMEOUT);
 				client.quit();
 			}
 			catch (IOException | RuntimeException ex) {
 				logger.log(Level.DEBUG, () -> "QUIT failed while discarding an FTP session: " + ex);
-			}
-			finally {
-				guard.cancel(false);
 			}
 		}
 		closeQuietly(client);

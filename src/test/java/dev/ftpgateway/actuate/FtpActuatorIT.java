@@ -78,8 +78,8 @@ class FtpActuatorIT {
 		get("/actuator/health/readiness");
 		HttpResponse<String> response = get("/actuator/prometheus");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("ftp_pool_active ", "ftp_pool_idle ", "ftp_pool_waiting ",
-				"ftp_pool_max 8", "ftp_pool_opened_total ", "ftp_pool_closed_total ");
+		assertThat(response.body()).contains("ftp_pool_active{tls=\"none\"} ", "ftp_pool_idle{tls=\"none\"} ", "ftp_pool_waiting{tls=\"none\"} ",
+				"ftp_pool_max{tls=\"none\"} 8", "ftp_pool_opened_total{tls=\"none\"} ", "ftp_pool_closed_total{tls=\"none\"} ");
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {

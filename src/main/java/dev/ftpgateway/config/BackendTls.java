@@ -1,0 +1,54 @@
+package dev.ftpgateway.config;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+
+import javax.net.ssl.SSLContext;
+
+import dev.ftpgateway.ftp.TlsContexts;
+import dev.ftpgateway.pool.TlsSettings;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/** Turns the {@code ftp-gateway.server.tls} properties into the pool's {@link TlsSettings}. */
+final class BackendTls {
+
+	private static final Log logger = LogFactory.getLog(BackendTls.class);
+
+	private BackendTls() {
+	}
+
+	static TlsSettings settings(FtpGatewayProperties.Server.Tls tls) {
+		if (tls.getMode() == TlsSettings.Mode.NONE) {
+			return TlsSettings.NONE;
+		}
+		boolean verifyHostname = tls.isHostnameVerification() && !tls.isInsecureTrustAll();
+		return new TlsSettings(tls.getMode(), context(tls), tls.getProtocols(), verifyHostname);
+	}
+
+	private static SSLContext context(FtpGatewayProperties.Server.Tls tls) {
+		char[] clientPassword = tls.getClientKeyStorePassword().toCharArray();
+		try {
+			if (tls.isInsecureTrustAll()) {
+				logger.warn("ftp-gateway.server.tls.insecure-trust-all is ON: the FTP server's certificate is not "
+						+ "checked, so anyone on the network path can impersonate it. Use it for tests only.");
+				return TlsContexts.insecureTrustingEverything();
+			}
+			if (tls.getCaBundle() != null) {
+				return TlsContexts.fromPemBundle(tls.getCaBundle(), tls.getClientKeyStore(), clientPassword);
+			}
+			if (tls.getTrustStore() != null) {
+				return TlsContexts.fromTrustStore(tls.getTrustStore(), tls.getTrustStorePassword().toCharArray(),
+						tls.getClientKeyStore(), clientPassword);
+			}
+			if (tls.getClientKeyStore() != null) {
+				return TlsContexts.withClientCertificate(tls.getClientKeyStore(), clientPassword);
+			}
+			return SSLContext.getDefault();
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot set up FTPS from ftp-gateway.server.tls: " + ex.getMessage(), ex);
+		}
+	}
+
+}
