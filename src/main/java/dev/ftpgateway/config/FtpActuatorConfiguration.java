@@ -1,8 +1,10 @@
 package dev.ftpgateway.config;
 
+import dev.ftpgateway.actuate.FtpCommandMetrics;
 import dev.ftpgateway.actuate.FtpHealthIndicator;
 import dev.ftpgateway.actuate.FtpPoolMetrics;
 import dev.ftpgateway.pool.FtpSessionPool;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,11 @@ class FtpActuatorConfiguration {
 	@Bean
 	FtpPoolMetrics ftpPoolMetrics(FtpSessionPool pool) {
 		return new FtpPoolMetrics(pool);
+	}
+
+	@Bean
+	FtpCommandMetrics ftpCommandMetrics(MeterRegistry registry) {
+		return new FtpCommandMetrics(registry);
 	}
 
 }

@@ -1,11 +1,14 @@
 package dev.ftpgateway.config;
 
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
+import dev.ftpgateway.ftp.FtpEventListener;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.web.FilesSettings;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FtpGatewayProperties.class)
 public class FtpGatewayConfiguration {
+
+	private static final Log logger = LogFactory.getLog(FtpGatewayConfiguration.class);
 
 	@Bean
 	ConnectionSettings ftpConnectionSettings(FtpGatewayProperties properties,
@@ -51,8 +56,10 @@ public class FtpGatewayConfiguration {
 
 	/** Sessions open lazily: the gateway starts even when the FTP server is down (readiness says so). */
 	@Bean(destroyMethod = "close")
-	FtpSessionPool ftpSessionPool(ConnectionSettings connection, PoolSettings pool) {
-		return new FtpSessionPool(connection, pool);
+	FtpSessionPool ftpSessionPool(ConnectionSettings connection, PoolSettings pool,
+			ObjectProvider<FtpEventListener> events) {
+		logger.info("FTP backend: " + connection);
+		return new FtpSessionPool(connection, pool, events.getIfAvailable(() -> FtpEventListener.NONE));
 	}
 
 }

@@ -83,6 +83,8 @@ public class FtpClient implements Closeable {
 
 	private boolean trustPassiveHost;
 
+	private FtpEventListener eventListener = FtpEventListener.NONE;
+
 	private ControlConnection control;
 
 	private String welcome;
@@ -175,6 +177,11 @@ public class FtpClient implements Closeable {
 	 */
 	public void setTrustPassiveHost(boolean trustPassiveHost) {
 		this.trustPassiveHost = trustPassiveHost;
+	}
+
+	/** Who hears about commands and transfers, for metrics; nobody unless set. */
+	public void setEventListener(FtpEventListener eventListener) {
+		this.eventListener = Objects.requireNonNull(eventListener);
 	}
 
 	/**
@@ -406,26 +413,33 @@ public class FtpClient implements Closeable {
 		prepareTransfer(cmd, 'I');
 		DataTransfer transfer = ntransferCommand(cmd, rest);
 		long received = 0;
+		boolean succeeded = false;
 		Socket socket = transfer.socket();
 		try {
-			InputStream in = socket.getInputStream();
-			byte[] buffer = new byte[blockSize];
-			int n;
-			while ((n = in.read(buffer)) != -1) {
-				callback.accept(buffer, 0, n);
-				received += n;
+			try {
+				InputStream in = socket.getInputStream();
+				byte[] buffer = new byte[blockSize];
+				int n;
+				while ((n = in.read(buffer)) != -1) {
+					callback.accept(buffer, 0, n);
+					received += n;
+				}
 			}
+			catch (IOException | RuntimeException ex) {
+				abortQuietly(socket);
+				throw ex;
+			}
+			socket.close();
+			Reply reply = voidReply();
+			if (rest == null || rest == 0) {
+				checkComplete(transfer.expectedSize(), received, reply);
+			}
+			succeeded = true;
+			return reply.text();
 		}
-		catch (IOException | RuntimeException ex) {
-			abortQuietly(socket);
-			throw ex;
+		finally {
+			transferEnded(cmd, received, succeeded);
 		}
-		socket.close();
-		Reply reply = voidReply();
-		if (rest == null || rest == 0) {
-			checkComplete(transfer.expectedSize(), received, reply);
-		}
-		return reply.text();
 	}
 
 	static void checkComplete(OptionalLong expected, long received, Reply reply) throws FtpProtocolException {
@@ -490,25 +504,35 @@ public class FtpClient implements Closeable {
 			throws IOException {
 		prepareTransfer(cmd, 'I');
 		DataTransfer transfer = ntransferCommand(cmd, rest);
+		long sent = 0;
+		boolean succeeded = false;
 		Socket socket = transfer.socket();
 		try {
-			OutputStream out = socket.getOutputStream();
-			byte[] buffer = new byte[blockSize];
-			int n;
-			while ((n = in.read(buffer)) != -1) {
-				out.write(buffer, 0, n);
-				if (callback != null) {
-					callback.accept(Arrays.copyOf(buffer, n));
+			try {
+				OutputStream out = socket.getOutputStream();
+				byte[] buffer = new byte[blockSize];
+				int n;
+				while ((n = in.read(buffer)) != -1) {
+					out.write(buffer, 0, n);
+					sent += n;
+					if (callback != null) {
+						callback.accept(Arrays.copyOf(buffer, n));
+					}
 				}
+				out.flush();
 			}
-			out.flush();
+			catch (IOException | RuntimeException ex) {
+				abortQuietly(socket);
+				throw ex;
+			}
+			endUpload(socket);
+			String reply = voidResponse();
+			succeeded = true;
+			return reply;
 		}
-		catch (IOException | RuntimeException ex) {
-			abortQuietly(socket);
-			throw ex;
+		finally {
+			transferEnded(cmd, sent, succeeded);
 		}
-		endUpload(socket);
-		return voidResponse();
 	}
 
 	/** Uploads lines in ASCII mode (ftplib's {@code storlines}). */
@@ -679,7 +703,7 @@ public class FtpClient implements Closeable {
 		prepareTransfer(cmd, 'I');
 		DataTransfer transfer = ntransferCommand(cmd, (offset > 0) ? offset : null);
 		this.streaming = true;
-		return new TransferInputStream(this, transfer, offset == 0);
+		return new TransferInputStream(this, cmd, transfer, offset == 0);
 	}
 
 	/**
@@ -692,7 +716,7 @@ public class FtpClient implements Closeable {
 		prepareTransfer(cmd, 'I');
 		DataTransfer transfer = ntransferCommand(cmd, null);
 		this.streaming = true;
-		return new TransferOutputStream(this, transfer.socket());
+		return new TransferOutputStream(this, cmd, transfer.socket());
 	}
 
 	/** Called by the transfer streams when they are done, successfully or not. */
@@ -1008,14 +1032,35 @@ public class FtpClient implements Closeable {
 		checkConnected();
 		ControlConnection.checkSafe(cmd);
 		this.log.command(cmd);
+		long started = System.nanoTime();
+		int replyCode = -1;
 		try {
 			this.control.send(cmd);
+			Reply reply = response();
+			replyCode = reply.code();
+			return reply;
+		}
+		catch (FtpException ex) {
+			replyCode = ex.replyCode();
+			throw ex;
 		}
 		catch (IOException ex) {
 			this.broken = true;
 			throw ex;
 		}
-		return response();
+		finally {
+			this.eventListener.commandCompleted(verbOf(cmd), replyCode, Duration.ofNanos(System.nanoTime() - started));
+		}
+	}
+
+	private static String verbOf(String cmd) {
+		int space = cmd.indexOf(' ');
+		return ((space < 0) ? cmd : cmd.substring(0, space)).toUpperCase(Locale.ROOT);
+	}
+
+	/** Tells the listener how a binary transfer ended; the streams call it too. */
+	void transferEnded(String cmd, long bytes, boolean succeeded) {
+		this.eventListener.transferCompleted(verbOf(cmd), bytes, succeeded);
 	}
 
 	private Reply voidReply() throws IOException {

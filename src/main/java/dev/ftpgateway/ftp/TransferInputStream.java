@@ -20,6 +20,8 @@ public final class TransferInputStream extends InputStream {
 
 	private final FtpClient client;
 
+	private final String command;
+
 	private final Socket socket;
 
 	private final InputStream in;
@@ -36,8 +38,9 @@ public final class TransferInputStream extends InputStream {
 
 	private boolean closed;
 
-	TransferInputStream(FtpClient client, DataTransfer transfer, boolean checkSize) throws IOException {
+	TransferInputStream(FtpClient client, String command, DataTransfer transfer, boolean checkSize) throws IOException {
 		this.client = client;
+		this.command = command;
 		this.socket = transfer.socket();
 		this.in = this.socket.getInputStream();
 		this.expectedSize = transfer.expectedSize();
@@ -85,6 +88,7 @@ public final class TransferInputStream extends InputStream {
 		this.closed = true;
 		this.client.streamEnded();
 		this.client.abortQuietly(this.socket);
+		this.client.transferEnded(this.command, this.received, false);
 	}
 
 	/**
@@ -103,10 +107,17 @@ public final class TransferInputStream extends InputStream {
 		}
 		this.closed = true;
 		this.client.streamEnded();
-		this.socket.close();
-		Reply reply = this.client.finishTransfer();
-		if (this.checkSize) {
-			FtpClient.checkComplete(this.expectedSize, this.received, reply);
+		boolean succeeded = false;
+		try {
+			this.socket.close();
+			Reply reply = this.client.finishTransfer();
+			if (this.checkSize) {
+				FtpClient.checkComplete(this.expectedSize, this.received, reply);
+			}
+			succeeded = true;
+		}
+		finally {
+			this.client.transferEnded(this.command, this.received, succeeded);
 		}
 	}
 

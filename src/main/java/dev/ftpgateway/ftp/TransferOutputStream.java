@@ -21,7 +21,11 @@ public final class TransferOutputStream extends OutputStream {
 
 	private final FtpClient client;
 
+	private final String command;
+
 	private final Socket socket;
+
+	private long sent;
 
 	private final OutputStream out;
 
@@ -29,8 +33,9 @@ public final class TransferOutputStream extends OutputStream {
 
 	private boolean closed;
 
-	TransferOutputStream(FtpClient client, Socket socket) throws IOException {
+	TransferOutputStream(FtpClient client, String command, Socket socket) throws IOException {
 		this.client = client;
+		this.command = command;
 		this.socket = socket;
 		// Large writes pass straight through; the buffer only gathers small ones.
 		this.out = new BufferedOutputStream(socket.getOutputStream(), FtpClient.DEFAULT_BLOCK_SIZE);
@@ -41,6 +46,7 @@ public final class TransferOutputStream extends OutputStream {
 		checkOpen();
 		try {
 			this.out.write(b);
+			this.sent++;
 		}
 		catch (IOException ex) {
 			this.failed = true;
@@ -53,6 +59,7 @@ public final class TransferOutputStream extends OutputStream {
 		checkOpen();
 		try {
 			this.out.write(buffer, offset, length);
+			this.sent += length;
 		}
 		catch (IOException ex) {
 			this.failed = true;
@@ -80,6 +87,7 @@ public final class TransferOutputStream extends OutputStream {
 		this.closed = true;
 		this.client.streamEnded();
 		this.client.abortQuietly(this.socket);
+		this.client.transferEnded(this.command, this.sent, false);
 	}
 
 	/**
@@ -105,8 +113,15 @@ public final class TransferOutputStream extends OutputStream {
 		}
 		this.closed = true;
 		this.client.streamEnded();
-		FtpClient.endUpload(this.socket);
-		this.client.finishTransfer();
+		boolean succeeded = false;
+		try {
+			FtpClient.endUpload(this.socket);
+			this.client.finishTransfer();
+			succeeded = true;
+		}
+		finally {
+			this.client.transferEnded(this.command, this.sent, succeeded);
+		}
 	}
 
 	private void checkOpen() throws IOException {

@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 
 import dev.ftpgateway.ftp.FtpClient;
+import dev.ftpgateway.ftp.FtpEventListener;
 import dev.ftpgateway.ftp.FtpTlsClient;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
@@ -28,9 +29,12 @@ final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 
 	private final Duration validateAfterIdle;
 
-	FtpSessionFactory(ConnectionSettings settings, Duration validateAfterIdle) {
+	private final FtpEventListener events;
+
+	FtpSessionFactory(ConnectionSettings settings, Duration validateAfterIdle, FtpEventListener events) {
 		this.settings = settings;
 		this.validateAfterIdle = validateAfterIdle;
+		this.events = events;
 	}
 
 	/**
@@ -40,6 +44,7 @@ final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 	@Override
 	public FtpClient create() throws IOException {
 		FtpClient client = newClient();
+		client.setEventListener(this.events);
 		client.setConnectTimeout(this.settings.connectTimeout());
 		client.setReplyTimeout(this.settings.replyTimeout());
 		client.setDataTimeout(this.settings.dataTimeout());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.NoSuchElementException;
 
 import dev.ftpgateway.ftp.FtpClient;
+import dev.ftpgateway.ftp.FtpEventListener;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
@@ -26,9 +27,17 @@ public final class FtpSessionPool implements AutoCloseable {
 	private final ConnectionSettings connection;
 
 	public FtpSessionPool(ConnectionSettings connection, PoolSettings pool) {
+		this(connection, pool, FtpEventListener.NONE);
+	}
+
+	/**
+	 * A pool whose sessions report their commands and transfers to {@code events}, for metrics.
+	 */
+	public FtpSessionPool(ConnectionSettings connection, PoolSettings pool, FtpEventListener events) {
 		this.connection = connection;
 		this.settings = pool;
-		this.pool = new GenericObjectPool<>(new FtpSessionFactory(connection, pool.validateAfterIdle()), config(pool));
+		this.pool = new GenericObjectPool<>(new FtpSessionFactory(connection, pool.validateAfterIdle(), events),
+				config(pool));
 	}
 
 	private static GenericObjectPoolConfig<FtpClient> config(PoolSettings settings) {

@@ -78,13 +78,34 @@ class FtpActuatorIT {
 		get("/actuator/health/readiness");
 		HttpResponse<String> response = get("/actuator/prometheus");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("ftp_pool_active{tls=\"none\"} ", "ftp_pool_idle{tls=\"none\"} ", "ftp_pool_waiting{tls=\"none\"} ",
-				"ftp_pool_max{tls=\"none\"} 8", "ftp_pool_opened_total{tls=\"none\"} ", "ftp_pool_closed_total{tls=\"none\"} ");
+		assertThat(response.body()).contains("ftp_pool_active{tls=\"none\"} ", "ftp_pool_idle{tls=\"none\"} ",
+				"ftp_pool_waiting{tls=\"none\"} ", "ftp_pool_max{tls=\"none\"} 8", "ftp_pool_opened_total{tls=\"none\"} ",
+				"ftp_pool_closed_total{tls=\"none\"} ");
+	}
+
+	@Test
+	void prometheusTimesFtpCommandsAndCountsTransferredBytes() throws Exception {
+		get("/files/");
+		put("/files/metrics.bin", "0123456789");
+		get("/files/metrics.bin");
+		String body = get("/actuator/prometheus").body();
+		assertThat(body).contains("ftp_commands_seconds_count{command=\"NOOP\",reply=\"2xx\"}",
+				"ftp_commands_seconds_count{command=\"RETR\",reply=\"1xx\"}")
+			.containsPattern("ftp_transfer_bytes_total\\{direction=\"download\",outcome=\"success\"} [1-9]")
+			.containsPattern("ftp_transfer_bytes_total\\{direction=\"upload\",outcome=\"success\"} [1-9]");
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.timeout(TIMEOUT)
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> put(String path, String body) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(TIMEOUT)
+			.PUT(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
