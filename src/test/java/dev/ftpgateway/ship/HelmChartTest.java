@@ -1,0 +1,402 @@
+package dev.ftpgateway.ship;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import com.marcnuri.helm.DryRun;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+import static dev.ftpgateway.ship.RenderedChart.at;
+import static dev.ftpgateway.ship.RenderedChart.list;
+import static dev.ftpgateway.ship.RenderedChart.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * Lints and renders helm/ftp-gateway through helm-java (Helm's own Go library over JNA, so no
+ * helm binary is needed) and checks the manifests an operator would apply.
+ */
+class HelmChartTest {
+
+	private static final Path CHART = Path.of("helm", "ftp-gateway");
+
+	private static final Path APPLICATION_YAML = Path.of("src", "main", "resources", "application.yaml");
+
+	private static final String PROPERTIES_CLASS = "dev.ftpgateway.config.FtpGatewayProperties";
+
+	private static final String PASSWORD = "pa55-Word-only-in-the-Secret";
+
+	private static final Helm HELM = new Helm(CHART);
+
+	@Test
+	void chartPassesStrictLint() {
+		LintResult result = HELM.lint().strict().call();
+		assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+	}
+
+	@Test
+	void defaultValuesRenderTheCoreObjectsWithStandardLabels() {
+		RenderedChart chart = render(Map.of());
+		assertThat(chart.kinds()).containsExactlyInAnyOrder("ServiceAccount", "ConfigMap", "Service", "Deployment");
+		assertStandardLabels(chart);
+		assertThat(at(chart.get("Deployment"), "spec.replicas")).isEqualTo(2);
+		assertThat(chart.container().get("image")).isEqualTo("ftp-gateway:" + appVersion());
+	}
+
+	@Test
+	void serviceAndDeploymentSelectTheSamePods() {
+		RenderedChart chart = render(Map.of());
+		Map<String, Object> deployment = chart.get("Deployment");
+		Map<String, Object> selector = map(deployment, "spec.selector.matchLabels");
+		assertThat(map(deployment, "spec.template.metadata.labels")).containsAllEntriesOf(selector);
+		assertThat(map(chart.get("Service"), "spec.selector")).isEqualTo(selector);
+		assertThat(list(chart.get("Service"), "spec.ports").get(0)).containsEntry("targetPort", "http");
+		assertThat(list(chart.container(), "ports").get(0)).containsEntry("name", "http").containsEntry("containerPort", 8080);
+	}
+
+	static Stream<Arguments> optionalObjects() {
+		return Stream.of(Arguments.of("ingress.enabled", "Ingress"),
+				Arguments.of("autoscaling.enabled", "HorizontalPodAutoscaler"),
+				Arguments.of("podDisruptionBudget.enabled", "PodDisruptionBudget"),
+				Arguments.of("serviceMonitor.enabled", "ServiceMonitor"),
+				Arguments.of("networkPolicy.enabled", "NetworkPolicy"));
+	}
+
+	@ParameterizedTest(name = "{1} only when {0}")
+	@MethodSource("optionalObjects")
+	void optionalObjectAppearsOnlyWhenEnabled(String flag, String kind) {
+		assertThat(render(Map.of()).find(kind)).isEmpty();
+		assertThat(render(Map.of(flag, false)).find(kind)).isEmpty();
+		RenderedChart enabled = render(Map.of(flag, true));
+		assertThat(enabled.find(kind)).isPresent();
+		assertStandardLabels(enabled);
+	}
+
+	@Test
+	void autoscalerTakesTheReplicaCountOverFromTheDeployment() {
+		RenderedChart chart = render(Map.of("autoscaling.enabled", true, "autoscaling.maxReplicas", 6));
+		assertThat(map(chart.get("Deployment"), "spec")).doesNotContainKey("replicas");
+		assertThat(at(chart.get("HorizontalPodAutoscaler"), "spec.maxReplicas")).isEqualTo(6);
+		assertThat(at(chart.get("HorizontalPodAutoscaler"), "spec.scaleTargetRef.name"))
+			.isEqualTo(at(chart.get("Deployment"), "metadata.name"));
+	}
+
+	@Test
+	void serviceMonitorScrapesThePrometheusEndpoint() {
+		Map<String, Object> monitor = render(Map.of("serviceMonitor.enabled", true)).get("ServiceMonitor");
+		Map<String, Object> endpoint = list(monitor, "spec.endpoints").get(0);
+		assertThat(endpoint).containsEntry("path", "/actuator/prometheus").containsEntry("port", "http");
+	}
+
+	@Test
+	void passwordLandsOnlyInTheSecretAndReachesThePodThroughASecretKeyRef() {
+		RenderedChart chart = render(Map.of("ftp.host", "ftp.example.org", "ftp.password", PASSWORD));
+		// Base64 in the Secret is the only form it may take: never in clear text anywhere.
+		assertThat(chart.text()).doesNotContain(PASSWORD);
+		Map<String, Object> secret = chart.get("Secret");
+		Map<String, Object> data = map(secret, "data");
+		assertThat(data).hasSize(1);
+		String encoded = (String) data.values().iterator().next();
+		assertThat(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8)).isEqualTo(PASSWORD);
+		for (Map<String, Object> object : chart.objects()) {
+			if (!"Secret".equals(object.get("kind"))) {
+				assertThat(new Yaml().dump(object)).as("%s", object.get("kind")).doesNotContain(encoded);
+			}
+		}
+		assertThat(map(chart.get("ConfigMap"), "data").keySet()).noneMatch((key) -> key.contains("PASSWORD"));
+		Map<String, Object> ref = passwordSecretRef(chart);
+		assertThat(ref).containsEntry("name", at(secret, "metadata.name")).containsEntry("key", data.keySet().iterator().next());
+	}
+
+	@Test
+	void existingSecretIsReferencedAndNoSecretIsRendered() {
+		RenderedChart chart = render(Map.of("ftp.password", PASSWORD, "ftp.existingSecret", "ops-ftp",
+				"ftp.existingSecretPasswordKey", "ftpPassword"));
+		assertThat(chart.find("Secret")).isEmpty();
+		assertThat(chart.text()).doesNotContain(PASSWORD);
+		assertThat(passwordSecretRef(chart)).containsEntry("name", "ops-ftp").containsEntry("key", "ftpPassword");
+	}
+
+	@Test
+	void withoutAPasswordTheApplicationKeepsItsAnonymousDefault() {
+		RenderedChart chart = render(Map.of("ftp.host", "ftp.example.org"));
+		assertThat(chart.find("Secret")).isEmpty();
+		assertThat(chart.container()).doesNotContainKey("env");
+	}
+
+	@Test
+	void probesPointAtTheHealthGroupsTheApplicationEnables() {
+		Map<String, Object> container = render(Map.of()).container();
+		assertThat(at(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
+		assertThat(at(container, "readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
+		assertThat(at(container, "startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
+		for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+			assertThat(at(container, probe + ".httpGet.port")).as(probe).isEqualTo("http");
+		}
+		// The paths exist only while the application keeps these management settings.
+		Map<String, Object> application = applicationYaml();
+		assertThat(at(application, "management.endpoint.health.probes.enabled")).isEqualTo(true);
+		assertThat(String.valueOf(at(application, "management.endpoints.web.exposure.include")))
+			.contains("health")
+			.contains("prometheus");
+		assertThat(at(application, "management.endpoints.web.base-path")).as("actuator base path").isIn(null, "/actuator");
+		assertThat(at(application, "management.server.port")).as("actuator on the app port").isNull();
+		assertThat(at(application, "server.port")).as("app port").isIn(null, 8080);
+	}
+
+	@Test
+	void containerRunsAsNonRootUserWithAReadOnlyRootAndAWritableTmp() {
+		RenderedChart chart = render(Map.of());
+		Map<String, Object> security = map(chart.container(), "securityContext");
+		assertThat(security).containsEntry("runAsNonRoot", true)
+			.containsEntry("runAsUser", 10001)
+			.containsEntry("readOnlyRootFilesystem", true)
+			.containsEntry("allowPrivilegeEscalation", false);
+		assertThat(at(security, "capabilities.drop")).isEqualTo(List.of("ALL"));
+		assertThat(at(security, "seccompProfile.type")).isEqualTo("RuntimeDefault");
+		Map<String, Object> pod = map(chart.get("Deployment"), "spec.template.spec");
+		assertThat(at(pod, "securityContext.runAsNonRoot")).isEqualTo(true);
+		assertThat(at(pod, "securityContext.seccompProfile.type")).isEqualTo("RuntimeDefault");
+		assertThat(list(chart.container(), "volumeMounts")).anySatisfy((mount) -> assertThat(mount)
+			.containsEntry("name", "tmp")
+			.containsEntry("mountPath", "/tmp"));
+		assertThat(list(pod, "volumes")).anySatisfy((volume) -> assertThat(volume).containsEntry("name", "tmp")
+			.containsKey("emptyDir"));
+	}
+
+	@Test
+	void terminationGraceOutlastsTheApplicationsShutdownPhase() {
+		for (int timeout : List.of(30, 120)) {
+			RenderedChart chart = render(Map.of("shutdown.timeoutSeconds", timeout));
+			int grace = (Integer) at(chart.get("Deployment"), "spec.template.spec.terminationGracePeriodSeconds");
+			int preStop = Integer.parseInt(List.copyOf(preStopCommand(chart)).get(1));
+			assertThat(grace).isGreaterThan(preStop + timeout);
+			assertThat(map(chart.get("ConfigMap"), "data"))
+				.containsEntry("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE", timeout + "s");
+		}
+	}
+
+	@Test
+	void chartShutdownDefaultMatchesTheApplicationDefault() {
+		Object applicationTimeout = at(applicationYaml(), "spring.lifecycle.timeout-per-shutdown-phase");
+		assertThat(at(applicationYaml(), "server.shutdown")).isEqualTo("graceful");
+		assertThat(map(render(Map.of()).get("ConfigMap"), "data"))
+			.containsEntry("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE", applicationTimeout);
+	}
+
+	@Test
+	void configMapCarriesTheSettingsAsRelaxedBindingVariables() {
+		Map<String, Object> data = map(render(Map.of("ftp.host", "ftp.example.org", "pool.maxTotal", 12,
+				"transfer.bufferSize", "256KB", "extraEnv.LOGGING_LEVEL_DEV_FTPGATEWAY_FTP", "DEBUG"))
+			.get("ConfigMap"), "data");
+		assertThat(data).containsEntry("FTP_GATEWAY_SERVER_HOST", "ftp.example.org")
+			.containsEntry("FTP_GATEWAY_POOL_MAX_TOTAL", "12")
+			.containsEntry("FTP_GATEWAY_TRANSFER_BUFFER_SIZE", "256KB")
+			.containsEntry("LOGGING_LEVEL_DEV_FTPGATEWAY_FTP", "DEBUG")
+			.doesNotContainKey("FTP_GATEWAY_EMBEDDED_FOLDER");
+	}
+
+	@Test
+	void demoModeKeepsTheEmbeddedServersFolderOnTheWritableTmp() {
+		Map<String, Object> data = map(render(Map.of()).get("ConfigMap"), "data");
+		assertThat(data).doesNotContainKey("FTP_GATEWAY_SERVER_HOST");
+		assertThat((String) data.get("FTP_GATEWAY_EMBEDDED_FOLDER")).startsWith("/tmp/");
+	}
+
+	@Test
+	void everyServerPoolAndTransferPropertyHasAVariableInTheChart() throws Exception {
+		// FtpGatewayProperties lives on the gateway branch until it merges; the check waits for it.
+		Class<?> properties = loadPropertiesClass();
+		assumeThat(properties).as(PROPERTIES_CLASS + " on the classpath").isNotNull();
+		Set<String> variables = new TreeSet<>();
+		for (String group : List.of("server", "pool", "transfer")) {
+			collectVariables(properties.getMethod(getter(group)).getReturnType(), "FTP_GATEWAY_" + snake(group) + "_",
+					variables);
+		}
+		Set<String> rendered = new TreeSet<>(
+				map(render(Map.of("ftp.host", "ftp.example.org")).get("ConfigMap"), "data").keySet());
+		rendered.add("FTP_GATEWAY_SERVER_PASSWORD");
+		assertThat(rendered).containsAll(variables);
+		Set<String> known = new TreeSet<>(variables);
+		known.add("FTP_GATEWAY_EMBEDDED_FOLDER");
+		assertThat(rendered.stream().filter((name) -> name.startsWith("FTP_GATEWAY_")))
+			.as("no variable the application would ignore")
+			.allMatch(known::contains);
+	}
+
+	@Test
+	void notesGiveACurlToTryAndTheConnectionBudget() {
+		String notes = notes(Map.of("replicaCount", 3, "pool.maxTotal", 10));
+		assertThat(notes).contains("port-forward").contains("curl http://localhost:8080/files/");
+		assertThat(notes).contains("replicas x pool.maxTotal = 3 x 10 = 30");
+		String autoscaled = notes(Map.of("autoscaling.enabled", true, "autoscaling.maxReplicas", 5, "pool.maxTotal", 4));
+		assertThat(autoscaled).contains("autoscaling.maxReplicas x pool.maxTotal = 5 x 4 = 20");
+	}
+
+	@Test
+	void everyOptionOnRendersValidManifests() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("ftp.host", "ftp.example.org");
+		values.put("ftp.password", PASSWORD);
+		values.put("ingress.enabled", true);
+		values.put("ingress.className", "nginx");
+		values.put("ingress.tls[0].secretName", "gw-tls");
+		values.put("ingress.tls[0].hosts[0]", "ftp-gateway.example.com");
+		values.put("autoscaling.enabled", true);
+		values.put("podDisruptionBudget.enabled", true);
+		values.put("serviceMonitor.enabled", true);
+		values.put("serviceMonitor.labels.release", "prometheus");
+		values.put("networkPolicy.enabled", true);
+		values.put("networkPolicy.ingressFrom[0].podSelector.matchLabels.role", "frontend");
+		values.put("networkPolicy.egress.enabled", true);
+		values.put("networkPolicy.egress.ftpServer[0].ipBlock.cidr", "203.0.113.10/32");
+		values.put("podAnnotations.team", "files");
+		values.put("imagePullSecrets[0].name", "regcred");
+		values.put("nodeSelector.disktype", "ssd");
+		RenderedChart chart = render(values);
+		assertThat(chart.kinds()).containsExactlyInAnyOrder("ServiceAccount", "ConfigMap", "Secret", "Service",
+				"Deployment", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget", "ServiceMonitor",
+				"NetworkPolicy");
+		assertStandardLabels(chart);
+		assertThat(list(chart.get("NetworkPolicy"), "spec.egress")).hasSize(2);
+		assertThat(at(list(chart.get("Ingress"), "spec.rules").get(0), "http.paths"))
+			.asList()
+			.singleElement()
+			.satisfies((path) -> assertThat(at(path, "backend.service.port.name")).isEqualTo("http"));
+	}
+
+	@Test
+	void everyOptionOffRendersValidManifests() {
+		RenderedChart chart = render(Map.of("serviceAccount.create", false, "startupProbe.enabled", false,
+				"shutdown.preStopSleepSeconds", 0));
+		assertThat(chart.kinds()).containsExactlyInAnyOrder("ConfigMap", "Service", "Deployment");
+		assertThat(chart.container()).doesNotContainKeys("startupProbe", "lifecycle");
+		assertThat(at(chart.get("Deployment"), "spec.template.spec.serviceAccountName")).isEqualTo("default");
+	}
+
+	@Test
+	void egressPolicyWithoutTheFtpServerIsRefused() {
+		assertThatThrownBy(() -> render(Map.of("ftp.host", "ftp.example.org", "networkPolicy.enabled", true,
+				"networkPolicy.egress.enabled", true)))
+			.hasMessageContaining("networkPolicy.egress.ftpServer");
+	}
+
+	@Test
+	void schemaRejectsMisspelledAndMistypedValues() {
+		assertThatThrownBy(() -> render(Map.of("pool.maxTotl", 4))).hasMessageContaining("maxTotl");
+		assertThatThrownBy(() -> render(Map.of("pool.maxTotal", 0))).hasMessageContaining("maxTotal");
+		assertThatThrownBy(() -> render(Map.of("ftp.connectTimeout", "ten seconds")))
+			.hasMessageContaining("connectTimeout");
+	}
+
+	private static RenderedChart render(Map<String, Object> values) {
+		TemplateCommand template = HELM.template().withName("gw").withNamespace("files");
+		values.forEach(template::set);
+		return RenderedChart.parse(template.call());
+	}
+
+	/** NOTES.txt is not part of {@code helm template}; a client-only dry-run install renders it. */
+	private static String notes(Map<String, Object> values) {
+		var install = HELM.install().withName("gw").withNamespace("files").clientOnly().withDryRunOption(DryRun.CLIENT);
+		values.forEach(install::set);
+		return install.call().getOutput();
+	}
+
+	private static void assertStandardLabels(RenderedChart chart) {
+		for (Map<String, Object> object : chart.objects()) {
+			assertThat(map(object, "metadata.labels")).as("labels of %s", object.get("kind"))
+				.containsEntry("app.kubernetes.io/name", "ftp-gateway")
+				.containsEntry("app.kubernetes.io/instance", "gw")
+				.containsEntry("app.kubernetes.io/managed-by", "Helm")
+				.containsEntry("app.kubernetes.io/version", appVersion())
+				.containsKey("helm.sh/chart");
+		}
+	}
+
+	private static Map<String, Object> passwordSecretRef(RenderedChart chart) {
+		List<Map<String, Object>> env = list(chart.container(), "env");
+		Map<String, Object> password = env.stream()
+			.filter((variable) -> "FTP_GATEWAY_SERVER_PASSWORD".equals(variable.get("name")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(password).doesNotContainKey("value");
+		return map(password, "valueFrom.secretKeyRef");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> preStopCommand(RenderedChart chart) {
+		return (List<String>) at(chart.container(), "lifecycle.preStop.exec.command");
+	}
+
+	private static String appVersion() {
+		try {
+			Map<String, Object> chart = new Yaml().load(Files.readString(CHART.resolve("Chart.yaml")));
+			return String.valueOf(chart.get("appVersion"));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private static Map<String, Object> applicationYaml() {
+		// application.yaml arrives with the gateway branch; until then the cross-check waits for it.
+		assumeThat(APPLICATION_YAML).as("application.yaml on this branch").exists();
+		try {
+			return new Yaml().load(Files.readString(APPLICATION_YAML));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private static Class<?> loadPropertiesClass() {
+		try {
+			return Class.forName(PROPERTIES_CLASS);
+		}
+		catch (ClassNotFoundException ex) {
+			return null;
+		}
+	}
+
+	/** The environment variable of each bean property of a nested properties group. */
+	private static void collectVariables(Class<?> group, String prefix, Set<String> variables) {
+		for (Method method : group.getMethods()) {
+			boolean getter = method.getParameterCount() == 0 && method.getDeclaringClass() == group
+					&& !Modifier.isStatic(method.getModifiers())
+					&& (method.getName().startsWith("get") || method.getName().startsWith("is"));
+			if (getter) {
+				String property = method.getName().replaceFirst("^(get|is)", "");
+				variables.add(prefix + snake(property));
+			}
+		}
+	}
+
+	private static String getter(String property) {
+		return "get" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
+	}
+
+	/** connectTimeout and ConnectTimeout both become CONNECT_TIMEOUT, as relaxed binding expects. */
+	private static String snake(String camel) {
+		return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+	}
+
+}
