@@ -216,6 +216,25 @@ class HelmChartTest {
 	}
 
 	@Test
+	void ftpsCaBundleIsMountedFromItsOwnConfigMapAndNamedInTheSettings() {
+		String pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
+		RenderedChart chart = render(Map.of("ftp.host", "ftp.example.org", "ftp.tls.mode", "explicit",
+				"ftp.tls.caBundle", pem, "ftp.tls.protocols", "TLSv1.2"));
+		List<Map<String, Object>> configMaps = chart.objects()
+			.stream()
+			.filter((object) -> "ConfigMap".equals(object.get("kind")))
+			.map((object) -> map(object, "data"))
+			.toList();
+		assertThat(configMaps).anySatisfy((data) -> assertThat(data)
+			.containsEntry("FTP_GATEWAY_SERVER_TLS_MODE", "explicit")
+			.containsEntry("FTP_GATEWAY_SERVER_TLS_PROTOCOLS", "TLSv1.2")
+			.containsEntry("FTP_GATEWAY_SERVER_TLS_CA_BUNDLE", "/etc/ftp-gateway/tls/ca.pem"));
+		assertThat(configMaps).anySatisfy((data) -> assertThat(String.valueOf(data.get("ca.pem")).strip()).isEqualTo(pem));
+		assertThat(list(chart.container(), "volumeMounts"))
+			.anySatisfy((mount) -> assertThat(mount).containsEntry("mountPath", "/etc/ftp-gateway/tls"));
+	}
+
+	@Test
 	void demoModeKeepsTheEmbeddedServersFolderOnTheWritableTmp() {
 		Map<String, Object> data = map(render(Map.of()).get("ConfigMap"), "data");
 		assertThat(data).doesNotContainKey("FTP_GATEWAY_SERVER_HOST");
@@ -234,9 +253,9 @@ class HelmChartTest {
 		}
 		Set<String> rendered = new TreeSet<>(
 				map(render(Map.of("ftp.host", "ftp.example.org")).get("ConfigMap"), "data").keySet());
-		rendered.add("FTP_GATEWAY_SERVER_PASSWORD");
 		assertThat(rendered).containsAll(variables);
 		Set<String> known = new TreeSet<>(variables);
+		known.addAll(SET_OUTSIDE_THE_CONFIGMAP);
 		known.add("FTP_GATEWAY_EMBEDDED_FOLDER");
 		assertThat(rendered.stream().filter((name) -> name.startsWith("FTP_GATEWAY_")))
 			.as("no variable the application would ignore")
@@ -378,14 +397,29 @@ class HelmChartTest {
 	}
 
 	/** The environment variable of each bean property of a nested properties group. */
+	/**
+	 * Settings that name files or hold secrets: a trust store or client key store has to be
+	 * mounted by the operator (extraEnv plus their own volume), the CA bundle is set only with
+	 * ftp.tls.caBundle, and passwords belong in Secrets.
+	 */
+	private static final Set<String> SET_OUTSIDE_THE_CONFIGMAP = Set.of("FTP_GATEWAY_SERVER_PASSWORD",
+			"FTP_GATEWAY_SERVER_TLS_TRUST_STORE", "FTP_GATEWAY_SERVER_TLS_TRUST_STORE_PASSWORD",
+			"FTP_GATEWAY_SERVER_TLS_CLIENT_KEY_STORE", "FTP_GATEWAY_SERVER_TLS_CLIENT_KEY_STORE_PASSWORD",
+			"FTP_GATEWAY_SERVER_TLS_CA_BUNDLE");
+
 	private static void collectVariables(Class<?> group, String prefix, Set<String> variables) {
 		for (Method method : group.getMethods()) {
 			boolean getter = method.getParameterCount() == 0 && method.getDeclaringClass() == group
 					&& !Modifier.isStatic(method.getModifiers())
 					&& (method.getName().startsWith("get") || method.getName().startsWith("is"));
 			if (getter) {
-				String property = method.getName().replaceFirst("^(get|is)", "");
-				variables.add(prefix + snake(property));
+				String variable = prefix + snake(method.getName().replaceFirst("^(get|is)", ""));
+				if (method.getReturnType().getDeclaringClass() == group) {
+					collectVariables(method.getReturnType(), variable + "_", variables);
+				}
+				else if (!SET_OUTSIDE_THE_CONFIGMAP.contains(variable)) {
+					variables.add(variable);
+				}
 			}
 		}
 	}
