@@ -1,0 +1,68 @@
+package dev.ftpgateway.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.ftpgateway.embedded.EmbeddedFtpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway's own FTP credentials are wrong: that is the gateway's fault, not the caller's,
+ * so the answer is 502 with the server's 530 in the problem, never 401 or 404.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BackendLoginRefusedIT {
+
+	private static final EmbeddedFtpServer SERVER = startServer();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void backendWithWrongPassword(DynamicPropertyRegistry registry) {
+		registry.add("ftp-gateway.server.host", SERVER::host);
+		registry.add("ftp-gateway.server.port", SERVER::port);
+		registry.add("ftp-gateway.server.user", () -> "u");
+		registry.add("ftp-gateway.server.password", () -> "not-the-password");
+	}
+
+	@AfterAll
+	static void stopServer() {
+		SERVER.close();
+	}
+
+	@Test
+	void refusedGatewayLoginIsABadGatewayProblemCarryingThe530() throws IOException, InterruptedException {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/files/"))
+				.timeout(Duration.ofSeconds(30))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(502);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"ftpCode\":530").doesNotContain("not-the-password");
+	}
+
+	private static EmbeddedFtpServer startServer() {
+		try {
+			return new EmbeddedFtpServer(Files.createTempDirectory("login-refused"), "u", "p").listenOn("127.0.0.1", 0)
+				.start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
