@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,6 +64,12 @@ public class FtpClient implements Closeable {
 
 	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+	/** How long an abort waits for each reply before it moves on to the next way of finding its end. */
+	private static final Duration ABORT_REPLY_WAIT = Duration.ofSeconds(2);
+
+	/** Replies an abort may cause before the NOOP's: a 426/451, a 226, the ABOR's own, two 501s. */
+	private static final int MAX_ABORT_REPLIES = 6;
+
 	private final DialogueLog log = new DialogueLog();
 
 	private static final MlsdParser MLSD_PARSER = new MlsdParser();
@@ -99,6 +106,9 @@ public class FtpClient implements Closeable {
 	private boolean broken;
 
 	private boolean streaming;
+
+	/** The server could not take ABOR with Telnet IP and Synch (MINA FtpServer): send it plain. */
+	private boolean telnetAbortRefused;
 
 	/** Creates a client that is not connected yet; call {@link #connect(String)}. */
 	public FtpClient() {
@@ -227,6 +237,7 @@ public class FtpClient implements Closeable {
 		this.control = ControlConnection.open(address, this.sourceAddress, this.connectTimeout, this.replyTimeout,
 				this.charset, this.log);
 		this.broken = false;
+		this.telnetAbortRefused = false;
 		this.features = null;
 		this.listParser = new AutoListParser();
 		this.type = 0;
@@ -339,51 +350,97 @@ public class FtpClient implements Closeable {
 	 */
 	public String abort() throws IOException {
 		checkConnected();
-		Reply reply;
+		List<Reply> replies;
 		try {
-			reply = abortInStep(null);
+			replies = abortInStep(null);
 		}
 		catch (IOException | RuntimeException ex) {
 			this.broken = true;
 			throw ex;
 		}
-		if (reply.code() == 225 || reply.code() == 226) {
-			return reply.text();
+		Reply last = null;
+		for (Reply reply : replies) {
+			if (reply.code() == 225 || reply.code() == 226) {
+				return reply.text();
+			}
+			last = reply;
 		}
-		if (reply.kind() == 5) {
-			throw new FtpPermanentException(reply);
+		if (last != null && last.kind() == 5) {
+			throw new FtpPermanentException(last);
 		}
 		this.broken = true;
-		throw new FtpProtocolException("Unexpected reply to ABOR", reply);
+		throw (last != null) ? new FtpProtocolException("Unexpected reply to ABOR", last)
+				: new FtpProtocolException("No reply to ABOR");
 	}
 
 	/**
 	 * Sends ABOR, closes the data connection (if any) and reads replies until the dialogue is
-	 * in step again.
-	 * @return the reply the ABOR line got
+	 * in step again. How many replies an abort causes depends on the server and on timing: a
+	 * 426 or 451 for the interrupted transfer, or a 226 for one that ended just before, then the
+	 * ABOR's own 225/226. MINA FtpServer cannot decode the Telnet bytes: it answers them with a
+	 * 501 that also swallows whatever command follows in the same read, or with nothing.
+	 * So the end is marked by a NOOP sent once the first reply is in (or a short wait passed),
+	 * and if the NOOP's 200 does not come soon, by a PWD, whose 257 cannot be mistaken for a
+	 * late 200. A server that refused the Telnet bytes gets a plain ABOR from then on.
+	 * @return the replies before the marker's, in order
 	 */
-	private Reply abortInStep(Closeable dataConnection) throws IOException {
+	private List<Reply> abortInStep(Closeable dataConnection) throws IOException {
 		this.log.command("ABOR");
-		this.control.sendAbort();
+		if (this.telnetAbortRefused) {
+			this.control.send("ABOR");
+		}
+		else {
+			this.control.sendAbort();
+		}
 		if (dataConnection != null) {
 			closeQuietly(dataConnection);
 		}
-		Reply first = readReply();
-		if (first.code() == 426 || first.code() == 451) {
-			// The interrupted transfer's reply; the ABOR's own reply comes next, and then the
-			// dialogue is in step.
-			return readReply();
+		List<Reply> replies = new ArrayList<>();
+		readReplyWithin(ABORT_REPLY_WAIT).ifPresent(replies::add);
+		if (!endOfAbort("NOOP", 200, replies, true)) {
+			endOfAbort("PWD", 257, replies, false);
 		}
-		// A 225/226 may be the ABOR's reply or that of a transfer that ended just before it, with
-		// the ABOR's still to come; a 5xx means the ABOR line was refused while a transfer reply
-		// may still be on its way. A NOOP sent only now marks the end either way.
-		this.control.send("NOOP");
-		for (int i = 0; i < 3; i++) {
-			if (readReply().code() == 200) {
-				return first;
+		if (replies.stream().anyMatch(reply -> reply.code() == 500 || reply.code() == 501)) {
+			this.telnetAbortRefused = true;
+		}
+		return replies;
+	}
+
+	/**
+	 * Sends a marker command and collects replies until the marker's own.
+	 * @param briefly wait only {@link #ABORT_REPLY_WAIT} for each reply, and give up quietly
+	 * @return whether the marker's reply arrived
+	 */
+	private boolean endOfAbort(String marker, int markerCode, List<Reply> replies, boolean briefly) throws IOException {
+		this.control.send(marker);
+		for (int i = 0; i < MAX_ABORT_REPLIES; i++) {
+			Optional<Reply> reply = briefly ? readReplyWithin(ABORT_REPLY_WAIT) : Optional.of(readReply());
+			if (reply.isEmpty()) {
+				return false;
+			}
+			if (reply.get().code() == markerCode) {
+				return true;
+			}
+			if (reply.get().code() != 200) {
+				replies.add(reply.get());
 			}
 		}
-		throw new FtpProtocolException("No reply to NOOP after ABOR");
+		throw new FtpProtocolException("No reply to " + marker + " after ABOR");
+	}
+
+	/** Reads a reply if one arrives within {@code wait}; the reply timeout applies again afterwards. */
+	private Optional<Reply> readReplyWithin(Duration wait) throws IOException {
+		Duration shorter = (wait.compareTo(this.replyTimeout) < 0 || this.replyTimeout.isZero()) ? wait : this.replyTimeout;
+		this.control.setReadTimeout(shorter);
+		try {
+			return Optional.of(readReplyKeepingStep());
+		}
+		catch (SocketTimeoutException ex) {
+			return Optional.empty();
+		}
+		finally {
+			this.control.setReadTimeout(this.replyTimeout);
+		}
 	}
 
 	// ---- transfers ----
@@ -1087,11 +1144,28 @@ public class FtpClient implements Closeable {
 	}
 
 	private Reply readReply() throws IOException {
+		try {
+			return readReplyKeepingStep();
+		}
+		catch (SocketTimeoutException ex) {
+			this.broken = true;
+			throw ex;
+		}
+	}
+
+	/**
+	 * Reads a reply; a timeout leaves the session usable (a partly read line is kept for the
+	 * next read), every other failure breaks it.
+	 */
+	private Reply readReplyKeepingStep() throws IOException {
 		checkConnected();
 		try {
 			Reply reply = this.control.read();
 			this.log.reply(reply);
 			return reply;
+		}
+		catch (SocketTimeoutException ex) {
+			throw ex;
 		}
 		catch (IOException ex) {
 			this.broken = true;

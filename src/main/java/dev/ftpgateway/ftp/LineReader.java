@@ -8,7 +8,8 @@ import java.util.Arrays;
 /**
  * Splits a byte stream into lines ending in LF or CRLF, with a cap on line length, for the
  * control connection and for listings and ASCII transfers alike. Bytes are kept as bytes until
- * a line is complete, so a multi-byte character split across reads is decoded whole.
+ * a line is complete, so a multi-byte character split across reads is decoded whole, and a line
+ * interrupted by a read timeout is completed by the next call.
  */
 final class LineReader {
 
@@ -30,7 +31,8 @@ final class LineReader {
 	 * @throws FtpProtocolException if a line is longer than the cap
 	 */
 	byte[] readLine() throws IOException {
-		this.line.reset();
+		// No reset here: after a read timeout the part of the line already read stays, and the
+		// next call completes it.
 		int b;
 		while ((b = this.in.read()) != -1 && b != '\n') {
 			// One byte of slack for the CR of a line that is exactly at the cap.
@@ -43,6 +45,7 @@ final class LineReader {
 			return null;
 		}
 		byte[] bytes = this.line.toByteArray();
+		this.line.reset();
 		if (bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
 			return Arrays.copyOf(bytes, bytes.length - 1);
 		}

@@ -30,6 +30,12 @@ final class ReplyReader {
 
 	private final DialogueLog log;
 
+	/**
+	 * The lines of the reply being read; kept across calls so a read timeout in the middle of a
+	 * multi-line reply loses nothing.
+	 */
+	private final List<String> pending = new ArrayList<>();
+
 	ReplyReader(InputStream in, Charset charset, DialogueLog log) {
 		this.lines = new LineReader(in, MAX_LINE_BYTES);
 		this.charset = charset;
@@ -42,23 +48,24 @@ final class ReplyReader {
 	 * @throws EOFException if the connection closes before the reply is complete
 	 */
 	Reply read() throws IOException {
-		String first = readLine();
-		int code = parseCode(first);
-		List<String> lines = new ArrayList<>();
-		lines.add(first);
+		if (this.pending.isEmpty()) {
+			String first = readLine();
+			checkWellFormed(first);
+			this.pending.add(first);
+		}
+		String first = this.pending.get(0);
 		if (isContinued(first)) {
 			String prefix = first.substring(0, 3);
-			String last;
-			do {
-				if (lines.size() == MAX_REPLY_LINES) {
-					throw new FtpProtocolException("Reply " + code + " exceeds " + MAX_REPLY_LINES + " lines");
+			while (this.pending.size() == 1 || !isLastLine(this.pending.get(this.pending.size() - 1), prefix)) {
+				if (this.pending.size() == MAX_REPLY_LINES) {
+					throw new FtpProtocolException("Reply " + prefix + " exceeds " + MAX_REPLY_LINES + " lines");
 				}
-				last = readLine();
-				lines.add(last);
+				this.pending.add(readLine());
 			}
-			while (!isLastLine(last, prefix));
 		}
-		return new Reply(code, lines);
+		Reply reply = new Reply(Integer.parseInt(first, 0, 3, 10), this.pending);
+		this.pending.clear();
+		return reply;
 	}
 
 	private static boolean isLastLine(String line, String code) {
@@ -69,14 +76,13 @@ final class ReplyReader {
 		return line.length() > 3 && line.charAt(3) == '-';
 	}
 
-	private static int parseCode(String line) throws FtpProtocolException {
+	private static void checkWellFormed(String line) throws FtpProtocolException {
 		boolean wellFormed = line.length() >= 3 && line.charAt(0) >= '1' && line.charAt(0) <= '5'
 				&& isDigit(line.charAt(1)) && isDigit(line.charAt(2))
 				&& (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '-');
 		if (!wellFormed) {
 			throw new FtpProtocolException("Invalid reply line: '" + abbreviate(line) + "'");
 		}
-		return Integer.parseInt(line, 0, 3, 10);
 	}
 
 	private static boolean isDigit(char c) {

@@ -247,6 +247,16 @@ class FtpClientTransferTest {
 	}
 
 	@Test
+	void abortAnsweredLateStillEndsInStep() throws IOException {
+		this.server.stall("ABOR", Duration.ofMillis(2500));
+		try (FtpClient ftp = loggedIn()) {
+			assertThat(ftp.abort()).startsWith("226");
+			assertThat(ftp.isBroken()).isFalse();
+			assertThat(ftp.sendCommand("ECHO 299 in step")).isEqualTo("299 in step");
+		}
+	}
+
+	@Test
 	void abortWithAnUnexpectedReplyIsAProtocolError() throws IOException {
 		this.server.reply("ABOR", "200 whatever");
 		try (FtpClient ftp = loggedIn()) {

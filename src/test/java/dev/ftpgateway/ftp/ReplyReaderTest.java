@@ -60,6 +60,29 @@ class ReplyReaderTest {
 		assertThat(whole.lines().get(0)).isEqualTo("230-Welcome, caf\u00e9 \u65e5\u672c");
 	}
 
+	@Test
+	void replyInterruptedByAReadTimeoutIsCompletedByTheNextRead() throws IOException {
+		byte[] wire = "211-Features:\r\n MDTM\r\n211 End\r\n".getBytes(StandardCharsets.US_ASCII);
+		int pause = "211-Features:\r\n MD".length();
+		InputStream pausing = new InputStream() {
+			private int position;
+
+			private boolean paused;
+
+			@Override
+			public int read() throws IOException {
+				if (this.position == pause && !this.paused) {
+					this.paused = true;
+					throw new java.net.SocketTimeoutException("Read timed out");
+				}
+				return (this.position < wire.length) ? wire[this.position++] : -1;
+			}
+		};
+		ReplyReader reader = new ReplyReader(pausing, StandardCharsets.US_ASCII, new DialogueLog());
+		assertThatExceptionOfType(java.net.SocketTimeoutException.class).isThrownBy(reader::read);
+		assertThat(reader.read().lines()).containsExactly("211-Features:", " MDTM", "211 End");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "600 out of range\r\n", "000 zero\r\n", "hello\r\n", "22 short\r\n", "2x0 letters\r\n",
 			"220_bad separator\r\n", "\r\n" })
