@@ -1,5 +1,6 @@
 package dev.ftpgateway.ftp;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -105,7 +106,8 @@ public class FtpClient implements Closeable {
 
 	private boolean broken;
 
-	private boolean streaming;
+	/** The data connection of the open transfer stream, if any; no other command may run meanwhile. */
+	private Socket streamSocket;
 
 	/** The server could not take ABOR with Telnet IP and Synch (MINA FtpServer): send it plain. */
 	private boolean telnetAbortRefused;
@@ -521,7 +523,9 @@ public class FtpClient implements Closeable {
 		DataTransfer transfer = ntransferCommand(cmd, null);
 		Socket socket = transfer.socket();
 		try {
-			LineReader lines = new LineReader(socket.getInputStream(), ReplyReader.MAX_LINE_BYTES);
+			// Buffered: the line reader takes one byte at a time, and a listing can be megabytes.
+			LineReader lines = new LineReader(new BufferedInputStream(socket.getInputStream(), 64 * 1024),
+					ReplyReader.MAX_LINE_BYTES);
 			byte[] line;
 			while ((line = lines.readLine()) != null) {
 				callback.accept(new String(line, this.charset));
@@ -671,7 +675,14 @@ public class FtpClient implements Closeable {
 		else {
 			try (ServerSocket listener = this.dataConnector.listenActive(this.control.localAddress(), this.dataTimeout)) {
 				reply = startTransfer(cmd, rest);
-				socket = DataConnector.accept(listener, this.control.peerAddress(), this.dataTimeout);
+				try {
+					socket = DataConnector.accept(listener, this.control.peerAddress(), this.dataTimeout);
+				}
+				catch (IOException ex) {
+					// The server has said 150 and will report its failed connect (425) on the
+					// control connection: read that, or the next command reads it instead.
+					throw explainDataFailure(ex);
+				}
 			}
 		}
 		try {
@@ -717,6 +728,7 @@ public class FtpClient implements Closeable {
 			return explained;
 		}
 		catch (IOException unexplained) {
+			this.broken = true;
 			failure.addSuppressed(unexplained);
 			return failure;
 		}
@@ -735,7 +747,18 @@ public class FtpClient implements Closeable {
 				throw new FtpReplyException(restReply);
 			}
 		}
-		Reply reply = command(cmd);
+		Reply reply;
+		try {
+			reply = command(cmd);
+		}
+		catch (FtpException ex) {
+			if (rest != null && rest != 0) {
+				// Some servers keep the restart marker for the next transfer command; the next
+				// RETR or STOR on this session would start at the wrong offset.
+				trySend("REST 0");
+			}
+			throw ex;
+		}
 		// ftplib: "Some servers apparently send a 200 reply to a LIST or STOR command, before
 		// the 150 reply (and way before the 226 reply)."
 		if (reply.isPositiveCompletion()) {
@@ -759,7 +782,7 @@ public class FtpClient implements Closeable {
 		String cmd = "RETR " + path;
 		prepareTransfer(cmd, 'I');
 		DataTransfer transfer = ntransferCommand(cmd, (offset > 0) ? offset : null);
-		this.streaming = true;
+		this.streamSocket = transfer.socket();
 		return new TransferInputStream(this, cmd, transfer, offset == 0);
 	}
 
@@ -772,13 +795,13 @@ public class FtpClient implements Closeable {
 		String cmd = (append ? "APPE " : "STOR ") + path;
 		prepareTransfer(cmd, 'I');
 		DataTransfer transfer = ntransferCommand(cmd, null);
-		this.streaming = true;
+		this.streamSocket = transfer.socket();
 		return new TransferOutputStream(this, cmd, transfer.socket());
 	}
 
 	/** Called by the transfer streams when they are done, successfully or not. */
 	void streamEnded() {
-		this.streaming = false;
+		this.streamSocket = null;
 	}
 
 	/**
@@ -805,11 +828,16 @@ public class FtpClient implements Closeable {
 
 	/**
 	 * Tells the server the upload is complete: the end of the data connection is the end of
-	 * the file in stream mode.
+	 * the file in stream mode. A failure here (a server that resets the connection once it has
+	 * read everything) is not the verdict: the final reply on the control connection is, and it
+	 * must be read either way to keep the dialogue in step.
 	 */
-	static void endUpload(Socket socket) throws IOException {
+	static void endUpload(Socket socket) {
 		try (socket) {
 			socket.shutdownOutput();
+		}
+		catch (IOException ex) {
+			// See above: the caller reads the final reply next.
 		}
 	}
 
@@ -1050,7 +1078,7 @@ public class FtpClient implements Closeable {
 	 * closed the session is mid-transfer and accepts no command, so it must not be reused.
 	 */
 	public boolean isTransferOpen() {
-		return this.streaming;
+		return this.streamSocket != null;
 	}
 
 	/** Sends QUIT and closes the connection, even if the server's reply is an error. */
@@ -1063,9 +1091,16 @@ public class FtpClient implements Closeable {
 		}
 	}
 
-	/** Closes the connection without QUIT. Calling it again does nothing. */
+	/**
+	 * Closes the connection, and the data connection of an open transfer stream, without QUIT.
+	 * Calling it again does nothing.
+	 */
 	@Override
 	public void close() throws IOException {
+		if (this.streamSocket != null) {
+			closeQuietly(this.streamSocket);
+			this.streamSocket = null;
+		}
 		ControlConnection connection = this.control;
 		this.control = null;
 		if (connection != null) {
@@ -1211,7 +1246,7 @@ public class FtpClient implements Closeable {
 	}
 
 	private void checkNotStreaming() {
-		if (this.streaming) {
+		if (this.streamSocket != null) {
 			throw new IllegalStateException("A transfer stream is open: close it before the next command");
 		}
 	}

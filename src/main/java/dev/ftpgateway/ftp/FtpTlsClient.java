@@ -178,7 +178,14 @@ public class FtpTlsClient extends FtpClient {
 			.createSocket(plain, this.peerHost, this.peerPort, false);
 		tls.setUseClientMode(true);
 		tls.setSSLParameters(parameters(tls.getSSLParameters()));
-		tls.startHandshake();
+		try {
+			tls.startHandshake();
+		}
+		catch (IOException ex) {
+			// Half a handshake leaves nothing to talk over: the session is over.
+			close();
+			throw ex;
+		}
 		control.switchTo(tls);
 		this.plainControl = plain;
 	}

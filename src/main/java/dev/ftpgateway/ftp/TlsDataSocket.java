@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 
 import javax.net.ssl.SSLEngine;
@@ -235,8 +234,10 @@ final class TlsDataSocket extends Socket {
 				this.appIn.position(this.appIn.limit());
 			}
 		}
-		catch (SocketTimeoutException ex) {
-			// The server keeps the connection open; nothing more is coming, so close anyway.
+		catch (IOException ex) {
+			// A timeout (the server keeps the connection open) or a reset once it has read
+			// everything: either way nothing more is coming, and the final reply on the control
+			// connection says whether the upload is complete.
 		}
 		finally {
 			this.transport.setSoTimeout(timeout);

@@ -361,6 +361,51 @@ class FtpClientTransferTest {
 	}
 
 	@Test
+	void activeModeConnectThatNeverComesReadsTheServersVerdict() throws IOException {
+		// The server says 150, then gives up connecting and says 425: the 425 is the error, and
+		// the next command reads its own reply.
+		this.server.reply("RETR", "150 Opening data connection\n425 Can't open data connection");
+		try (FtpClient ftp = loggedIn()) {
+			ftp.setPassive(false);
+			ftp.setDataTimeout(Duration.ofMillis(300));
+			assertThatExceptionOfType(FtpTemporaryException.class).isThrownBy(() -> ftp.retrieve("/f.bin", 0))
+				.satisfies(ex -> assertThat(ex.replyCode()).isEqualTo(425));
+			assertThat(ftp.isBroken()).isFalse();
+			assertThat(ftp.sendCommand("ECHO 299 in step")).isEqualTo("299 in step");
+		}
+	}
+
+	@Test
+	void activeModeConnectThatNeverComesWithoutAVerdictBreaksTheSession() throws IOException {
+		this.server.reply("RETR", "150 Opening data connection");
+		try (FtpClient ftp = loggedIn()) {
+			ftp.setPassive(false);
+			ftp.setDataTimeout(Duration.ofMillis(300));
+			ftp.setReplyTimeout(Duration.ofMillis(300));
+			assertThatExceptionOfType(java.net.SocketTimeoutException.class).isThrownBy(() -> ftp.retrieve("/f.bin", 0));
+			assertThat(ftp.isBroken()).isTrue();
+		}
+	}
+
+	@Test
+	void restartMarkerIsClearedWhenTheTransferIsRefused() throws IOException {
+		try (FtpClient ftp = loggedIn()) {
+			assertThatExceptionOfType(FtpPermanentException.class).isThrownBy(() -> ftp.retrieve("/missing", 100));
+		}
+		assertThat(this.server.commands()).containsSubsequence("REST 100", "RETR /missing", "REST 0");
+	}
+
+	@Test
+	void closingTheClientClosesTheDataConnectionOfAnOpenStream() throws IOException {
+		this.server.putFile("/big.bin", bytes(4_000_000));
+		FtpClient ftp = loggedIn();
+		TransferInputStream in = ftp.retrieve("/big.bin", 0);
+		ftp.close();
+		assertThat(ftp.isTransferOpen()).isFalse();
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> in.readNBytes(5_000_000));
+	}
+
+	@Test
 	void stalledDataConnectionTimesOut() throws IOException {
 		this.server.stallDataAfter(100, Duration.ofSeconds(5));
 		try (FtpClient ftp = loggedIn()) {
