@@ -61,6 +61,11 @@ public class DownloadService {
 			}
 			FileMetadata file = FileMetadata.of(client, this.settings.absolute(path), entry);
 			if (file.etag() != null && request.checkNotModified(file.etag(), file.lastModifiedMillis())) {
+				// checkNotModified answers true for a failed If-Unmodified-Since too, with 412 set on
+				// the response: that must not turn into a 304.
+				if (response.getStatus() == HttpStatus.PRECONDITION_FAILED.value()) {
+					throw GatewayProblems.preconditionFailed(path + " was modified after the If-Unmodified-Since time");
+				}
 				return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(file.validators()).build();
 			}
 			HttpHeaders headers = file.validators();

@@ -120,7 +120,7 @@ public class UploadService {
 		}
 	}
 
-	private void moveIntoPlace(FtpClient client, RemotePath temporary, RemotePath path, boolean existed)
+	void moveIntoPlace(FtpClient client, RemotePath temporary, RemotePath path, boolean existed)
 			throws IOException {
 		String from = this.settings.absolute(temporary);
 		String to = this.settings.absolute(path);
@@ -131,9 +131,30 @@ public class UploadService {
 			if (!existed || ex.replyCode() < 500) {
 				throw ex;
 			}
-			// IIS and some Windows servers refuse RNTO onto an existing file: replace it in two steps.
-			client.delete(to);
-			client.rename(from, to);
+			// IIS and some Windows servers refuse RNTO onto an existing file. Move the old file
+			// aside rather than deleting it, so that if the second rename fails too it can be put
+			// back: the old version is never lost for a new one that did not arrive.
+			String aside = this.settings.absolute(path.parent().resolve(temporaryName(path.name())));
+			client.rename(to, aside);
+			try {
+				client.rename(from, to);
+			}
+			catch (IOException second) {
+				try {
+					client.rename(aside, to);
+				}
+				catch (IOException restore) {
+					second.addSuppressed(restore);
+				}
+				throw second;
+			}
+			try {
+				client.delete(aside);
+			}
+			catch (FtpException leftOver) {
+				logger.warn("Replaced " + path + " but could not delete its previous version " + aside + ": "
+						+ leftOver.getMessage());
+			}
 		}
 	}
 

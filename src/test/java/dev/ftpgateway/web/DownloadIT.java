@@ -91,12 +91,21 @@ class DownloadIT extends GatewayTestSupport {
 	}
 
 	@Test
-	void unmodifiedSinceAnswers304() throws Exception {
+	void notModifiedSinceAnswers304() throws Exception {
 		writeFile("c.txt");
 		String later = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.parse("2024-06-01T00:00:00Z").atZone(ZoneOffset.UTC));
 		String earlier = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.parse("2024-01-01T00:00:00Z").atZone(ZoneOffset.UTC));
 		assertStatus(send(request(this.base + "/c.txt").header("If-Modified-Since", later)), 304);
 		assertStatus(send(request(this.base + "/c.txt").header("If-Modified-Since", earlier)), 200);
+	}
+
+	@Test
+	void failedIfUnmodifiedSinceAnswers412NotA304() throws Exception {
+		writeFile("u.txt");
+		String earlier = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.parse("2024-01-01T00:00:00Z").atZone(ZoneOffset.UTC));
+		HttpResponse<String> response = send(request(this.base + "/u.txt").header("If-Unmodified-Since", earlier));
+		assertStatus(response, 412);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 	}
 
 	@Test
