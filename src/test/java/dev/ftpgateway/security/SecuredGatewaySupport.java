@@ -18,17 +18,19 @@ import java.util.Base64;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
-import org.junit.jupiter.api.AfterAll;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The gateway with every authentication mode on, in front of an embedded FTP server that knows
  * three users and counts what reaches it, with a WireMock identity provider. API keys: a reader,
  * a writer (read, write) and an admin (all scopes).
  */
+// The hostile table fails on purpose many times; LoginThrottleIT overrides this to check the throttle.
+@TestPropertySource(properties = "ftp-gateway.security.login-throttle.free-failures=1000")
 abstract class SecuredGatewaySupport {
 
 	static final String READER_KEY = "reader-key-0123456789";
@@ -70,8 +72,6 @@ abstract class SecuredGatewaySupport {
 		// No evictor NOOPs while a test counts commands.
 		registry.add("ftp-gateway.pool.eviction-interval", () -> "1h");
 		registry.add("ftp-gateway.transfer.max-upload-size", () -> "1KB");
-		// The hostile table fails on purpose many times; LoginThrottleIT checks the throttle.
-		registry.add("ftp-gateway.security.login-throttle.free-failures", () -> "1000");
 		apiKey(registry, 0, "reader", READER_KEY, "read");
 		apiKey(registry, 1, "writer", WRITER_KEY, "read,write");
 		apiKey(registry, 2, "admin", ADMIN_KEY, "read,write,delete");
@@ -88,10 +88,12 @@ abstract class SecuredGatewaySupport {
 		registry.add(prefix + "scopes", () -> scopes);
 	}
 
-	@AfterAll
-	static void stopServers() {
-		FTP.close();
-		IDP.close();
+	static {
+		// Shared by every subclass and by Spring's cached contexts, so they stop with the JVM, not after one class.
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			FTP.close();
+			IDP.close();
+		}));
 	}
 
 	HttpRequest.Builder request(String rawPath) {
