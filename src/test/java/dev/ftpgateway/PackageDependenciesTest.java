@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps dependencies running one way (web -> pool -> ftp) by reading the imports of the main
+ * Keeps dependencies running one way (web -> pool -> ftp, security -> pool -> ftp) by reading the imports of the main
  * sources: the FTP client must stay usable on its own, with nothing but the JDK.
  */
 class PackageDependenciesTest {
@@ -43,6 +43,17 @@ class PackageDependenciesTest {
 	@Test
 	void webLayerGetsItsSettingsThroughConstructorsNotFromConfig() {
 		assertThat(importsOf("web")).noneMatch(i -> i.startsWith("dev.ftpgateway.config"));
+	}
+
+	@Test
+	void securityLayerBorrowsFromThePoolAndKnowsNothingOfTheWebLayerOrConfig() {
+		assertThat(importsOf("security")).noneMatch(i -> i.startsWith("dev.ftpgateway.web")
+				|| i.startsWith("dev.ftpgateway.config") || i.startsWith("dev.ftpgateway.embedded"));
+	}
+
+	@Test
+	void webLayerKnowsNothingOfTheSecurityLayer() {
+		assertThat(importsOf("web")).noneMatch(i -> i.startsWith("dev.ftpgateway.security"));
 	}
 
 	private static List<String> importsOf(String packageDir) {

@@ -395,12 +395,23 @@ public class FtpGatewayProperties {
 		/** Size of the buffer each transfer copies through. */
 		private DataSize bufferSize = DataSize.ofKilobytes(64);
 
+		/** Largest upload accepted; larger ones are refused with 413 and nothing is stored. */
+		private DataSize maxUploadSize = DataSize.ofGigabytes(10);
+
 		public DataSize getBufferSize() {
 			return this.bufferSize;
 		}
 
 		public void setBufferSize(DataSize bufferSize) {
 			this.bufferSize = bufferSize;
+		}
+
+		public DataSize getMaxUploadSize() {
+			return this.maxUploadSize;
+		}
+
+		public void setMaxUploadSize(DataSize maxUploadSize) {
+			this.maxUploadSize = maxUploadSize;
 		}
 
 	}

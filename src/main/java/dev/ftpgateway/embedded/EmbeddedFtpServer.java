@@ -2,7 +2,9 @@ package dev.ftpgateway.embedded;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.apache.ftpserver.ConnectionConfigFactory;
@@ -10,6 +12,7 @@ import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.Authority;
 import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.Ftplet;
 import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.listener.Listener;
@@ -49,6 +52,10 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 	private int port;
 
 	private boolean anonymousReadOnly;
+
+	private final Map<String, String> moreUsers = new LinkedHashMap<>();
+
+	private final Map<String, Ftplet> ftplets = new LinkedHashMap<>();
 
 	private SslConfiguration tls;
 
@@ -107,6 +114,28 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 	}
 
 	/**
+	 * Adds another read-write user with the same home folder, for callers who log in as
+	 * themselves; call before {@link #start()}.
+	 * @return this server
+	 */
+	public synchronized EmbeddedFtpServer addUser(String name, String secret) {
+		checkNotRunning();
+		this.moreUsers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(secret, "secret"));
+		return this;
+	}
+
+	/**
+	 * Registers an Ftplet that sees every connection and command, e.g. to count what reached
+	 * the server; call before {@link #start()}.
+	 * @return this server
+	 */
+	public synchronized EmbeddedFtpServer addFtplet(String name, Ftplet ftplet) {
+		checkNotRunning();
+		this.ftplets.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(ftplet, "ftplet"));
+		return this;
+	}
+
+	/**
 	 * Binds the listener and starts accepting connections.
 	 * @return this server
 	 * @throws IllegalStateException if it is already running or cannot start
@@ -126,6 +155,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 			factory.addListener(LISTENER_NAME, listenerFactory.createListener());
 			factory.setConnectionConfig(connectionConfig());
 			factory.setUserManager(userManager());
+			factory.setFtplets(new LinkedHashMap<>(this.ftplets));
 			FtpServer started = factory.createServer();
 			started.start();
 			this.server = started;
@@ -216,6 +246,9 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 		// Without a file the properties user manager keeps users in memory only.
 		UserManager users = new PropertiesUserManagerFactory().createUserManager();
 		users.save(user(this.user, this.password, List.of(new WritePermission(), logins())));
+		for (Map.Entry<String, String> more : this.moreUsers.entrySet()) {
+			users.save(user(more.getKey(), more.getValue(), List.of(new WritePermission(), logins())));
+		}
 		if (this.anonymousReadOnly) {
 			users.save(user(UserManager.ANONYMOUS, "", List.of(logins())));
 		}

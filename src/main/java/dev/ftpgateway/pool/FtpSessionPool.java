@@ -16,7 +16,7 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
  * idle past {@code minEvictableIdle} and tests the others. The pool registers in JMX under
  * {@code org.apache.commons.pool2:type=GenericObjectPool,name=ftp-session-pool*}.
  */
-public final class FtpSessionPool implements AutoCloseable {
+public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 
 	static final String JMX_NAME_PREFIX = "ftp-session-pool";
 
@@ -66,6 +66,7 @@ public final class FtpSessionPool implements AutoCloseable {
 	 * @throws PoolExhaustedException when no session became free in time
 	 * @throws IOException when a new session could not connect or log in
 	 */
+	@Override
 	public Lease borrow() throws IOException {
 		try {
 			return new Lease(this.pool.borrowObject(), this.pool);

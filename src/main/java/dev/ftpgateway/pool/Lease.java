@@ -20,15 +20,31 @@ public final class Lease implements AutoCloseable {
 
 	private final FtpClient client;
 
-	private final GenericObjectPool<FtpClient> pool;
+	private final Home home;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private volatile boolean broken;
 
 	Lease(FtpClient client, GenericObjectPool<FtpClient> pool) {
+		this(client, new Home() {
+
+			@Override
+			public void giveBack(FtpClient session) {
+				pool.returnObject(session);
+			}
+
+			@Override
+			public void discard(FtpClient session) throws Exception {
+				pool.invalidateObject(session);
+			}
+
+		});
+	}
+
+	Lease(FtpClient client, Home home) {
 		this.client = client;
-		this.pool = pool;
+		this.home = home;
 	}
 
 	/**
@@ -69,19 +85,31 @@ public final class Lease implements AutoCloseable {
 			destroy();
 		}
 		else {
-			this.pool.returnObject(this.client);
+			this.home.giveBack(this.client);
 		}
 	}
 
 	private void destroy() {
 		try {
-			this.pool.invalidateObject(this.client);
+			this.home.discard(this.client);
 		}
 		catch (Exception ex) {
 			// The session is gone already; only its replacement failed (the server is down, say).
 			// The next borrow tries again and reports the failure to its caller.
 			logger.log(Level.DEBUG, () -> "Could not replace a discarded FTP session: " + ex);
 		}
+	}
+
+	/**
+	 * Where a lent session goes back to: a pool of its own, or one user's share of a keyed pool
+	 * ({@link UserSessionPool}), whose return and invalidate methods also take the key.
+	 */
+	interface Home {
+
+		void giveBack(FtpClient session);
+
+		void discard(FtpClient session) throws Exception;
+
 	}
 
 }

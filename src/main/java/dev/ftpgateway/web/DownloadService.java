@@ -21,7 +21,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.TransferInputStream;
 import dev.ftpgateway.ftp.listing.FtpEntry;
-import dev.ftpgateway.pool.FtpSessionPool;
+import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.Lease;
 
 /**
@@ -34,13 +34,13 @@ import dev.ftpgateway.pool.Lease;
 @Service
 public class DownloadService {
 
-	private final FtpSessionPool pool;
+	private final FtpSessions pool;
 
 	private final FilesSettings settings;
 
 	private final TransferCopier copier;
 
-	public DownloadService(FtpSessionPool pool, FilesSettings settings) {
+	public DownloadService(FtpSessions pool, FilesSettings settings) {
 		this.pool = pool;
 		this.settings = settings;
 		this.copier = new TransferCopier(settings.bufferSize());

@@ -9,18 +9,18 @@ import org.springframework.stereotype.Service;
 
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.listing.FtpEntry;
-import dev.ftpgateway.pool.FtpSessionPool;
+import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.Lease;
 
 /** Answers the operations that change the tree without moving file content: create folder, delete, move. */
 @Service
 public class FolderService {
 
-	private final FtpSessionPool pool;
+	private final FtpSessions pool;
 
 	private final FilesSettings settings;
 
-	public FolderService(FtpSessionPool pool, FilesSettings settings) {
+	public FolderService(FtpSessions pool, FilesSettings settings) {
 		this.pool = pool;
 		this.settings = settings;
 	}

@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A path below the gateway's remote root, taken from the raw (still percent-encoded) request
@@ -19,6 +20,19 @@ public final class RemotePath {
 
 	/** Longer paths are refused: no server we know of accepts them and they only cost memory. */
 	static final int MAX_LENGTH = 4096;
+
+	/**
+	 * Longer names are refused before the server sees them: 255 bytes is NAME_MAX on Linux, the
+	 * BSDs and NTFS (in UTF-16 units there), so no server we front stores a longer one.
+	 */
+	static final int MAX_NAME_BYTES = 255;
+
+	/**
+	 * A percent-encoded dot, slash, backslash or control character left after the one decoding
+	 * pass: the path was encoded twice, to slip a {@code ..} or a separator past a check that
+	 * decodes once. A literal {@code %20} or {@code %25} in a name stays allowed.
+	 */
+	private static final Pattern DOUBLE_ENCODED = Pattern.compile("%(2[eEfF]|5[cC]|[01][0-9a-fA-F]|7[fF])");
 
 	private static final RemotePath ROOT = new RemotePath(List.of(), true);
 
@@ -38,8 +52,9 @@ public final class RemotePath {
 
 	/**
 	 * Decodes and normalises a raw URI path such as {@code /docs/a%20b.txt}.
-	 * @throws InvalidRemotePathException for bad percent-encoding, bytes that are not UTF-8,
-	 *         CR, LF, NUL or backslash, an over-long path, or {@code ..} climbing above the root
+	 * @throws InvalidRemotePathException for bad percent-encoding, bytes that are not UTF-8
+	 *         (overlong forms included), control characters, backslash, double encoding, an
+	 *         over-long path or name, or {@code ..} climbing above the root
 	 */
 	public static RemotePath parse(String rawPath) {
 		return ofDecoded(decode(rawPath));
@@ -56,9 +71,10 @@ public final class RemotePath {
 		}
 		for (int i = 0; i < decoded.length(); i++) {
 			char c = decoded.charAt(i);
-			// CR and LF would end the FTP command line and let the rest be read as a new command.
-			if (c == '\r' || c == '\n' || c == '\0') {
-				throw new InvalidRemotePathException("path contains a control character (CR, LF or NUL)");
+			// CR and LF would end the FTP command line and let the rest be read as a new command;
+			// NUL ends C strings in the server; no other control character belongs in a name.
+			if (Character.isISOControl(c)) {
+				throw new InvalidRemotePathException("path contains a control character (such as CR, LF or NUL)");
 			}
 			// IIS and other Windows servers treat a backslash as a separator, so "a\..\.." would
 			// climb out of the root behind our back.
@@ -66,10 +82,16 @@ public final class RemotePath {
 				throw new InvalidRemotePathException("path contains a backslash");
 			}
 		}
+		if (DOUBLE_ENCODED.matcher(decoded).find()) {
+			throw new InvalidRemotePathException("path is percent-encoded twice");
+		}
 		List<String> segments = new ArrayList<>();
 		for (String segment : decoded.split("/", -1)) {
 			if (segment.isEmpty() || segment.equals(".")) {
 				continue;
+			}
+			if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+				throw new InvalidRemotePathException("a name is longer than " + MAX_NAME_BYTES + " bytes");
 			}
 			if (segment.equals("..")) {
 				if (segments.isEmpty()) {

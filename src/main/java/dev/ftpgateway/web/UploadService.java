@@ -19,7 +19,7 @@ import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.FtpException;
 import dev.ftpgateway.ftp.TransferOutputStream;
 import dev.ftpgateway.ftp.listing.FtpEntry;
-import dev.ftpgateway.pool.FtpSessionPool;
+import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.Lease;
 
 /**
@@ -34,13 +34,13 @@ public class UploadService {
 
 	private static final SecureRandom random = new SecureRandom();
 
-	private final FtpSessionPool pool;
+	private final FtpSessions pool;
 
 	private final FilesSettings settings;
 
 	private final TransferCopier copier;
 
-	public UploadService(FtpSessionPool pool, FilesSettings settings) {
+	public UploadService(FtpSessions pool, FilesSettings settings) {
 		this.pool = pool;
 		this.settings = settings;
 		this.copier = new TransferCopier(settings.bufferSize());

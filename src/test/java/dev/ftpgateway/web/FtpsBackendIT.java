@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * TLS): sessions secure the control connection before login and protect data connections.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoint.health.show-details=always" })
+		properties = { "management.endpoint.health.show-details=always", "server.address=127.0.0.1" })
 class FtpsBackendIT {
 
 	private static final Path TLS = Path.of("src/test/resources/tls");

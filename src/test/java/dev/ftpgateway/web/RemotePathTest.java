@@ -89,7 +89,9 @@ class RemotePathTest {
 	void overLongPathsAreRefused() {
 		assertThatThrownBy(() -> RemotePath.parse("/" + "a".repeat(RemotePath.MAX_LENGTH)))
 			.isInstanceOf(InvalidRemotePathException.class);
-		assertThat(RemotePath.parse("/" + "a".repeat(RemotePath.MAX_LENGTH - 1)).name()).hasSize(4095);
+		// Short names: a single name that long is refused on its own (over 255 bytes).
+		String longest = ("/" + "a".repeat(63)).repeat(64).substring(0, RemotePath.MAX_LENGTH - 1);
+		assertThat(RemotePath.parse(longest).name()).hasSize(62);
 	}
 
 	@ParameterizedTest(name = "{0} under {1} is {2}")
@@ -127,6 +129,43 @@ class RemotePathTest {
 	@ValueSource(strings = { "", ".", "..", "a/b" })
 	void resolveTakesOnlyOneRealSegment(String name) {
 		assertThatIllegalArgumentException().isThrownBy(() -> RemotePath.root().resolve(name));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/%252e%252e/etc", "/a%252Fb", "/a%255Cb", "/a%2500b", "/a%250D%250Ab" })
+	void doubleEncodedDotsSeparatorsAndControlsAreRefused(String raw) {
+		assertThatThrownBy(() -> RemotePath.parse(raw)).isInstanceOf(InvalidRemotePathException.class)
+			.hasMessageContaining("encoded twice");
+	}
+
+	@Test
+	void aLiteralPercentSequenceThatIsHarmlessStaysAName() {
+		assertThat(RemotePath.parse("/a%2520b.txt").name()).isEqualTo("a%20b.txt");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/%C0%AE%C0%AE/etc", "/%E0%80%AE", "/%C0%AF" })
+	void overlongUtf8IsRefused(String raw) {
+		assertThatThrownBy(() -> RemotePath.parse(raw)).isInstanceOf(InvalidRemotePathException.class)
+			.hasMessageContaining("UTF-8");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/a%09b", "/a%7Fb", "/a%C2%85b" })
+	void everyControlCharacterIsRefused(String raw) {
+		assertThatThrownBy(() -> RemotePath.parse(raw)).isInstanceOf(InvalidRemotePathException.class)
+			.hasMessageContaining("control character");
+	}
+
+	@Test
+	void namesLongerThan255BytesAreRefusedWhileLongPathsOfShortNamesPass() {
+		assertThat(RemotePath.parse("/" + "a".repeat(255)).name()).hasSize(255);
+		assertThat(RemotePath.parse(("/" + "a".repeat(200)).repeat(10)).segments()).hasSize(10);
+		assertThatThrownBy(() -> RemotePath.parse("/" + "a".repeat(256))).isInstanceOf(InvalidRemotePathException.class)
+			.hasMessageContaining("255 bytes");
+		// 128 two-byte characters are 256 bytes.
+		assertThatThrownBy(() -> RemotePath.parse("/" + "%C3%A9".repeat(128)))
+			.isInstanceOf(InvalidRemotePathException.class);
 	}
 
 }

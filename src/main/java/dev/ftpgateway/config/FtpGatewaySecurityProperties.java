@@ -1,0 +1,274 @@
+package dev.ftpgateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.ftpgateway.security.FtpScope;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Who may use the gateway ({@code ftp-gateway.security.*}): API keys, pass-through FTP logins,
+ * JWTs and anonymous access, each off until configured; more than one may be on.
+ * <p>
+ * Kept apart from {@link FtpGatewayProperties}, which describes the FTP side, so that each class
+ * stays readable; both bind below {@code ftp-gateway}. With no mode configured the gateway only
+ * starts bound to a loopback address (see README, "Security").
+ */
+@ConfigurationProperties("ftp-gateway.security")
+public class FtpGatewaySecurityProperties {
+
+	private final Anonymous anonymous = new Anonymous();
+
+	/** API keys (static bearer tokens), each stored as a {sha256} hash with its scopes. */
+	private List<ApiKey> apiKeys = new ArrayList<>();
+
+	private final PassThrough passThrough = new PassThrough();
+
+	private final Jwt jwt = new Jwt();
+
+	private final LoginThrottle loginThrottle = new LoginThrottle();
+
+	/** Whether /actuator/prometheus is open without credentials (health always is). */
+	private boolean publicMetrics;
+
+	public Anonymous getAnonymous() {
+		return this.anonymous;
+	}
+
+	public List<ApiKey> getApiKeys() {
+		return this.apiKeys;
+	}
+
+	public void setApiKeys(List<ApiKey> apiKeys) {
+		this.apiKeys = apiKeys;
+	}
+
+	public PassThrough getPassThrough() {
+		return this.passThrough;
+	}
+
+	public Jwt getJwt() {
+		return this.jwt;
+	}
+
+	public LoginThrottle getLoginThrottle() {
+		return this.loginThrottle;
+	}
+
+	public boolean isPublicMetrics() {
+		return this.publicMetrics;
+	}
+
+	public void setPublicMetrics(boolean publicMetrics) {
+		this.publicMetrics = publicMetrics;
+	}
+
+	/** Requests without credentials. */
+	public static class Anonymous {
+
+		/** Whether requests without credentials are served at all. */
+		private boolean enabled;
+
+		/** What they may do; read-only unless widened on purpose. */
+		private Set<FtpScope> scopes = EnumSet.of(FtpScope.READ);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Set<FtpScope> getScopes() {
+			return this.scopes;
+		}
+
+		public void setScopes(Set<FtpScope> scopes) {
+			this.scopes = scopes;
+		}
+
+	}
+
+	/** One API key. */
+	public static class ApiKey {
+
+		/** Name shown in logs instead of the key. */
+		private String name = "";
+
+		/** The key's hash, {sha256} and 64 hex digits (see ApiKeyHash); never the key itself. */
+		private String hash = "";
+
+		/** What the key may do: read, write, delete. */
+		private Set<FtpScope> scopes = EnumSet.of(FtpScope.READ);
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getHash() {
+			return this.hash;
+		}
+
+		public void setHash(String hash) {
+			this.hash = hash;
+		}
+
+		public Set<FtpScope> getScopes() {
+			return this.scopes;
+		}
+
+		public void setScopes(Set<FtpScope> scopes) {
+			this.scopes = scopes;
+		}
+
+	}
+
+	/** HTTP Basic credentials used as the caller's own FTP login. */
+	public static class PassThrough {
+
+		/** Whether HTTP Basic credentials are passed through to the FTP server as its login. */
+		private boolean enabled;
+
+		/** What an accepted caller may do; the FTP server's own permissions apply on top. */
+		private Set<FtpScope> scopes = EnumSet.allOf(FtpScope.class);
+
+		/** Most FTP sessions one user may hold at once. */
+		private int maxSessionsPerUser = 2;
+
+		/** Most pass-through sessions over all users; idle sessions of others are closed to make room. */
+		private int maxSessions = 16;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Set<FtpScope> getScopes() {
+			return this.scopes;
+		}
+
+		public void setScopes(Set<FtpScope> scopes) {
+			this.scopes = scopes;
+		}
+
+		public int getMaxSessionsPerUser() {
+			return this.maxSessionsPerUser;
+		}
+
+		public void setMaxSessionsPerUser(int maxSessionsPerUser) {
+			this.maxSessionsPerUser = maxSessionsPerUser;
+		}
+
+		public int getMaxSessions() {
+			return this.maxSessions;
+		}
+
+		public void setMaxSessions(int maxSessions) {
+			this.maxSessions = maxSessions;
+		}
+
+	}
+
+	/** JWT bearer tokens from an identity provider (OAuth2 resource server). */
+	public static class Jwt {
+
+		/** The identity provider's JWKS URL; setting it turns JWT authentication on. */
+		private @Nullable URI jwkSetUri;
+
+		/** The issuer ("iss") tokens must carry; required with jwk-set-uri. */
+		private @Nullable String issuer;
+
+		/** The audience ("aud") tokens must include; required with jwk-set-uri. */
+		private @Nullable String audience;
+
+		/** Claim holding the scopes: a space-separated string (OAuth "scope") or a list ("scp", roles). */
+		private String scopeClaim = "scope";
+
+		/** Prefix of the claim values that name gateway scopes, e.g. "ftp:" for "ftp:read"; empty for none. */
+		private String scopePrefix = "";
+
+		public @Nullable URI getJwkSetUri() {
+			return this.jwkSetUri;
+		}
+
+		public void setJwkSetUri(@Nullable URI jwkSetUri) {
+			this.jwkSetUri = jwkSetUri;
+		}
+
+		public @Nullable String getIssuer() {
+			return this.issuer;
+		}
+
+		public void setIssuer(@Nullable String issuer) {
+			this.issuer = issuer;
+		}
+
+		public @Nullable String getAudience() {
+			return this.audience;
+		}
+
+		public void setAudience(@Nullable String audience) {
+			this.audience = audience;
+		}
+
+		public String getScopeClaim() {
+			return this.scopeClaim;
+		}
+
+		public void setScopeClaim(String scopeClaim) {
+			this.scopeClaim = scopeClaim;
+		}
+
+		public String getScopePrefix() {
+			return this.scopePrefix;
+		}
+
+		public void setScopePrefix(String scopePrefix) {
+			this.scopePrefix = scopePrefix;
+		}
+
+	}
+
+	/** Slowing down clients that keep failing to authenticate. */
+	public static class LoginThrottle {
+
+		/** Failed logins a client may have before it is slowed down. */
+		private int freeFailures = 5;
+
+		/** Longest shut-out; each failure beyond the free ones doubles it, from 1 s. */
+		private Duration maxDelay = Duration.ofSeconds(60);
+
+		public int getFreeFailures() {
+			return this.freeFailures;
+		}
+
+		public void setFreeFailures(int freeFailures) {
+			this.freeFailures = freeFailures;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+	}
+
+}

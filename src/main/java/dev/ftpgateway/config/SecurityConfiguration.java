@@ -1,0 +1,198 @@
+package dev.ftpgateway.config;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import dev.ftpgateway.ftp.FtpEventListener;
+import dev.ftpgateway.pool.ConnectionSettings;
+import dev.ftpgateway.pool.FtpSessionPool;
+import dev.ftpgateway.pool.PoolSettings;
+import dev.ftpgateway.pool.UserSessionPool;
+import dev.ftpgateway.security.ApiKeyAuthenticationFilter;
+import dev.ftpgateway.security.ApiKeyStore;
+import dev.ftpgateway.security.CallerSessions;
+import dev.ftpgateway.security.FtpLoginAuthenticationProvider;
+import dev.ftpgateway.security.FtpScope;
+import dev.ftpgateway.security.JwtScopes;
+import dev.ftpgateway.security.JwtShapedTokens;
+import dev.ftpgateway.security.LoginThrottle;
+import dev.ftpgateway.security.LoginThrottleFilter;
+import dev.ftpgateway.security.SecurityProblems;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.ConfigurableWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+
+/**
+ * Wires the security modes chosen by {@link SecurityModes} into one stateless filter chain:
+ * scopes guard {@code /files} by method, health stays open for probes, and everything else
+ * needs some scope. Requests carry their credentials every time; no HTTP session is made.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FtpGatewaySecurityProperties.class)
+class SecurityConfiguration {
+
+	private static final Log logger = LogFactory.getLog(SecurityConfiguration.class);
+
+	private static final String[] FILES = { "/files", "/files/**" };
+
+	@Bean
+	SecurityModes securityModes(FtpGatewaySecurityProperties settings, Environment environment) {
+		SecurityModes modes = SecurityModes.decide(settings, environment);
+		if (modes.open()) {
+			logger.warn("*** No authentication configured: the gateway is OPEN to anyone who can reach it (anonymous "
+					+ "read, write and delete), so it listens on loopback only. Configure ftp-gateway.security.* "
+					+ "before exposing it (README, \"Security\"). ***");
+		}
+		else {
+			logger.info("Security: api-keys=" + modes.apiKeys() + ", pass-through=" + modes.passThrough() + ", jwt="
+					+ modes.jwt() + ", anonymous=" + modes.anonymousScopes());
+		}
+		return modes;
+	}
+
+	/** Binds loopback for the open demo, unless server.address already chose a (loopback) address. */
+	@Bean
+	WebServerFactoryCustomizer<ConfigurableWebServerFactory> loopbackWhenOpen(SecurityModes modes) {
+		return (factory) -> {
+			if (modes.bindLoopback()) {
+				factory.setAddress(InetAddress.getLoopbackAddress());
+			}
+		};
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(FtpGatewaySecurityProperties settings) {
+		FtpGatewaySecurityProperties.LoginThrottle throttle = settings.getLoginThrottle();
+		return new LoginThrottle(throttle.getFreeFailures(), throttle.getMaxDelay(), Clock.systemUTC());
+	}
+
+	@Bean
+	SecurityProblems securityProblems(SecurityModes modes, LoginThrottle throttle) {
+		return new SecurityProblems(modes.passThrough(), modes.bearer(), throttle);
+	}
+
+	/**
+	 * Spring Security's firewall, with its rejections (encoded slashes, dot segments, NUL, CR/LF)
+	 * as problem+json. An encoded percent is let through: {@code %25} is how a name with a
+	 * literal percent sign is written, and RemotePath decodes exactly once and refuses
+	 * double-encoded dots, slashes and control characters itself.
+	 */
+	@Bean
+	WebSecurityCustomizer firewall(SecurityProblems problems) {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowUrlEncodedPercent(true);
+		return (web) -> web.httpFirewall(firewall).requestRejectedHandler(problems);
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnProperty(name = "ftp-gateway.security.pass-through.enabled", havingValue = "true")
+	UserSessionPool userSessionPool(ConnectionSettings connection, FtpGatewayProperties properties,
+			FtpGatewaySecurityProperties settings, ObjectProvider<FtpEventListener> events) {
+		FtpGatewayProperties.Pool pool = properties.getPool();
+		FtpGatewaySecurityProperties.PassThrough passThrough = settings.getPassThrough();
+		PoolSettings sizes = new PoolSettings(passThrough.getMaxSessions(), 0, passThrough.getMaxSessions(),
+				pool.getMaxWait(), pool.getEvictionInterval(), pool.getMinIdleTime(), pool.getValidateAfterIdle());
+		return new UserSessionPool(connection, sizes, passThrough.getMaxSessionsPerUser(),
+				events.getIfAvailable(() -> FtpEventListener.NONE));
+	}
+
+	/** The web layer borrows through this: each pass-through caller from their own sessions. */
+	@Bean
+	@Primary
+	@ConditionalOnProperty(name = "ftp-gateway.security.pass-through.enabled", havingValue = "true")
+	CallerSessions callerSessions(FtpSessionPool shared, UserSessionPool users) {
+		return new CallerSessions(shared, users);
+	}
+
+	@Bean
+	SecurityFilterChain gatewaySecurity(HttpSecurity http, SecurityModes modes, FtpGatewaySecurityProperties settings,
+			SecurityProblems problems, LoginThrottle throttle, ObjectProvider<UserSessionPool> users) throws Exception {
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+		if (modes.anonymous()) {
+			http.anonymous((anonymous) -> anonymous.authorities(authorities(modes.anonymousScopes())));
+		}
+		else {
+			http.anonymous((anonymous) -> anonymous.disable());
+		}
+		if (modes.passThrough()) {
+			http.authenticationProvider(new FtpLoginAuthenticationProvider(users.getObject(),
+					settings.getPassThrough().getScopes()))
+				.httpBasic((basic) -> basic.authenticationEntryPoint(problems));
+		}
+		else {
+			http.httpBasic((basic) -> basic.disable());
+		}
+		if (modes.apiKeys()) {
+			http.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys(settings), problems, modes.jwt()),
+					BearerTokenAuthenticationFilter.class);
+		}
+		if (modes.jwt()) {
+			FtpGatewaySecurityProperties.Jwt jwt = settings.getJwt();
+			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems)
+				.bearerTokenResolver(new JwtShapedTokens(modes.apiKeys()))
+				.jwt((tokens) -> tokens.decoder(IdentityProviderJwtDecoder.of(jwt))
+					.jwtAuthenticationConverter(new JwtScopes(jwt.getScopeClaim(), jwt.getScopePrefix()))));
+		}
+		http.authorizeHttpRequests((requests) -> {
+			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+			if (modes.publicMetrics()) {
+				requests.requestMatchers("/actuator/prometheus").permitAll();
+			}
+			requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, FILES).hasAuthority(FtpScope.READ.authority())
+				.requestMatchers(HttpMethod.HEAD, FILES).hasAuthority(FtpScope.READ.authority())
+				.requestMatchers(HttpMethod.PUT, FILES).hasAuthority(FtpScope.WRITE.authority())
+				.requestMatchers(HttpMethod.POST, FILES).hasAuthority(FtpScope.WRITE.authority())
+				.requestMatchers(HttpMethod.DELETE, FILES)
+				.hasAuthority(FtpScope.DELETE.authority());
+			// Metrics and anything not listed: any caller the gateway knows, never the anonymous public.
+			if (modes.open()) {
+				requests.anyRequest().permitAll();
+			}
+			else {
+				requests.anyRequest().authenticated();
+			}
+		});
+		return http.build();
+	}
+
+	private static List<GrantedAuthority> authorities(Set<FtpScope> scopes) {
+		return scopes.stream().map(FtpScope::grantedAuthority).toList();
+	}
+
+	private static ApiKeyStore apiKeys(FtpGatewaySecurityProperties settings) {
+		return new ApiKeyStore(settings.getApiKeys()
+			.stream()
+			.map((key) -> new ApiKeyStore.ApiKey(key.getName(), key.getHash(), key.getScopes()))
+			.toList());
+	}
+
+}

@@ -1,0 +1,20 @@
+package dev.ftpgateway.pool;
+
+import java.io.IOException;
+
+/**
+ * Where the web layer borrows its FTP sessions from: the shared {@link FtpSessionPool} of the
+ * gateway's own login, or a source that picks the caller's own sessions when callers log in to
+ * the FTP server themselves.
+ */
+public interface FtpSessions {
+
+	/**
+	 * Lends a logged-in session for the current caller.
+	 * @return the lease; close it to give the session back
+	 * @throws PoolExhaustedException when no session became free in time
+	 * @throws IOException when a new session could not connect or log in
+	 */
+	Lease borrow() throws IOException;
+
+}

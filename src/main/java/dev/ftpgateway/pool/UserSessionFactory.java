@@ -1,0 +1,57 @@
+package dev.ftpgateway.pool;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import dev.ftpgateway.ftp.FtpClient;
+import dev.ftpgateway.ftp.FtpEventListener;
+import org.apache.commons.pool2.BaseKeyedPooledObjectFactory;
+import org.apache.commons.pool2.PooledObject;
+import org.apache.commons.pool2.impl.DefaultPooledObject;
+
+/**
+ * Makes, checks and ends sessions logged in as one caller each: the same steps as
+ * {@link FtpSessionFactory}, with the login taken from the pool key instead of the settings.
+ */
+final class UserSessionFactory extends BaseKeyedPooledObjectFactory<FtpLogin, FtpClient> {
+
+	private final ConnectionSettings connection;
+
+	private final Duration validateAfterIdle;
+
+	private final FtpEventListener events;
+
+	/** Checks and ends sessions; neither step depends on who logged in. */
+	private final FtpSessionFactory checks;
+
+	UserSessionFactory(ConnectionSettings connection, Duration validateAfterIdle, FtpEventListener events) {
+		this.connection = connection;
+		this.validateAfterIdle = validateAfterIdle;
+		this.events = events;
+		this.checks = new FtpSessionFactory(connection, validateAfterIdle, events);
+	}
+
+	@Override
+	public FtpClient create(FtpLogin login) throws IOException {
+		ConnectionSettings c = this.connection;
+		ConnectionSettings asCaller = new ConnectionSettings(c.host(), c.port(), login.user(), login.password(),
+				c.passive(), c.charset(), c.connectTimeout(), c.replyTimeout(), c.dataTimeout(), c.tls());
+		return new FtpSessionFactory(asCaller, this.validateAfterIdle, this.events).create();
+	}
+
+	@Override
+	public PooledObject<FtpClient> wrap(FtpClient client) {
+		return new DefaultPooledObject<>(client);
+	}
+
+	@Override
+	public boolean validateObject(FtpLogin login, PooledObject<FtpClient> pooled) {
+		return this.checks.validateObject(pooled);
+	}
+
+	@Override
+	public void destroyObject(FtpLogin login, PooledObject<FtpClient> pooled) {
+		this.checks.destroyObject(pooled);
+	}
+
+}

@@ -1,0 +1,138 @@
+package dev.ftpgateway.pool;
+
+import java.io.IOException;
+import java.util.NoSuchElementException;
+
+import dev.ftpgateway.ftp.FtpClient;
+import dev.ftpgateway.ftp.FtpEventListener;
+import org.apache.commons.pool2.impl.GenericKeyedObjectPool;
+import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
+
+/**
+ * Sessions logged in as the callers themselves (pass-through login), pooled per
+ * {@link FtpLogin}: at most {@code maxPerUser} for one login and {@code maxTotal} for all of
+ * them together.
+ * <p>
+ * A commons-pool2 keyed pool rather than one {@link FtpSessionPool} per user, because it
+ * enforces both caps in one place: when the overall cap is reached it closes the oldest idle
+ * sessions of other users to make room, and a session given back wakes waiters of any user.
+ * Keys compare the password too, so a session is only ever lent to a caller who presented the
+ * login it was opened with. The timings and the risky-default overrides are those of
+ * {@link FtpSessionPool}.
+ */
+public final class UserSessionPool implements AutoCloseable {
+
+	static final String JMX_NAME_PREFIX = "ftp-user-session-pool";
+
+	private final GenericKeyedObjectPool<FtpLogin, FtpClient> pool;
+
+	private final PoolSettings settings;
+
+	/**
+	 * @param connection where to connect; its user and password are ignored
+	 * @param pool sizes and timings, {@code maxTotal} being the cap over all users
+	 * @param maxPerUser the most sessions one login may hold
+	 * @param events receives the sessions' commands and transfers, for metrics
+	 */
+	public UserSessionPool(ConnectionSettings connection, PoolSettings pool, int maxPerUser, FtpEventListener events) {
+		if (maxPerUser < 1) {
+			throw new IllegalArgumentException("maxPerUser must be at least 1: " + maxPerUser);
+		}
+		this.settings = pool;
+		this.pool = new GenericKeyedObjectPool<>(
+				new UserSessionFactory(connection, pool.validateAfterIdle(), events), config(pool, maxPerUser));
+	}
+
+	private static GenericKeyedObjectPoolConfig<FtpClient> config(PoolSettings settings, int maxPerUser) {
+		GenericKeyedObjectPoolConfig<FtpClient> config = new GenericKeyedObjectPoolConfig<>();
+		config.setMaxTotal(settings.maxTotal());
+		config.setMaxTotalPerKey(maxPerUser);
+		config.setMaxIdlePerKey(maxPerUser);
+		config.setMinIdlePerKey(0);
+		config.setBlockWhenExhausted(true);
+		config.setMaxWait(settings.maxWait());
+		config.setTestOnBorrow(true);
+		config.setTestWhileIdle(true);
+		config.setTimeBetweenEvictionRuns(settings.evictionInterval());
+		config.setMinEvictableIdleDuration(settings.minEvictableIdle());
+		config.setNumTestsPerEvictionRun(-1);
+		config.setLifo(true);
+		config.setJmxEnabled(true);
+		config.setJmxNamePrefix(JMX_NAME_PREFIX);
+		return config;
+	}
+
+	/**
+	 * Lends a session logged in as {@code login}, opening one (USER/PASS) when none is idle.
+	 * @throws PoolExhaustedException when the login's or the overall cap stayed reached for max-wait
+	 * @throws IOException when a new session could not connect or log in; a refused login is an
+	 *         {@code FtpPermanentException} with reply 530
+	 */
+	public Lease borrow(FtpLogin login) throws IOException {
+		try {
+			FtpClient client = this.pool.borrowObject(login);
+			return new Lease(client, new Lease.Home() {
+
+				@Override
+				public void giveBack(FtpClient session) {
+					UserSessionPool.this.pool.returnObject(login, session);
+				}
+
+				@Override
+				public void discard(FtpClient session) throws Exception {
+					UserSessionPool.this.pool.invalidateObject(login, session);
+				}
+
+			});
+		}
+		catch (NoSuchElementException ex) {
+			if (ex.getCause() instanceof IOException cause) {
+				throw cause;
+			}
+			if (ex.getCause() == null) {
+				throw new PoolExhaustedException(this.settings.maxWait(), ex);
+			}
+			throw new IOException("Could not get an FTP session for " + login, ex);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IOException("Could not get an FTP session for " + login, ex);
+		}
+	}
+
+	/**
+	 * Proves that the FTP server accepts {@code login}: at once when a session opened with it is
+	 * still pooled (lent or idle), otherwise by borrowing, which logs in, and giving back.
+	 * @throws IOException as {@link #borrow(FtpLogin)}, a 530 reply when the server refuses
+	 */
+	public void verify(FtpLogin login) throws IOException {
+		if (sessions(login) > 0) {
+			return;
+		}
+		borrow(login).close();
+	}
+
+	/** The sessions open for {@code login}, lent and idle. */
+	public int sessions(FtpLogin login) {
+		return this.pool.getNumActive(login) + this.pool.getNumIdle(login);
+	}
+
+	/** The sessions lent out now, over all users. */
+	public int active() {
+		return this.pool.getNumActive();
+	}
+
+	/** The sessions idle in the pool, over all users. */
+	public int idle() {
+		return this.pool.getNumIdle();
+	}
+
+	/** Closes idle sessions now; lent sessions are closed when their leases are. */
+	@Override
+	public void close() {
+		this.pool.close();
+	}
+
+}

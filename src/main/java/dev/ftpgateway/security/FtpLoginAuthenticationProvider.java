@@ -1,0 +1,73 @@
+package dev.ftpgateway.security;
+
+import java.io.IOException;
+import java.util.Set;
+
+import dev.ftpgateway.ftp.FtpException;
+import dev.ftpgateway.pool.FtpLogin;
+import dev.ftpgateway.pool.UserSessionPool;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * Checks HTTP Basic credentials by logging in to the FTP server with them (pass-through): a 530
+ * reply is a wrong password (401), anything else a failing backend. A login with a pooled
+ * session is trusted without a new round trip, since that session proved it.
+ */
+public final class FtpLoginAuthenticationProvider implements AuthenticationProvider {
+
+	/** USER and PASS are sent on the control connection: these would end or split the command. */
+	private static final String FORBIDDEN = "\r\n\0";
+
+	private final UserSessionPool sessions;
+
+	private final Set<FtpScope> scopes;
+
+	/**
+	 * @param sessions the callers' sessions, which also check logins
+	 * @param scopes what a caller the FTP server accepts may do; the server's own permissions apply on top
+	 */
+	public FtpLoginAuthenticationProvider(UserSessionPool sessions, Set<FtpScope> scopes) {
+		this.sessions = sessions;
+		this.scopes = Set.copyOf(scopes);
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+		String user = authentication.getName();
+		Object credentials = authentication.getCredentials();
+		String password = (credentials != null) ? credentials.toString() : "";
+		if (user.isEmpty() || hasForbiddenCharacter(user) || hasForbiddenCharacter(password)) {
+			throw new BadCredentialsException("User name or password contains CR, LF or NUL");
+		}
+		FtpLogin login = new FtpLogin(user, password);
+		try {
+			this.sessions.verify(login);
+		}
+		catch (FtpException ex) {
+			if (ex.replyCode() == 530) {
+				throw new BadCredentialsException("The FTP server refused the login");
+			}
+			throw new AuthenticationServiceException("The FTP server failed the login: " + ex.replyCode(), ex);
+		}
+		catch (IOException ex) {
+			throw new AuthenticationServiceException("Could not reach the FTP server to check the login", ex);
+		}
+		return new FtpUserAuthentication(login, this.scopes);
+	}
+
+	private static boolean hasForbiddenCharacter(String value) {
+		return value.chars().anyMatch((c) -> FORBIDDEN.indexOf(c) >= 0);
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+}

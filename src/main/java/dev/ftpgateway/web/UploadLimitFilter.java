@@ -1,0 +1,133 @@
+package dev.ftpgateway.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Limits uploads below {@code /files} to {@code maxBytes}: a declared Content-Length over the
+ * limit is refused with 413 before any FTP command, and a body without one (chunked) fails with
+ * 413 as soon as it grows past the limit, which aborts the STOR and deletes its temporary file.
+ */
+public final class UploadLimitFilter extends OncePerRequestFilter {
+
+	private final long maxBytes;
+
+	private final HandlerExceptionResolver resolver;
+
+	/**
+	 * @param maxBytes the largest body accepted
+	 * @param resolver renders the 413 as problem+json, like every other problem
+	 */
+	public UploadLimitFilter(long maxBytes, HandlerExceptionResolver resolver) {
+		if (maxBytes < 1) {
+			throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+		}
+		this.maxBytes = maxBytes;
+		this.resolver = resolver;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String uri = request.getRequestURI().substring(request.getContextPath().length());
+		return !"PUT".equals(request.getMethod()) || !uri.startsWith(RemotePathArgumentResolver.PREFIX + "/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getContentLengthLong() > this.maxBytes) {
+			this.resolver.resolveException(request, response, null, new UploadTooLargeException(this.maxBytes));
+			return;
+		}
+		chain.doFilter(new LimitedRequest(request, this.maxBytes), response);
+	}
+
+	/** The request with a body that fails once more than the limit has been read. */
+	private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+		private final long maxBytes;
+
+		private LimitedBody body;
+
+		LimitedRequest(HttpServletRequest request, long maxBytes) {
+			super(request);
+			this.maxBytes = maxBytes;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (this.body == null) {
+				this.body = new LimitedBody(super.getInputStream(), this.maxBytes);
+			}
+			return this.body;
+		}
+
+	}
+
+	/** Counts what is read and throws {@link UploadTooLargeException} past the limit. */
+	private static final class LimitedBody extends ServletInputStream {
+
+		private final ServletInputStream delegate;
+
+		private final long maxBytes;
+
+		private long count;
+
+		LimitedBody(ServletInputStream delegate, long maxBytes) {
+			this.delegate = delegate;
+			this.maxBytes = maxBytes;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = this.delegate.read();
+			if (b >= 0) {
+				counted(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int read = this.delegate.read(b, off, len);
+			if (read > 0) {
+				counted(read);
+			}
+			return read;
+		}
+
+		private void counted(int read) {
+			this.count += read;
+			if (this.count > this.maxBytes) {
+				throw new UploadTooLargeException(this.maxBytes);
+			}
+		}
+
+		@Override
+		public boolean isFinished() {
+			return this.delegate.isFinished();
+		}
+
+		@Override
+		public boolean isReady() {
+			return this.delegate.isReady();
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			this.delegate.setReadListener(listener);
+		}
+
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.ftpgateway.security;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.ftpgateway.pool.FtpLogin;
+import dev.ftpgateway.pool.UserSessionPool;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every authentication mode end to end, over the same context as the hostile-request table. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuthenticationModesIT extends SecuredGatewaySupport {
+
+	@Autowired
+	UserSessionPool users;
+
+	@Test
+	void anApiKeyReadsWithinItsScopes() {
+		HttpResponse<String> response = send(request("/files/readme.txt").header(ApiKeyAuthenticationFilter.HEADER, READER_KEY));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("hello");
+		assertThat(send(request("/files/readme.txt").header("Authorization", bearer(WRITER_KEY))).statusCode())
+			.as("the same key as a static bearer token")
+			.isEqualTo(200);
+	}
+
+	@Test
+	void anAdminKeyWritesAndDeletes() {
+		assertThat(send(request("/files/admin.txt").header(ApiKeyAuthenticationFilter.HEADER, ADMIN_KEY)
+			.PUT(HttpRequest.BodyPublishers.ofString("x"))).statusCode()).isEqualTo(201);
+		assertThat(send(request("/files/admin.txt").header(ApiKeyAuthenticationFilter.HEADER, ADMIN_KEY).DELETE())
+			.statusCode()).isEqualTo(204);
+	}
+
+	@Test
+	void aJwtWithScopesReadsAndWrites() {
+		String token = FakeIdentityProvider.sign(SIGNING_KEY, FakeIdentityProvider.claims("read write").build());
+		assertThat(send(request("/files/jwt.txt").header("Authorization", bearer(token))
+			.PUT(HttpRequest.BodyPublishers.ofString("from a JWT"))).statusCode()).isEqualTo(201);
+		assertThat(send(request("/files/jwt.txt").header("Authorization", bearer(token))).body()).isEqualTo("from a JWT");
+	}
+
+	@Test
+	void aTokenSignedWithANewlyPublishedKeyIsAcceptedAfterRotation() {
+		RSAKey rotated = FakeIdentityProvider.newKey("key-2");
+		String token = FakeIdentityProvider.sign(rotated, FakeIdentityProvider.claims("read").build());
+		assertThat(send(request("/files/readme.txt").header("Authorization", bearer(token))).statusCode())
+			.as("before the provider publishes the key")
+			.isEqualTo(401);
+		IDP.publish(SIGNING_KEY, rotated);
+		int fetches = IDP.fetches();
+		assertThat(send(request("/files/readme.txt").header("Authorization", bearer(token))).statusCode()).isEqualTo(200);
+		assertThat(IDP.fetches()).as("the unknown key id made the gateway fetch the key set again").isGreaterThan(fetches);
+	}
+
+	@Test
+	void aPassThroughUserWorksAsThemselves() {
+		HttpResponse<String> put = send(request("/files/alice.txt").header("Authorization", basic("alice", "alice-secret"))
+			.PUT(HttpRequest.BodyPublishers.ofString("mine")));
+		assertThat(put.statusCode()).isEqualTo(201);
+		assertThat(this.users.sessions(new FtpLogin("alice", "alice-secret"))).isPositive();
+	}
+
+	@Test
+	void aWrongPasswordIs401WithABasicChallengeAndNeverGetsTheRightOnesSession() {
+		assertThat(send(request("/files/").header("Authorization", basic("bob", "bob-secret"))).statusCode()).isEqualTo(200);
+		HttpResponse<String> guess = send(request("/files/").header("Authorization", basic("bob", "guess")));
+		assertThat(guess.statusCode()).isEqualTo(401);
+		assertThat(guess.headers().allValues("WWW-Authenticate")).anyMatch((value) -> value.startsWith("Basic "));
+		assertThat(guess.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(guess.body()).doesNotContain("guess");
+		assertThat(this.users.sessions(new FtpLogin("bob", "guess"))).isZero();
+	}
+
+	@Test
+	void usersNeverShareSessions() {
+		send(request("/files/").header("Authorization", basic("alice", "alice-secret")));
+		send(request("/files/").header("Authorization", basic("bob", "bob-secret")));
+		assertThat(this.users.sessions(new FtpLogin("alice", "alice-secret"))).isPositive();
+		assertThat(this.users.sessions(new FtpLogin("bob", "bob-secret"))).isPositive();
+		assertThat(COUNTER.commands()).contains("USER");
+	}
+
+	@Test
+	void healthIsOpenForProbes() {
+		assertThat(send(request("/actuator/health/liveness")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void metricsNeedCredentials() {
+		assertThat(send(request("/actuator/prometheus")).statusCode()).isEqualTo(401);
+		assertThat(send(request("/actuator/prometheus").header(ApiKeyAuthenticationFilter.HEADER, READER_KEY)).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void theApiDescriptionNamesEverySecurityScheme() {
+		String docs = send(request("/v3/api-docs")).body();
+		assertThat(docs).contains("\"securitySchemes\"", "\"apiKey\"", "\"basic\"", "\"bearer\"", "X-API-Key");
+	}
+
+}
