@@ -18,6 +18,8 @@ import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import dev.ftpgateway.config.FtpGatewayProperties;
+import dev.ftpgateway.config.FtpGatewaySecurityProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,7 +43,6 @@ class HelmChartTest {
 
 	private static final Path APPLICATION_YAML = Path.of("src", "main", "resources", "application.yaml");
 
-	private static final String PROPERTIES_CLASS = "dev.ftpgateway.config.FtpGatewayProperties";
 
 	private static final String PASSWORD = "pa55-Word-only-in-the-Secret";
 
@@ -243,13 +244,10 @@ class HelmChartTest {
 
 	@Test
 	void everyServerPoolAndTransferPropertyHasAVariableInTheChart() throws Exception {
-		// FtpGatewayProperties lives on the gateway branch until it merges; the check waits for it.
-		Class<?> properties = loadPropertiesClass();
-		assumeThat(properties).as(PROPERTIES_CLASS + " on the classpath").isNotNull();
 		Set<String> variables = new TreeSet<>();
 		for (String group : List.of("server", "pool", "transfer")) {
-			collectVariables(properties.getMethod(getter(group)).getReturnType(), "FTP_GATEWAY_" + snake(group) + "_",
-					variables);
+			collectVariables(FtpGatewayProperties.class.getMethod(getter(group)).getReturnType(),
+					"FTP_GATEWAY_" + snake(group) + "_", variables);
 		}
 		Set<String> rendered = new TreeSet<>(
 				map(render(Map.of("ftp.host", "ftp.example.org")).get("ConfigMap"), "data").keySet());
@@ -257,6 +255,7 @@ class HelmChartTest {
 		Set<String> known = new TreeSet<>(variables);
 		known.addAll(SET_OUTSIDE_THE_CONFIGMAP);
 		known.add("FTP_GATEWAY_EMBEDDED_FOLDER");
+		collectVariables(FtpGatewaySecurityProperties.class, "FTP_GATEWAY_SECURITY_", known);
 		assertThat(rendered.stream().filter((name) -> name.startsWith("FTP_GATEWAY_")))
 			.as("no variable the application would ignore")
 			.allMatch(known::contains);
@@ -387,16 +386,6 @@ class HelmChartTest {
 		}
 	}
 
-	private static Class<?> loadPropertiesClass() {
-		try {
-			return Class.forName(PROPERTIES_CLASS);
-		}
-		catch (ClassNotFoundException ex) {
-			return null;
-		}
-	}
-
-	/** The environment variable of each bean property of a nested properties group. */
 	/**
 	 * Settings that name files or hold secrets: a trust store or client key store has to be
 	 * mounted by the operator (extraEnv plus their own volume), the CA bundle is set only with
@@ -407,6 +396,7 @@ class HelmChartTest {
 			"FTP_GATEWAY_SERVER_TLS_CLIENT_KEY_STORE", "FTP_GATEWAY_SERVER_TLS_CLIENT_KEY_STORE_PASSWORD",
 			"FTP_GATEWAY_SERVER_TLS_CA_BUNDLE");
 
+	/** The environment variable of each bean property of a properties group, nested groups included. */
 	private static void collectVariables(Class<?> group, String prefix, Set<String> variables) {
 		for (Method method : group.getMethods()) {
 			boolean getter = method.getParameterCount() == 0 && method.getDeclaringClass() == group
