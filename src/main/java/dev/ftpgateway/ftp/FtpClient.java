@@ -85,6 +85,8 @@ public class FtpClient implements Closeable {
 
 	private FtpEventListener eventListener = FtpEventListener.NONE;
 
+	private ControlKeepAlive keepAlive = new ControlKeepAlive(Duration.ZERO);
+
 	private ControlConnection control;
 
 	private String welcome;
@@ -177,6 +179,20 @@ public class FtpClient implements Closeable {
 	 */
 	public void setTrustPassiveHost(boolean trustPassiveHost) {
 		this.trustPassiveHost = trustPassiveHost;
+	}
+
+	/**
+	 * Sends NOOP on the control connection every {@code interval} while a stream from
+	 * {@link #retrieve} or {@link #store} moves data, so NAT gateways and firewalls that drop
+	 * idle connections keep the control connection of a long transfer. The replies are read when
+	 * the transfer ends, whether the server sent them during the transfer or after its final
+	 * reply. Off ({@link Duration#ZERO}) unless set.
+	 */
+	public void setControlKeepAlive(Duration interval) {
+		if (interval.isNegative()) {
+			throw new IllegalArgumentException("interval must not be negative: " + interval);
+		}
+		this.keepAlive = new ControlKeepAlive(interval);
 	}
 
 	/** Who hears about commands and transfers, for metrics; nobody unless set. */
@@ -368,18 +384,25 @@ public class FtpClient implements Closeable {
 		if (dataConnection != null) {
 			closeQuietly(dataConnection);
 		}
+		int noops = this.keepAlive.takePending();
 		Reply first = readReply();
-		if (first.code() == 426 || first.code() == 451) {
+		while (noops > 0 && ControlKeepAlive.answersNoop(first)) {
+			noops--;
+			first = readReply();
+		}
+		if (noops == 0 && (first.code() == 426 || first.code() == 451)) {
 			// The interrupted transfer's reply; the ABOR's own reply comes next, and then the
 			// dialogue is in step.
 			return readReply();
 		}
 		// A 225/226 may be the ABOR's reply or that of a transfer that ended just before it, with
 		// the ABOR's still to come; a 5xx means the ABOR line was refused while a transfer reply
-		// may still be on its way. A NOOP sent only now marks the end either way.
+		// may still be on its way; keep-alive NOOPs may still await their 200s. A NOOP sent only
+		// now marks the end in every case: it is answered last.
 		this.control.send("NOOP");
-		for (int i = 0; i < 3; i++) {
-			if (readReply().code() == 200) {
+		int wanted = noops + 1;
+		for (int i = 0; i < wanted + 3; i++) {
+			if (readReply().code() == 200 && --wanted == 0) {
 				return first;
 			}
 		}
@@ -703,6 +726,7 @@ public class FtpClient implements Closeable {
 		prepareTransfer(cmd, 'I');
 		DataTransfer transfer = ntransferCommand(cmd, (offset > 0) ? offset : null);
 		this.streaming = true;
+		this.keepAlive.transferStarted();
 		return new TransferInputStream(this, cmd, transfer, offset == 0);
 	}
 
@@ -716,7 +740,25 @@ public class FtpClient implements Closeable {
 		prepareTransfer(cmd, 'I');
 		DataTransfer transfer = ntransferCommand(cmd, null);
 		this.streaming = true;
+		this.keepAlive.transferStarted();
 		return new TransferOutputStream(this, cmd, transfer.socket());
+	}
+
+	/**
+	 * Called by the transfer streams each time data moves: sends a keep-alive NOOP when one is
+	 * due. A control connection that fails here is broken, and the transfer with it.
+	 */
+	void dataMoved() throws IOException {
+		if (!this.keepAlive.isEnabled() || this.control == null) {
+			return;
+		}
+		try {
+			this.keepAlive.dataMoved(this.control);
+		}
+		catch (IOException ex) {
+			this.broken = true;
+			throw ex;
+		}
 	}
 
 	/** Called by the transfer streams when they are done, successfully or not. */
@@ -765,9 +807,26 @@ public class FtpClient implements Closeable {
 		}
 	}
 
-	/** Reads the final reply of a transfer whose data connection the caller has closed. */
+	/**
+	 * Reads the final reply of a transfer whose data connection the caller has closed, and the
+	 * replies of any keep-alive NOOPs, which come before it or after it depending on the server.
+	 */
 	Reply finishTransfer() throws IOException {
-		return voidReply();
+		int noops = this.keepAlive.takePending();
+		Reply reply = readReply();
+		while (noops > 0 && ControlKeepAlive.answersNoop(reply)) {
+			noops--;
+			reply = readReply();
+		}
+		// Read the rest before judging the transfer, so the next command reads its own reply.
+		for (; noops > 0; noops--) {
+			readReply();
+		}
+		Reply checked = checked(reply);
+		if (!checked.isPositiveCompletion()) {
+			throw new FtpReplyException(checked);
+		}
+		return checked;
 	}
 
 	// ---- listings ----
@@ -1072,7 +1131,11 @@ public class FtpClient implements Closeable {
 	}
 
 	private Reply response() throws IOException {
-		Reply reply = readReply();
+		return checked(readReply());
+	}
+
+	/** Raises on 4xx and 5xx replies; a 421 also marks the session broken. */
+	private Reply checked(Reply reply) throws FtpException {
 		return switch (reply.kind()) {
 			case 4 -> {
 				if (reply.code() == 421) {
