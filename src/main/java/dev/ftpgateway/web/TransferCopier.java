@@ -20,8 +20,11 @@ final class TransferCopier {
 
 	private final int bufferSize;
 
-	TransferCopier(int bufferSize) {
+	private final TransferFailures failures;
+
+	TransferCopier(int bufferSize, TransferFailures failures) {
 		this.bufferSize = bufferSize;
+		this.failures = failures;
 	}
 
 	/**
@@ -30,18 +33,20 @@ final class TransferCopier {
 	 * @param toEndOfFile whether the range reaches the end of the file; when it does not, the
 	 *        transfer is aborted after {@code length} bytes
 	 * @throws IOException when either side fails or the server sends fewer bytes than promised;
-	 *         the session is then marked broken and the caller must let the exception reach the
-	 *         servlet container so it drops the connection instead of completing the body
+	 *         the session is then marked broken, the failure logged and counted, and the caller
+	 *         must let the exception reach the servlet container so it drops the connection
+	 *         instead of completing the body; a {@link ClientGoneException} when the client went away
 	 */
-	void download(Lease lease, TransferInputStream in, OutputStream out, long length, boolean toEndOfFile)
-			throws IOException {
+	void download(Lease lease, RemotePath path, TransferInputStream in, OutputStream out, long length,
+			boolean toEndOfFile) throws IOException {
 		boolean settled = false;
 		try {
-			long copied = copy(in, out, length);
+			OutputStream client = new ClientOutput(out);
+			long copied = copy(in, client, length);
 			if (length >= 0 && copied < length) {
 				throw new IOException("FTP transfer ended after " + copied + " of " + length + " bytes");
 			}
-			out.flush();
+			client.flush();
 			if (toEndOfFile && (length < 0 || in.read() == -1)) {
 				// At EOF close() reads the 226, and a 4xx/5xx there still fails the request.
 				in.close();
@@ -53,6 +58,10 @@ final class TransferCopier {
 				in.abort();
 			}
 			settled = true;
+		}
+		catch (IOException ex) {
+			this.failures.record("download", path, ex);
+			throw ex;
 		}
 		finally {
 			if (!settled) {
@@ -80,6 +89,47 @@ final class TransferCopier {
 			copied += read;
 		}
 		return copied;
+	}
+
+	/** The response body, with write failures marked as the client's rather than the server's. */
+	private static final class ClientOutput extends OutputStream {
+
+		private final OutputStream out;
+
+		ClientOutput(OutputStream out) {
+			this.out = out;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			try {
+				this.out.write(b);
+			}
+			catch (IOException ex) {
+				throw new ClientGoneException(ex);
+			}
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			try {
+				this.out.write(b, off, len);
+			}
+			catch (IOException ex) {
+				throw new ClientGoneException(ex);
+			}
+		}
+
+		@Override
+		public void flush() throws IOException {
+			try {
+				this.out.flush();
+			}
+			catch (IOException ex) {
+				throw new ClientGoneException(ex);
+			}
+		}
+
 	}
 
 	private static void abortQuietly(TransferInputStream in) {
