@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -123,6 +124,9 @@ public class UploadService {
 			// close() waits for the 226: only then has the server really stored the file.
 			out.close();
 			stored = true;
+			if (!append) {
+				checkStoredSize(lease.client(), target, received);
+			}
 		}
 		catch (IOException ex) {
 			this.failures.record("upload", path, ex);
@@ -134,6 +138,18 @@ public class UploadService {
 				// abort() sends ABOR and closes without claiming success; it reports no failure itself.
 				out.abort();
 			}
+		}
+	}
+
+	/**
+	 * In stream mode the end of the data connection is the end of the file, so a connection cut
+	 * by a NAT gateway or proxy can look like a complete upload, 226 and all: compare sizes
+	 * before the file is moved into place.
+	 */
+	private void checkStoredSize(FtpClient client, RemotePath target, long sent) throws IOException {
+		OptionalLong size = client.size(this.settings.absolute(target));
+		if (size.isPresent() && size.getAsLong() != sent) {
+			throw new IOException("The FTP server stored " + size.getAsLong() + " of " + sent + " bytes");
 		}
 	}
 
