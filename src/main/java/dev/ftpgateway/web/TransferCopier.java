@@ -3,6 +3,7 @@ package dev.ftpgateway.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,6 +18,8 @@ import dev.ftpgateway.pool.Lease;
 final class TransferCopier {
 
 	private static final Log logger = LogFactory.getLog(TransferCopier.class);
+
+	private static final Duration ABORT_REPLY_TIMEOUT = Duration.ofSeconds(2);
 
 	private final int bufferSize;
 
@@ -54,7 +57,7 @@ final class TransferCopier {
 			else {
 				// A range that stops early, or a file that grew under us: the rest is not wanted, and
 				// after ABOR servers disagree on the replies that follow, so the session is not reused.
-				lease.markBroken();
+				shortenAbort(lease);
 				in.abort();
 			}
 			settled = true;
@@ -65,7 +68,7 @@ final class TransferCopier {
 		}
 		finally {
 			if (!settled) {
-				lease.markBroken();
+				shortenAbort(lease);
 				abortQuietly(in);
 			}
 		}
@@ -130,6 +133,21 @@ final class TransferCopier {
 			}
 		}
 
+	}
+
+	/**
+	 * Marks the session broken and bounds the wait for the ABOR's replies: the session is
+	 * destroyed afterwards anyway, and MINA FtpServer sometimes never answers an ABOR that came
+	 * with Telnet Synch, which would hold the request for a full reply timeout.
+	 */
+	private static void shortenAbort(Lease lease) {
+		lease.markBroken();
+		try {
+			lease.client().setReplyTimeout(ABORT_REPLY_TIMEOUT);
+		}
+		catch (IOException ex) {
+			// The control connection is gone already; the abort will find out at once.
+		}
 	}
 
 	private static void abortQuietly(TransferInputStream in) {
