@@ -41,7 +41,7 @@ public class FtpHealthIndicator extends AbstractHealthIndicator {
 		builder.withDetail("active", this.pool.active())
 			.withDetail("idle", this.pool.idle())
 			.withDetail("waiting", this.pool.waiting())
-			.withDetail("maxTotal", this.pool.settings().maxTotal());
+			.withDetail("maxTotal", this.pool.maxTotal());
 	}
 
 	private void check(Health.Builder builder) throws IOException {
@@ -63,7 +63,7 @@ public class FtpHealthIndicator extends AbstractHealthIndicator {
 	}
 
 	private boolean allSessionsBusy() {
-		return this.pool.idle() == 0 && this.pool.active() >= this.pool.settings().maxTotal();
+		return this.pool.idle() == 0 && this.pool.active() >= this.pool.maxTotal();
 	}
 
 }

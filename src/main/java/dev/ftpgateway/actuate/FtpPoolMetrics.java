@@ -41,8 +41,8 @@ public class FtpPoolMetrics implements MeterBinder {
 			.description("Requests waiting for a free FTP session")
 			.tags(tags)
 			.register(registry);
-		Gauge.builder("ftp.pool.max", this.pool, (pool) -> pool.settings().maxTotal())
-			.description("Most FTP sessions the pool opens")
+		Gauge.builder("ftp.pool.max", this.pool, FtpSessionPool::maxTotal)
+			.description("Most FTP sessions the pool opens now (lowered for a while after a 421)")
 			.tags(tags)
 			.register(registry);
 		FunctionCounter.builder("ftp.pool.opened", this.pool, FtpSessionPool::created)

@@ -5,6 +5,7 @@ import dev.ftpgateway.ftp.FtpEventListener;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
+import dev.ftpgateway.pool.TlsSettings;
 import dev.ftpgateway.web.FilesSettings;
 
 import org.apache.commons.logging.Log;
@@ -33,18 +34,18 @@ public class FtpGatewayConfiguration {
 		if (embedded != null) {
 			return new ConnectionSettings(embedded.host(), embedded.port(), embedded.user(), embedded.password(),
 					server.isPassive(), server.getCharset(), server.getConnectTimeout(), server.getReplyTimeout(),
-					server.getDataTimeout());
+					server.getDataTimeout(), TlsSettings.NONE, server.getControlKeepAlive());
 		}
 		return new ConnectionSettings(server.getHost(), server.getPort(), server.getUser(), server.getPassword(),
 				server.isPassive(), server.getCharset(), server.getConnectTimeout(), server.getReplyTimeout(),
-				server.getDataTimeout(), BackendTls.settings(server.getTls()));
+				server.getDataTimeout(), BackendTls.settings(server.getTls()), server.getControlKeepAlive());
 	}
 
 	@Bean
 	PoolSettings ftpPoolSettings(FtpGatewayProperties properties) {
 		FtpGatewayProperties.Pool pool = properties.getPool();
 		return new PoolSettings(pool.getMaxTotal(), pool.getMinIdle(), pool.getMaxIdle(), pool.getMaxWait(),
-				pool.getEvictionInterval(), pool.getMinIdleTime(), pool.getValidateAfterIdle());
+				pool.getEvictionInterval(), pool.getMinIdleTime(), pool.getValidateAfterIdle(), pool.getLimitBackoff());
 	}
 
 	/** What the web layer needs to know of the settings, as plain values. */

@@ -82,6 +82,13 @@ public class FtpGatewayProperties {
 		/** Timeout for opening a data connection and for each read or write on it. */
 		private Duration dataTimeout = Duration.ofSeconds(60);
 
+		/**
+		 * NOOP interval on the control connection while a transfer moves data, so NAT gateways
+		 * and firewalls do not drop the control connection of a long transfer as idle. 0 turns
+		 * it off.
+		 */
+		private Duration controlKeepAlive = Duration.ofSeconds(60);
+
 		/** Remote folder the HTTP API is confined to; "/files/" maps to it. */
 		private String root = "/";
 
@@ -158,6 +165,14 @@ public class FtpGatewayProperties {
 
 		public void setDataTimeout(Duration dataTimeout) {
 			this.dataTimeout = dataTimeout;
+		}
+
+		public Duration getControlKeepAlive() {
+			return this.controlKeepAlive;
+		}
+
+		public void setControlKeepAlive(Duration controlKeepAlive) {
+			this.controlKeepAlive = controlKeepAlive;
 		}
 
 		public String getRoot() {
@@ -323,6 +338,12 @@ public class FtpGatewayProperties {
 		 */
 		private Duration retryAfter = Duration.ofSeconds(2);
 
+		/**
+		 * After the server refused a session with 421 (too many connections), the pool shrinks
+		 * to the sessions it holds and grows back by one session per this interval.
+		 */
+		private Duration limitBackoff = Duration.ofSeconds(30);
+
 		public int getMaxTotal() {
 			return this.maxTotal;
 		}
@@ -386,6 +407,14 @@ public class FtpGatewayProperties {
 
 		public void setRetryAfter(Duration retryAfter) {
 			this.retryAfter = retryAfter;
+		}
+
+		public Duration getLimitBackoff() {
+			return this.limitBackoff;
+		}
+
+		public void setLimitBackoff(Duration limitBackoff) {
+			this.limitBackoff = limitBackoff;
 		}
 	}
 

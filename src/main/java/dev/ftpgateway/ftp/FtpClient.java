@@ -93,6 +93,8 @@ public class FtpClient implements Closeable {
 
 	private FtpEventListener eventListener = FtpEventListener.NONE;
 
+	private ControlKeepAlive keepAlive = new ControlKeepAlive(Duration.ZERO);
+
 	private ControlConnection control;
 
 	private String welcome;
@@ -189,6 +191,20 @@ public class FtpClient implements Closeable {
 	 */
 	public void setTrustPassiveHost(boolean trustPassiveHost) {
 		this.trustPassiveHost = trustPassiveHost;
+	}
+
+	/**
+	 * Sends NOOP on the control connection every {@code interval} while a stream from
+	 * {@link #retrieve} or {@link #store} moves data, so NAT gateways and firewalls that drop
+	 * idle connections keep the control connection of a long transfer. The replies are read when
+	 * the transfer ends, whether the server sent them during the transfer or after its final
+	 * reply. Off ({@link Duration#ZERO}) unless set.
+	 */
+	public void setControlKeepAlive(Duration interval) {
+		if (interval.isNegative()) {
+			throw new IllegalArgumentException("interval must not be negative: " + interval);
+		}
+		this.keepAlive = new ControlKeepAlive(interval);
 	}
 
 	/** Who hears about commands and transfers, for metrics; nobody unless set. */
@@ -398,29 +414,42 @@ public class FtpClient implements Closeable {
 			closeQuietly(dataConnection);
 		}
 		List<Reply> replies = new ArrayList<>();
-		readReplyWithin(ABORT_REPLY_WAIT).ifPresent(replies::add);
-		if (!endOfAbort("NOOP", 200, replies, true)) {
-			endOfAbort("PWD", 257, replies, false);
+		Optional<Reply> first = readReplyWithin(ABORT_REPLY_WAIT);
+		int keepAliveNoops = this.keepAlive.takePending();
+		if (first.isPresent() && keepAliveNoops > 0 && ControlKeepAlive.answersNoop(first.get())) {
+			keepAliveNoops--;
 		}
-		if (replies.stream().anyMatch(reply -> reply.code() == 500 || reply.code() == 501)) {
+		else {
+			first.ifPresent(replies::add);
+		}
+		if (!endOfAbort("NOOP", keepAliveNoops + 1, replies, true)) {
+			endOfAbort("PWD", 1, replies, false);
+		}
+		if (replies.stream().anyMatch(reply -> reply.code() == 501)) {
 			this.telnetAbortRefused = true;
 		}
 		return replies;
 	}
 
 	/**
-	 * Sends a marker command and collects replies until the marker's own.
+	 * Sends a marker command and collects replies until the marker's own. Replies to NOOPs
+	 * (keep-alive ones included) are left out: the marker's reply is the last of them.
+	 * @param markerReplies how many replies of the marker's kind to wait for: the marker's and
+	 *        those of keep-alive NOOPs still unanswered
 	 * @param briefly wait only {@link #ABORT_REPLY_WAIT} for each reply, and give up quietly
 	 * @return whether the marker's reply arrived
 	 */
-	private boolean endOfAbort(String marker, int markerCode, List<Reply> replies, boolean briefly) throws IOException {
+	private boolean endOfAbort(String marker, int markerReplies, List<Reply> replies, boolean briefly)
+			throws IOException {
+		int markerCode = marker.equals("NOOP") ? 200 : 257;
+		int wanted = markerReplies;
 		this.control.send(marker);
-		for (int i = 0; i < MAX_ABORT_REPLIES; i++) {
+		for (int i = 0; i < MAX_ABORT_REPLIES + markerReplies; i++) {
 			Optional<Reply> reply = briefly ? readReplyWithin(ABORT_REPLY_WAIT) : Optional.of(readReply());
 			if (reply.isEmpty()) {
 				return false;
 			}
-			if (reply.get().code() == markerCode) {
+			if (reply.get().code() == markerCode && --wanted == 0) {
 				return true;
 			}
 			if (reply.get().code() != 200) {
@@ -783,6 +812,7 @@ public class FtpClient implements Closeable {
 		prepareTransfer(cmd, 'I');
 		DataTransfer transfer = ntransferCommand(cmd, (offset > 0) ? offset : null);
 		this.streamSocket = transfer.socket();
+		this.keepAlive.transferStarted();
 		return new TransferInputStream(this, cmd, transfer, offset == 0);
 	}
 
@@ -796,7 +826,25 @@ public class FtpClient implements Closeable {
 		prepareTransfer(cmd, 'I');
 		DataTransfer transfer = ntransferCommand(cmd, null);
 		this.streamSocket = transfer.socket();
+		this.keepAlive.transferStarted();
 		return new TransferOutputStream(this, cmd, transfer.socket());
+	}
+
+	/**
+	 * Called by the transfer streams each time data moves: sends a keep-alive NOOP when one is
+	 * due. A control connection that fails here is broken, and the transfer with it.
+	 */
+	void dataMoved() throws IOException {
+		if (!this.keepAlive.isEnabled() || this.control == null) {
+			return;
+		}
+		try {
+			this.keepAlive.dataMoved(this.control);
+		}
+		catch (IOException ex) {
+			this.broken = true;
+			throw ex;
+		}
 	}
 
 	/** Called by the transfer streams when they are done, successfully or not. */
@@ -850,9 +898,26 @@ public class FtpClient implements Closeable {
 		}
 	}
 
-	/** Reads the final reply of a transfer whose data connection the caller has closed. */
+	/**
+	 * Reads the final reply of a transfer whose data connection the caller has closed, and the
+	 * replies of any keep-alive NOOPs, which come before it or after it depending on the server.
+	 */
 	Reply finishTransfer() throws IOException {
-		return voidReply();
+		int noops = this.keepAlive.takePending();
+		Reply reply = readReply();
+		while (noops > 0 && ControlKeepAlive.answersNoop(reply)) {
+			noops--;
+			reply = readReply();
+		}
+		// Read the rest before judging the transfer, so the next command reads its own reply.
+		for (; noops > 0; noops--) {
+			readReply();
+		}
+		Reply checked = checked(reply);
+		if (!checked.isPositiveCompletion()) {
+			throw new FtpReplyException(checked);
+		}
+		return checked;
 	}
 
 	// ---- listings ----
@@ -1164,7 +1229,11 @@ public class FtpClient implements Closeable {
 	}
 
 	private Reply response() throws IOException {
-		Reply reply = readReply();
+		return checked(readReply());
+	}
+
+	/** Raises on 4xx and 5xx replies; a 421 also marks the session broken. */
+	private Reply checked(Reply reply) throws FtpException {
 		return switch (reply.kind()) {
 			case 4 -> {
 				if (reply.code() == 421) {

@@ -71,6 +71,7 @@ public final class TransferInputStream extends InputStream {
 			}
 			else {
 				this.received += n;
+				this.client.dataMoved();
 			}
 			return n;
 		}

@@ -47,6 +47,7 @@ public final class TransferOutputStream extends OutputStream {
 		try {
 			this.out.write(b);
 			this.sent++;
+			this.client.dataMoved();
 		}
 		catch (IOException ex) {
 			this.failed = true;
@@ -60,6 +61,7 @@ public final class TransferOutputStream extends OutputStream {
 		try {
 			this.out.write(buffer, offset, length);
 			this.sent += length;
+			this.client.dataMoved();
 		}
 		catch (IOException ex) {
 			this.failed = true;

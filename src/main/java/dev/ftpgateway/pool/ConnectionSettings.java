@@ -16,14 +16,24 @@ import java.util.Objects;
  * @param connectTimeout the timeout for opening the control connection
  * @param replyTimeout the timeout for each reply
  * @param dataTimeout the timeout for opening and reading or writing data connections
+ * @param tls how the connection is secured
+ * @param controlKeepAlive the NOOP interval on the control connection during transfers; zero for none
  */
 public record ConnectionSettings(String host, int port, String user, String password, boolean passive,
-		Charset charset, Duration connectTimeout, Duration replyTimeout, Duration dataTimeout, TlsSettings tls) {
+		Charset charset, Duration connectTimeout, Duration replyTimeout, Duration dataTimeout, TlsSettings tls,
+		Duration controlKeepAlive) {
 
 	/** Settings for plain FTP. */
 	public ConnectionSettings(String host, int port, String user, String password, boolean passive, Charset charset,
 			Duration connectTimeout, Duration replyTimeout, Duration dataTimeout) {
 		this(host, port, user, password, passive, charset, connectTimeout, replyTimeout, dataTimeout, TlsSettings.NONE);
+	}
+
+	/** Settings without control connection keep-alive. */
+	public ConnectionSettings(String host, int port, String user, String password, boolean passive, Charset charset,
+			Duration connectTimeout, Duration replyTimeout, Duration dataTimeout, TlsSettings tls) {
+		this(host, port, user, password, passive, charset, connectTimeout, replyTimeout, dataTimeout, tls,
+				Duration.ZERO);
 	}
 
 	public ConnectionSettings {
@@ -35,6 +45,7 @@ public record ConnectionSettings(String host, int port, String user, String pass
 		Objects.requireNonNull(replyTimeout, "replyTimeout");
 		Objects.requireNonNull(dataTimeout, "dataTimeout");
 		Objects.requireNonNull(tls, "tls");
+		Objects.requireNonNull(controlKeepAlive, "controlKeepAlive");
 		if (port < 1 || port > 65535) {
 			throw new IllegalArgumentException("port out of range: " + port);
 		}
@@ -45,7 +56,7 @@ public record ConnectionSettings(String host, int port, String user, String pass
 	public String toString() {
 		return "ConnectionSettings[" + this.user + "@" + this.host + ":" + this.port + ", passive=" + this.passive
 				+ ", charset=" + this.charset + ", connectTimeout=" + this.connectTimeout + ", replyTimeout="
-				+ this.replyTimeout + ", dataTimeout=" + this.dataTimeout + ", tls=" + this.tls.mode() + "]";
+				+ this.replyTimeout + ", dataTimeout=" + this.dataTimeout + ", tls=" + this.tls.mode() + ", controlKeepAlive=" + this.controlKeepAlive + "]";
 	}
 
 }

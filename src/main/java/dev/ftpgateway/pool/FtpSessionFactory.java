@@ -3,6 +3,8 @@ package dev.ftpgateway.pool;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.FtpEventListener;
@@ -31,6 +33,9 @@ final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 
 	private final FtpEventListener events;
 
+	/** Sessions that have been back in the pool at least once; FtpClient has identity equality. */
+	private final Set<FtpClient> returned = ConcurrentHashMap.newKeySet();
+
 	FtpSessionFactory(ConnectionSettings settings, Duration validateAfterIdle, FtpEventListener events) {
 		this.settings = settings;
 		this.validateAfterIdle = validateAfterIdle;
@@ -50,6 +55,7 @@ final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 		client.setDataTimeout(this.settings.dataTimeout());
 		client.setCharset(this.settings.charset());
 		client.setPassive(this.settings.passive());
+		client.setControlKeepAlive(this.settings.controlKeepAlive());
 		try {
 			client.connect(this.settings.host(), this.settings.port());
 			client.login(this.settings.user(), this.settings.password());
@@ -83,6 +89,17 @@ final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 		return new DefaultPooledObject<>(client);
 	}
 
+	/** Remembers that the session has been idle in the pool, where the server may have dropped it. */
+	@Override
+	public void passivateObject(PooledObject<FtpClient> pooled) {
+		this.returned.add(pooled.getObject());
+	}
+
+	/** Whether the session was idle in the pool before this lease, rather than opened for it. */
+	boolean wasIdle(FtpClient client) {
+		return this.returned.contains(client);
+	}
+
 	@Override
 	public boolean validateObject(PooledObject<FtpClient> pooled) {
 		FtpClient client = pooled.getObject();
@@ -109,6 +126,7 @@ final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 	@Override
 	public void destroyObject(PooledObject<FtpClient> pooled) {
 		FtpClient client = pooled.getObject();
+		this.returned.remove(client);
 		if (client.isConnected() && !client.isBroken()) {
 			try {
 				// A hung server must not hold the destroying thread for a full reply timeout.

@@ -5,6 +5,7 @@ import java.util.NoSuchElementException;
 
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.FtpEventListener;
+import dev.ftpgateway.ftp.FtpTemporaryException;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
@@ -15,6 +16,9 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
  * at most {@code maxWait}, each borrow validates the session, and an evictor closes sessions
  * idle past {@code minEvictableIdle} and tests the others. The pool registers in JMX under
  * {@code org.apache.commons.pool2:type=GenericObjectPool,name=ftp-session-pool*}.
+ * <p>
+ * A {@code 421} when a session opens (the server's connection limit) lowers the pool's size
+ * for a while; see {@link ConnectionLimit}.
  */
 public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 
@@ -26,6 +30,10 @@ public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 
 	private final ConnectionSettings connection;
 
+	private final FtpSessionFactory factory;
+
+	private final ConnectionLimit limit;
+
 	public FtpSessionPool(ConnectionSettings connection, PoolSettings pool) {
 		this(connection, pool, FtpEventListener.NONE);
 	}
@@ -36,8 +44,9 @@ public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 	public FtpSessionPool(ConnectionSettings connection, PoolSettings pool, FtpEventListener events) {
 		this.connection = connection;
 		this.settings = pool;
-		this.pool = new GenericObjectPool<>(new FtpSessionFactory(connection, pool.validateAfterIdle(), events),
-				config(pool));
+		this.factory = new FtpSessionFactory(connection, pool.validateAfterIdle(), events);
+		this.pool = new GenericObjectPool<>(this.factory, config(pool));
+		this.limit = new ConnectionLimit(this.pool, pool.maxTotal(), pool.limitBackoff(), System::nanoTime);
 	}
 
 	private static GenericObjectPoolConfig<FtpClient> config(PoolSettings settings) {
@@ -64,15 +73,24 @@ public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 	 * Lends a logged-in session, waiting at most the configured maximum when all are in use.
 	 * @return the lease; close it to give the session back
 	 * @throws PoolExhaustedException when no session became free in time
+	 * @throws ConnectionLimitException when the server refused a new session with 421
 	 * @throws IOException when a new session could not connect or log in
 	 */
 	@Override
 	public Lease borrow() throws IOException {
+		this.limit.maybeRaise();
 		try {
-			return new Lease(this.pool.borrowObject(), this.pool);
+			FtpClient client = this.pool.borrowObject();
+			return new Lease(client, this.pool, this.factory.wasIdle(client));
+		}
+		catch (FtpTemporaryException ex) {
+			throw refusedOr(ex);
 		}
 		catch (NoSuchElementException ex) {
 			// commons-pool says "timeout" and "a new session failed validation" with the same type.
+			if (ex.getCause() instanceof FtpTemporaryException cause) {
+				throw refusedOr(cause);
+			}
 			if (ex.getCause() instanceof IOException cause) {
 				throw cause;
 			}
@@ -87,6 +105,29 @@ public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 		catch (Exception ex) {
 			throw new IOException("Could not get an FTP session from " + this.connection.host(), ex);
 		}
+	}
+
+	private IOException refusedOr(FtpTemporaryException ex) {
+		if (ex.replyCode() != 421) {
+			return ex;
+		}
+		this.limit.refused();
+		return new ConnectionLimitException(this.settings.maxWait(), ex);
+	}
+
+	/**
+	 * Closes every idle session now. For a caller whose pooled session turned out dead: the
+	 * pool lends the most recently used session first, so the idle ones left are older and dead
+	 * for the same reason (a server restart, an idle timeout).
+	 */
+	@Override
+	public void discardIdle() {
+		this.pool.clear();
+	}
+
+	/** The most sessions the pool opens now: {@code maxTotal}, or fewer while a 421 keeps it lowered. */
+	public int maxTotal() {
+		return this.limit.current();
 	}
 
 	/** The number of sessions lent out now. */

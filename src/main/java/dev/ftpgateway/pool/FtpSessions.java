@@ -17,4 +17,10 @@ public interface FtpSessions {
 	 */
 	Lease borrow() throws IOException;
 
+	/**
+	 * Closes the sessions idle in the pool: once one turned out dead (a server restart, an idle
+	 * timeout), the ones that waited longer are likely dead the same way.
+	 */
+	void discardIdle();
+
 }

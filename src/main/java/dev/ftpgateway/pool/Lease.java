@@ -24,9 +24,11 @@ public final class Lease implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private final boolean wasIdle;
+
 	private volatile boolean broken;
 
-	Lease(FtpClient client, GenericObjectPool<FtpClient> pool) {
+	Lease(FtpClient client, GenericObjectPool<FtpClient> pool, boolean wasIdle) {
 		this(client, new Home() {
 
 			@Override
@@ -39,12 +41,22 @@ public final class Lease implements AutoCloseable {
 				pool.invalidateObject(session);
 			}
 
-		});
+		}, wasIdle);
 	}
 
-	Lease(FtpClient client, Home home) {
+	Lease(FtpClient client, Home home, boolean wasIdle) {
 		this.client = client;
 		this.home = home;
+		this.wasIdle = wasIdle;
+	}
+
+	/**
+	 * Whether the session waited idle in the pool before this lease, rather than being opened
+	 * for it. Only such a session can have been dropped by the server unnoticed (an idle
+	 * timeout, a restart), so only its failure is worth one retry on a fresh session.
+	 */
+	public boolean wasIdle() {
+		return this.wasIdle;
 	}
 
 	/**

@@ -12,7 +12,11 @@ public class PoolExhaustedException extends IOException {
 	private final Duration maxWait;
 
 	public PoolExhaustedException(Duration maxWait, Throwable cause) {
-		super("No FTP session became free within " + maxWait, cause);
+		this("No FTP session became free within " + maxWait, maxWait, cause);
+	}
+
+	protected PoolExhaustedException(String message, Duration maxWait, Throwable cause) {
+		super(message, cause);
 		this.maxWait = maxWait;
 	}
 

@@ -14,9 +14,20 @@ import java.util.Objects;
  * @param evictionInterval the time between evictor runs
  * @param minEvictableIdle how long a session may stay idle before the evictor closes it
  * @param validateAfterIdle the idle time after which borrowing checks a session with NOOP
+ * @param limitBackoff after a {@code 421} lowered the pool's size, how long each step back up waits
  */
 public record PoolSettings(int maxTotal, int minIdle, int maxIdle, Duration maxWait, Duration evictionInterval,
-		Duration minEvictableIdle, Duration validateAfterIdle) {
+		Duration minEvictableIdle, Duration validateAfterIdle, Duration limitBackoff) {
+
+	/** The default 30 seconds between steps back up after a 421. */
+	public static final Duration DEFAULT_LIMIT_BACKOFF = Duration.ofSeconds(30);
+
+	/** Settings with the default {@link #DEFAULT_LIMIT_BACKOFF}. */
+	public PoolSettings(int maxTotal, int minIdle, int maxIdle, Duration maxWait, Duration evictionInterval,
+			Duration minEvictableIdle, Duration validateAfterIdle) {
+		this(maxTotal, minIdle, maxIdle, maxWait, evictionInterval, minEvictableIdle, validateAfterIdle,
+				DEFAULT_LIMIT_BACKOFF);
+	}
 
 	public PoolSettings {
 		if (maxTotal < 1) {
@@ -29,6 +40,7 @@ public record PoolSettings(int maxTotal, int minIdle, int maxIdle, Duration maxW
 		requirePositive(evictionInterval, "evictionInterval");
 		requirePositive(minEvictableIdle, "minEvictableIdle");
 		Objects.requireNonNull(validateAfterIdle, "validateAfterIdle");
+		requirePositive(limitBackoff, "limitBackoff");
 	}
 
 	private static void requirePositive(Duration duration, String name) {

@@ -21,7 +21,7 @@ final class UserSessionFactory extends BaseKeyedPooledObjectFactory<FtpLogin, Ft
 
 	private final FtpEventListener events;
 
-	/** Checks and ends sessions; neither step depends on who logged in. */
+	/** Checks, tracks and ends sessions; none of it depends on who logged in. */
 	private final FtpSessionFactory checks;
 
 	UserSessionFactory(ConnectionSettings connection, Duration validateAfterIdle, FtpEventListener events) {
@@ -42,6 +42,16 @@ final class UserSessionFactory extends BaseKeyedPooledObjectFactory<FtpLogin, Ft
 	@Override
 	public PooledObject<FtpClient> wrap(FtpClient client) {
 		return new DefaultPooledObject<>(client);
+	}
+
+	@Override
+	public void passivateObject(FtpLogin login, PooledObject<FtpClient> pooled) {
+		this.checks.passivateObject(pooled);
+	}
+
+	/** Whether the session was idle in the pool before this lease, rather than opened for it. */
+	boolean wasIdle(FtpClient client) {
+		return this.checks.wasIdle(client);
 	}
 
 	@Override

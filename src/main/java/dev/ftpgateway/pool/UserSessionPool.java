@@ -24,6 +24,8 @@ public final class UserSessionPool implements AutoCloseable {
 
 	static final String JMX_NAME_PREFIX = "ftp-user-session-pool";
 
+	private final UserSessionFactory factory;
+
 	private final GenericKeyedObjectPool<FtpLogin, FtpClient> pool;
 
 	private final PoolSettings settings;
@@ -39,8 +41,8 @@ public final class UserSessionPool implements AutoCloseable {
 			throw new IllegalArgumentException("maxPerUser must be at least 1: " + maxPerUser);
 		}
 		this.settings = pool;
-		this.pool = new GenericKeyedObjectPool<>(
-				new UserSessionFactory(connection, pool.validateAfterIdle(), events), config(pool, maxPerUser));
+		this.factory = new UserSessionFactory(connection, pool.validateAfterIdle(), events);
+		this.pool = new GenericKeyedObjectPool<>(this.factory, config(pool, maxPerUser));
 	}
 
 	private static GenericKeyedObjectPoolConfig<FtpClient> config(PoolSettings settings, int maxPerUser) {
@@ -83,7 +85,7 @@ public final class UserSessionPool implements AutoCloseable {
 					UserSessionPool.this.pool.invalidateObject(login, session);
 				}
 
-			});
+			}, this.factory.wasIdle(client));
 		}
 		catch (NoSuchElementException ex) {
 			if (ex.getCause() instanceof IOException cause) {
@@ -133,6 +135,11 @@ public final class UserSessionPool implements AutoCloseable {
 	@Override
 	public void close() {
 		this.pool.close();
+	}
+
+	/** Closes every user's idle sessions. */
+	public void discardIdle() {
+		this.pool.clear();
 	}
 
 }

@@ -35,4 +35,10 @@ public final class CallerSessions implements FtpSessions {
 		return this.shared.borrow();
 	}
 
+	@Override
+	public void discardIdle() {
+		this.shared.discardIdle();
+		this.users.discardIdle();
+	}
+
 }

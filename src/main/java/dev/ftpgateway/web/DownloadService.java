@@ -30,20 +30,21 @@ import dev.ftpgateway.pool.Lease;
  * <p>
  * The transfer is opened (RETR answered with 150) before the HTTP status is committed, so a
  * refused RETR still becomes a problem response; a failure after that aborts the response.
+ * A pooled session found dead before that point is replaced and the request tried once more.
  */
 @Service
 public class DownloadService {
-
-	private final FtpSessions pool;
 
 	private final FilesSettings settings;
 
 	private final TransferCopier copier;
 
-	public DownloadService(FtpSessions pool, FilesSettings settings) {
-		this.pool = pool;
+	private final StaleSessionRetry retry;
+
+	public DownloadService(FtpSessions pool, FilesSettings settings, TransferFailures failures) {
 		this.settings = settings;
-		this.copier = new TransferCopier(settings.bufferSize());
+		this.copier = new TransferCopier(settings.bufferSize(), failures);
+		this.retry = new StaleSessionRetry(pool);
 	}
 
 	/**
@@ -52,49 +53,49 @@ public class DownloadService {
 	 */
 	public ResponseEntity<?> get(RemotePath path, ServletWebRequest request, HttpServletResponse response,
 			boolean withBody) throws IOException {
-		Lease lease = this.pool.borrow();
-		try {
-			FtpClient client = lease.client();
-			FtpEntry entry = RemoteFiles.stat(client, this.settings, path);
-			if (RemoteFiles.isFolder(entry)) {
-				return listing(client, path, request.getHeader(HttpHeaders.ACCEPT), withBody);
-			}
-			FileMetadata file = FileMetadata.of(client, this.settings.absolute(path), entry);
-			if (file.etag() != null && request.checkNotModified(file.etag(), file.lastModifiedMillis())) {
-				// checkNotModified answers true for a failed If-Unmodified-Since too, with 412 set on
-				// the response: that must not turn into a 304.
-				if (response.getStatus() == HttpStatus.PRECONDITION_FAILED.value()) {
-					throw GatewayProblems.preconditionFailed(path + " was modified after the If-Unmodified-Since time");
-				}
-				return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(file.validators()).build();
-			}
-			HttpHeaders headers = file.validators();
-			headers.setContentType(MediaTypeFactory.getMediaType(path.name()).orElse(MediaType.APPLICATION_OCTET_STREAM));
-			headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
-			Optional<ByteRange> range = ranged(request, file);
-			range.ifPresent((r) -> headers.set(HttpHeaders.CONTENT_RANGE, r.contentRange()));
-			long length = range.map(ByteRange::length).orElse(file.size());
-			if (length >= 0) {
-				headers.setContentLength(length);
-			}
-			HttpStatus status = range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK;
-			if (!withBody) {
-				return ResponseEntity.status(status).headers(headers).build();
-			}
-			long offset = range.map(ByteRange::first).orElse(0L);
-			TransferInputStream in = client.retrieve(this.settings.absolute(path), offset);
-			// From here on the status is committed: failures can only abort the response.
-			response.setStatus(status.value());
-			// setHeader, not addHeader: checkNotModified has already written the validators once.
-			headers.forEach((name, values) -> response.setHeader(name, String.join(", ", values)));
-			OutputStream out = response.getOutputStream();
-			boolean toEndOfFile = range.map((r) -> !r.endsBeforeEndOfFile()).orElse(true);
-			this.copier.download(lease, in, out, length, toEndOfFile);
-			return null;
+		return this.retry.run((lease, attempt) -> get(lease, attempt, path, request, response, withBody));
+	}
+
+	private ResponseEntity<?> get(Lease lease, StaleSessionRetry.Attempt attempt, RemotePath path,
+			ServletWebRequest request, HttpServletResponse response, boolean withBody) throws IOException {
+		FtpClient client = lease.client();
+		FtpEntry entry = RemoteFiles.stat(client, this.settings, path);
+		if (RemoteFiles.isFolder(entry)) {
+			return listing(client, path, request.getHeader(HttpHeaders.ACCEPT), withBody);
 		}
-		finally {
-			lease.close();
+		FileMetadata file = FileMetadata.of(client, this.settings.absolute(path), entry);
+		if (file.etag() != null && request.checkNotModified(file.etag(), file.lastModifiedMillis())) {
+			// checkNotModified answers true for a failed If-Unmodified-Since too, with 412 set on
+			// the response: that must not turn into a 304.
+			if (response.getStatus() == HttpStatus.PRECONDITION_FAILED.value()) {
+				throw GatewayProblems.preconditionFailed(path + " was modified after the If-Unmodified-Since time");
+			}
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(file.validators()).build();
 		}
+		HttpHeaders headers = file.validators();
+		headers.setContentType(MediaTypeFactory.getMediaType(path.name()).orElse(MediaType.APPLICATION_OCTET_STREAM));
+		headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
+		Optional<ByteRange> range = ranged(request, file);
+		range.ifPresent((r) -> headers.set(HttpHeaders.CONTENT_RANGE, r.contentRange()));
+		long length = range.map(ByteRange::length).orElse(file.size());
+		if (length >= 0) {
+			headers.setContentLength(length);
+		}
+		HttpStatus status = range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK;
+		if (!withBody) {
+			return ResponseEntity.status(status).headers(headers).build();
+		}
+		long offset = range.map(ByteRange::first).orElse(0L);
+		TransferInputStream in = client.retrieve(this.settings.absolute(path), offset);
+		// From here on the status is committed: failures can only abort the response.
+		attempt.commit();
+		response.setStatus(status.value());
+		// setHeader, not addHeader: checkNotModified has already written the validators once.
+		headers.forEach((name, values) -> response.setHeader(name, String.join(", ", values)));
+		OutputStream out = response.getOutputStream();
+		boolean toEndOfFile = range.map((r) -> !r.endsBeforeEndOfFile()).orElse(true);
+		this.copier.download(lease, path, in, out, length, toEndOfFile);
+		return null;
 	}
 
 	private Optional<ByteRange> ranged(ServletWebRequest request, FileMetadata file) {

@@ -20,9 +20,12 @@ public class FolderService {
 
 	private final FilesSettings settings;
 
+	private final StaleSessionRetry retry;
+
 	public FolderService(FtpSessions pool, FilesSettings settings) {
 		this.pool = pool;
 		this.settings = settings;
+		this.retry = new StaleSessionRetry(pool);
 	}
 
 	/**
@@ -36,24 +39,31 @@ public class FolderService {
 		}
 	}
 
-	/** Deletes a file (DELE) or a folder (RMD); a folder with entries only when {@code recursive}. */
+	/**
+	 * Deletes a file (DELE) or a folder (RMD); a folder with entries only when {@code recursive}.
+	 * A dead pooled session is retried on a new one only while nothing has been deleted yet: a
+	 * DELE whose reply was lost may have worked, and repeating it would answer 404.
+	 */
 	public void delete(RemotePath path, boolean recursive) throws IOException {
 		if (path.isRoot()) {
 			throw GatewayProblems.badRequest("The root folder cannot be deleted");
 		}
-		try (Lease lease = this.pool.borrow()) {
+		this.retry.run((lease, attempt) -> {
 			FtpClient client = lease.client();
 			FtpEntry entry = RemoteFiles.stat(client, this.settings, path);
 			if (!RemoteFiles.isFolder(entry)) {
+				attempt.commit();
 				client.delete(this.settings.absolute(path));
-				return;
+				return null;
 			}
 			List<FtpEntry> children = children(client, path);
 			if (!children.isEmpty() && !recursive) {
 				throw GatewayProblems.conflict(path + " is not empty; add ?recursive=true to delete it with its content");
 			}
+			attempt.commit();
 			deleteTree(client, path, children);
-		}
+			return null;
+		});
 	}
 
 	private void deleteTree(FtpClient client, RemotePath folder, List<FtpEntry> children) throws IOException {

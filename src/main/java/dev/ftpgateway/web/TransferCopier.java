@@ -3,6 +3,7 @@ package dev.ftpgateway.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,10 +19,15 @@ final class TransferCopier {
 
 	private static final Log logger = LogFactory.getLog(TransferCopier.class);
 
+	private static final Duration ABORT_REPLY_TIMEOUT = Duration.ofSeconds(2);
+
 	private final int bufferSize;
 
-	TransferCopier(int bufferSize) {
+	private final TransferFailures failures;
+
+	TransferCopier(int bufferSize, TransferFailures failures) {
 		this.bufferSize = bufferSize;
+		this.failures = failures;
 	}
 
 	/**
@@ -30,18 +36,20 @@ final class TransferCopier {
 	 * @param toEndOfFile whether the range reaches the end of the file; when it does not, the
 	 *        transfer is aborted after {@code length} bytes
 	 * @throws IOException when either side fails or the server sends fewer bytes than promised;
-	 *         the session is then marked broken and the caller must let the exception reach the
-	 *         servlet container so it drops the connection instead of completing the body
+	 *         the session is then marked broken, the failure logged and counted, and the caller
+	 *         must let the exception reach the servlet container so it drops the connection
+	 *         instead of completing the body; a {@link ClientGoneException} when the client went away
 	 */
-	void download(Lease lease, TransferInputStream in, OutputStream out, long length, boolean toEndOfFile)
-			throws IOException {
+	void download(Lease lease, RemotePath path, TransferInputStream in, OutputStream out, long length,
+			boolean toEndOfFile) throws IOException {
 		boolean settled = false;
 		try {
-			long copied = copy(in, out, length);
+			OutputStream client = new ClientOutput(out);
+			long copied = copy(in, client, length);
 			if (length >= 0 && copied < length) {
 				throw new IOException("FTP transfer ended after " + copied + " of " + length + " bytes");
 			}
-			out.flush();
+			client.flush();
 			if (toEndOfFile && (length < 0 || in.read() == -1)) {
 				// At EOF close() reads the 226, and a 4xx/5xx there still fails the request.
 				in.close();
@@ -49,14 +57,18 @@ final class TransferCopier {
 			else {
 				// A range that stops early, or a file that grew under us: the rest is not wanted, and
 				// after ABOR servers disagree on the replies that follow, so the session is not reused.
-				lease.markBroken();
+				shortenAbort(lease);
 				in.abort();
 			}
 			settled = true;
 		}
+		catch (IOException ex) {
+			this.failures.record("download", path, ex);
+			throw ex;
+		}
 		finally {
 			if (!settled) {
-				lease.markBroken();
+				shortenAbort(lease);
 				abortQuietly(in);
 			}
 		}
@@ -80,6 +92,62 @@ final class TransferCopier {
 			copied += read;
 		}
 		return copied;
+	}
+
+	/** The response body, with write failures marked as the client's rather than the server's. */
+	private static final class ClientOutput extends OutputStream {
+
+		private final OutputStream out;
+
+		ClientOutput(OutputStream out) {
+			this.out = out;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			try {
+				this.out.write(b);
+			}
+			catch (IOException ex) {
+				throw new ClientGoneException(ex);
+			}
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			try {
+				this.out.write(b, off, len);
+			}
+			catch (IOException ex) {
+				throw new ClientGoneException(ex);
+			}
+		}
+
+		@Override
+		public void flush() throws IOException {
+			try {
+				this.out.flush();
+			}
+			catch (IOException ex) {
+				throw new ClientGoneException(ex);
+			}
+		}
+
+	}
+
+	/**
+	 * Marks the session broken and bounds the wait for the ABOR's replies: the session is
+	 * destroyed afterwards anyway, and MINA FtpServer sometimes never answers an ABOR that came
+	 * with Telnet Synch, which would hold the request for a full reply timeout.
+	 */
+	private static void shortenAbort(Lease lease) {
+		lease.markBroken();
+		try {
+			lease.client().setReplyTimeout(ABORT_REPLY_TIMEOUT);
+		}
+		catch (IOException ex) {
+			// The control connection is gone already; the abort will find out at once.
+		}
 	}
 
 	private static void abortQuietly(TransferInputStream in) {

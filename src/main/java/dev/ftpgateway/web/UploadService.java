@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
@@ -26,6 +28,7 @@ import dev.ftpgateway.pool.Lease;
  * Answers PUT of a file: streams the request body into STOR under a temporary name in the target
  * folder and renames it into place only after the server's 226, so nobody ever sees half a file
  * and a failed or short upload leaves nothing behind. {@code append} uses APPE in place instead.
+ * A pooled session found dead before the body is read is replaced and the upload tried once more.
  */
 @Service
 public class UploadService {
@@ -40,10 +43,16 @@ public class UploadService {
 
 	private final TransferCopier copier;
 
-	public UploadService(FtpSessions pool, FilesSettings settings) {
+	private final TransferFailures failures;
+
+	private final StaleSessionRetry retry;
+
+	public UploadService(FtpSessions pool, FilesSettings settings, TransferFailures failures) {
 		this.pool = pool;
 		this.settings = settings;
-		this.copier = new TransferCopier(settings.bufferSize());
+		this.copier = new TransferCopier(settings.bufferSize(), failures);
+		this.failures = failures;
+		this.retry = new StaleSessionRetry(pool);
 	}
 
 	/**
@@ -55,27 +64,32 @@ public class UploadService {
 		if (path.isRoot() || path.hasTrailingSlash()) {
 			throw GatewayProblems.badRequest("A file upload needs a file name; a path ending in / names a folder");
 		}
-		RemotePath target = null;
+		RemotePath target = append ? path : path.parent().resolve(temporaryName(path.name()));
+		AtomicBoolean storing = new AtomicBoolean();
 		boolean existed;
-		try (Lease lease = this.pool.borrow()) {
-			FtpClient client = lease.client();
-			prepareParent(client, path.parent(), mkdirs);
-			Optional<FtpEntry> existing = RemoteFiles.find(client, this.settings, path);
-			if (existing.isPresent() && RemoteFiles.isFolder(existing.get())) {
-				throw GatewayProblems.conflict(path + " is a folder");
-			}
-			if (existing.isPresent() && "*".equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
-				throw GatewayProblems.preconditionFailed(path + " exists and If-None-Match: * forbids replacing it");
-			}
-			existed = existing.isPresent();
-			target = append ? path : path.parent().resolve(temporaryName(path.name()));
-			store(lease, target, request, append);
-			if (!append) {
-				moveIntoPlace(client, target, path, existed);
-			}
+		try {
+			existed = this.retry.run((lease, attempt) -> {
+				FtpClient client = lease.client();
+				prepareParent(client, path.parent(), mkdirs);
+				Optional<FtpEntry> existing = RemoteFiles.find(client, this.settings, path);
+				if (existing.isPresent() && RemoteFiles.isFolder(existing.get())) {
+					throw GatewayProblems.conflict(path + " is a folder");
+				}
+				if (existing.isPresent() && "*".equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+					throw GatewayProblems.preconditionFailed(path + " exists and If-None-Match: * forbids replacing it");
+				}
+				// The body can be read only once: from here on a failure is final.
+				attempt.commit();
+				storing.set(true);
+				store(lease, path, target, request, append);
+				if (!append) {
+					moveIntoPlace(client, target, path, existing.isPresent());
+				}
+				return existing.isPresent();
+			});
 		}
 		catch (IOException | RuntimeException ex) {
-			if (!append && target != null) {
+			if (!append && storing.get()) {
 				deleteQuietly(target);
 			}
 			throw ex;
@@ -96,7 +110,7 @@ public class UploadService {
 		}
 	}
 
-	private void store(Lease lease, RemotePath target, HttpServletRequest request, boolean append)
+	private void store(Lease lease, RemotePath path, RemotePath target, HttpServletRequest request, boolean append)
 			throws IOException {
 		TransferOutputStream out = lease.client().store(this.settings.absolute(target), append);
 		boolean stored = false;
@@ -110,6 +124,13 @@ public class UploadService {
 			// close() waits for the 226: only then has the server really stored the file.
 			out.close();
 			stored = true;
+			if (!append) {
+				checkStoredSize(lease.client(), target, received);
+			}
+		}
+		catch (IOException ex) {
+			this.failures.record("upload", path, ex);
+			throw ex;
 		}
 		finally {
 			if (!stored) {
@@ -117,6 +138,18 @@ public class UploadService {
 				// abort() sends ABOR and closes without claiming success; it reports no failure itself.
 				out.abort();
 			}
+		}
+	}
+
+	/**
+	 * In stream mode the end of the data connection is the end of the file, so a connection cut
+	 * by a NAT gateway or proxy can look like a complete upload, 226 and all: compare sizes
+	 * before the file is moved into place.
+	 */
+	private void checkStoredSize(FtpClient client, RemotePath target, long sent) throws IOException {
+		OptionalLong size = client.size(this.settings.absolute(target));
+		if (size.isPresent() && size.getAsLong() != sent) {
+			throw new IOException("The FTP server stored " + size.getAsLong() + " of " + sent + " bytes");
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
 import dev.ftpgateway.pool.ConnectionSettings;
+import dev.ftpgateway.pool.TlsSettings;
 import dev.ftpgateway.pool.PoolSettings;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +38,13 @@ class FtpGatewayPropertiesTest {
 				"ftp-gateway.server.user=alice", "ftp-gateway.server.password=s3cret",
 				"ftp-gateway.server.passive=false", "ftp-gateway.server.charset=ISO-8859-1",
 				"ftp-gateway.server.connect-timeout=3s", "ftp-gateway.server.reply-timeout=4s",
-				"ftp-gateway.server.data-timeout=5m")
+				"ftp-gateway.server.data-timeout=5m", "ftp-gateway.server.control-keep-alive=45s")
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(EmbeddedFtpServer.class);
 				assertThat(context.getBean(ConnectionSettings.class)).isEqualTo(new ConnectionSettings(
 						"ftp.example.org", 2121, "alice", "s3cret", false, StandardCharsets.ISO_8859_1,
-						Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofMinutes(5)));
+						Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofMinutes(5), TlsSettings.NONE,
+						Duration.ofSeconds(45)));
 			});
 	}
 

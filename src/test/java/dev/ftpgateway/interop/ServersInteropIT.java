@@ -320,6 +320,33 @@ class ServersInteropIT {
 		}
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("servers")
+	void controlKeepAliveDuringALongDownloadLeavesTheSessionInStep(Server server) throws IOException {
+		try (FtpClient client = connect(server)) {
+			// Every 20 ms makes dozens of NOOPs during the 100 MiB: some servers answer them at once, some after the 226.
+			client.setControlKeepAlive(Duration.ofMillis(20));
+			MessageDigest digest = sha256();
+			try (TransferInputStream in = client.retrieve(BIG, 0)) {
+				byte[] buffer = new byte[64 * 1024];
+				int n;
+				while ((n = in.read(buffer)) != -1) {
+					digest.update(buffer, 0, n);
+				}
+			}
+			assertThat(hex(digest)).isEqualTo(checksums.get(BIG));
+			assertThat(client.size("small/f0001.bin")).hasValue(1024);
+			String path = scratch(server, "keepalive.bin");
+			try (TransferOutputStream out = client.store(path, false)) {
+				for (int i = 0; i < 64; i++) {
+					out.write(pseudoRandom(256 * 1024));
+				}
+			}
+			assertThat(client.size(path)).hasValue(64L * 256 * 1024);
+			client.delete(path);
+		}
+	}
+
 	// --- uploads and changes ----------------------------------------------------------------
 
 	@ParameterizedTest(name = "{0}")

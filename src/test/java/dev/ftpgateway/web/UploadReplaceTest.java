@@ -7,6 +7,7 @@ import java.util.List;
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.FtpPermanentException;
 import dev.ftpgateway.ftp.Reply;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class UploadReplaceTest {
 
-	private final UploadService uploads = new UploadService(null, FilesSettings.of("/"));
+	private final UploadService uploads = new UploadService(null, FilesSettings.of("/"),
+			new TransferFailures(new SimpleMeterRegistry()));
 
 	private final RemotePath temporary = RemotePath.parse("/docs/.report.pdf.upload-1");
 
