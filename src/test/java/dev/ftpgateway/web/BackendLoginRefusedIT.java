@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The gateway's own FTP credentials are wrong: that is the gateway's fault, not the caller's,
  * so the answer is 502 with the server's 530 in the problem, never 401 or 404.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 class BackendLoginRefusedIT {
 
 	private static final EmbeddedFtpServer SERVER = startServer();

@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  * Timeouts are one second, so a stall ends quickly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ftp-gateway.pool.max-total=8", "ftp-gateway.pool.max-wait=1s",
+		properties = { "server.address=127.0.0.1", "ftp-gateway.pool.max-total=8", "ftp-gateway.pool.max-wait=1s",
 				"ftp-gateway.pool.validate-after-idle=1h", "ftp-gateway.pool.limit-backoff=100ms",
 				"ftp-gateway.server.connect-timeout=1s", "ftp-gateway.server.reply-timeout=1s",
 				"ftp-gateway.server.data-timeout=1s" })

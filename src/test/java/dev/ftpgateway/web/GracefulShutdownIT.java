@@ -36,7 +36,7 @@ class GracefulShutdownIT {
 			// The download is still running when shutdown starts.
 			server.stallDataAfter(64 * 1024, Duration.ofSeconds(2));
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(FtpGatewayApplication.class).run(
-					"--server.port=0", "--ftp-gateway.server.host=127.0.0.1",
+					"--server.port=0", "--server.address=127.0.0.1", "--ftp-gateway.server.host=127.0.0.1",
 					"--ftp-gateway.server.port=" + server.port(), "--ftp-gateway.server.user=user",
 					"--ftp-gateway.server.password=pw", "--ftp-gateway.pool.max-total=1",
 					"--spring.lifecycle.timeout-per-shutdown-phase=20s");
