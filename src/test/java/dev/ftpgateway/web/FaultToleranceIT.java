@@ -50,8 +50,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "ftp-gateway.pool.max-total=8", "ftp-gateway.pool.max-wait=1s",
 				"ftp-gateway.pool.validate-after-idle=1h", "ftp-gateway.pool.limit-backoff=100ms",
-				"ftp-gateway.server.connect-timeout=1s", "ftp-gateway.server.reply-timeout=1s",
-				"ftp-gateway.server.data-timeout=1s" })
+				"ftp-gateway.server.connect-timeout=3s", "ftp-gateway.server.reply-timeout=3s",
+				"ftp-gateway.server.data-timeout=3s" })
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FaultToleranceIT {
 
