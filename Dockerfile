@@ -2,10 +2,15 @@
 # ftp-gateway container image: build with the Maven wrapper, run on a JRE.
 #
 #   docker build -t ftp-gateway .
-#   docker run --rm -p 8080:8080 -e FTP_GATEWAY_SERVER_HOST=ftp.example.org ftp-gateway
+#   docker run --rm -p 8080:8080 -e FTP_GATEWAY_SERVER_HOST=ftp.example.org \
+#     -e FTP_GATEWAY_SECURITY_API_KEYS_0_NAME=ci -e FTP_GATEWAY_SECURITY_API_KEYS_0_HASH='{sha256}...' \
+#     -e FTP_GATEWAY_SECURITY_API_KEYS_0_SCOPES=read,write ftp-gateway
 #
-# Without FTP_GATEWAY_SERVER_HOST the gateway serves a scratch folder through its embedded FTP
-# server (demo mode). Settings are FTP_GATEWAY_* variables; see the operator's guide in README.md.
+# A container listens on all interfaces, so the gateway starts only with some authentication
+# configured (README, "Security"). Without FTP_GATEWAY_SERVER_HOST it serves a scratch folder
+# through its embedded FTP server (demo mode); open that to the host with
+# -e FTP_GATEWAY_SECURITY_ANONYMOUS_ENABLED=true -e FTP_GATEWAY_SECURITY_ANONYMOUS_SCOPES=read,write,delete.
+# Settings are FTP_GATEWAY_* variables; see the operator's guide in README.md.
 
 # ---- build: compile and package with the project's Maven wrapper, then split the jar into layers
 FROM eclipse-temurin:21.0.8_9-jdk-noble AS build

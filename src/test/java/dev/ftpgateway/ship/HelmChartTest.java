@@ -236,6 +236,23 @@ class HelmChartTest {
 	}
 
 	@Test
+	void demoModeIsOpenToAllWhileABackendNeedsAnAuthenticationMode() {
+		assertThat(map(render(Map.of()).get("ConfigMap"), "data"))
+			.containsEntry("FTP_GATEWAY_SECURITY_ANONYMOUS_ENABLED", "true")
+			.containsEntry("FTP_GATEWAY_SECURITY_ANONYMOUS_SCOPES", "read,write,delete");
+		assertThat(map(render(Map.of("ftp.host", "ftp.example.org")).get("ConfigMap"), "data"))
+			.containsEntry("FTP_GATEWAY_SECURITY_ANONYMOUS_ENABLED", "false");
+		assertThat(notes(Map.of("ftp.host", "ftp.example.org"))).contains("refuses to start");
+		String hash = "{sha256}" + "0".repeat(64);
+		RenderedChart withKey = render(Map.of("ftp.host", "ftp.example.org", "security.apiKeys[0].name", "apps",
+				"security.apiKeys[0].hash", hash, "security.apiKeys[0].scopes", "read"));
+		assertThat(withKey.text()).doesNotContain(hash);
+		assertThat(withKey.find("Secret")).isPresent();
+		assertThat(notes(Map.of("ftp.host", "ftp.example.org", "security.passThrough.enabled", "true")))
+			.doesNotContain("refuses to start");
+	}
+
+	@Test
 	void demoModeKeepsTheEmbeddedServersFolderOnTheWritableTmp() {
 		Map<String, Object> data = map(render(Map.of()).get("ConfigMap"), "data");
 		assertThat(data).doesNotContainKey("FTP_GATEWAY_SERVER_HOST");
