@@ -44,7 +44,8 @@ metric() { # metric PREFIX: sum of the samples whose name and labels start with 
 server_connections() { ss -Htnp state established "( dport = :$FTP_PORT )" | grep -c "pid=$GW_PID," || true; }
 rss_mib() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$GW_PID/status"; }
 
-java -Xmx256m -jar "$JAR" --server.port="$HTTP_PORT" \
+# Loopback: an unsecured gateway only starts there (README, "Security").
+java -Xmx256m -jar "$JAR" --server.port="$HTTP_PORT" --server.address=127.0.0.1 \
 	--ftp-gateway.server.host="$FTP_HOST" --ftp-gateway.server.port="$FTP_PORT" \
 	--ftp-gateway.server.user="$FTP_USER" --ftp-gateway.server.password="$FTP_PASS" \
 	--ftp-gateway.server.root="$FTP_ROOT" --ftp-gateway.pool.max-total="$POOL" \
