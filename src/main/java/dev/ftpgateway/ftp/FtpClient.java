@@ -68,6 +68,9 @@ public class FtpClient implements Closeable {
 	/** How long an abort waits for each reply before it moves on to the next way of finding its end. */
 	private static final Duration ABORT_REPLY_WAIT = Duration.ofSeconds(2);
 
+	/** The most an abort reads from a TLS data connection while waiting for the server to end it. */
+	private static final long MAX_ABORT_DRAIN_BYTES = 16L * 1024 * 1024;
+
 	/** Replies an abort may cause before the NOOP's: a 426/451, a 226, the ABOR's own, two 501s. */
 	private static final int MAX_ABORT_REPLIES = 6;
 
@@ -409,6 +412,9 @@ public class FtpClient implements Closeable {
 		}
 		else {
 			this.control.sendAbort();
+		}
+		if (dataConnection instanceof TlsDataSocket tls) {
+			tls.drainAfterAbort(ABORT_REPLY_WAIT, MAX_ABORT_DRAIN_BYTES);
 		}
 		if (dataConnection != null) {
 			closeQuietly(dataConnection);
@@ -905,13 +911,22 @@ public class FtpClient implements Closeable {
 	Reply finishTransfer() throws IOException {
 		int noops = this.keepAlive.takePending();
 		Reply reply = readReply();
-		while (noops > 0 && ControlKeepAlive.answersNoop(reply)) {
-			noops--;
-			reply = readReply();
-		}
-		// Read the rest before judging the transfer, so the next command reads its own reply.
-		for (; noops > 0; noops--) {
-			readReply();
+		if (noops > 0) {
+			// Keep-alive NOOPs went out during the transfer. Servers answer them during it, after
+			// its reply, or not each one (pure-ftpd answers several NOOPs that arrive in one read
+			// with fewer 500s), so counting replies cannot find the end: skip NOOP answers up to
+			// the transfer's reply, then mark the end with a PWD, whose 257 nothing else sends.
+			while (ControlKeepAlive.answersNoop(reply)) {
+				reply = readReply();
+			}
+			this.control.send("PWD");
+			int skipped = 0;
+			while (readReply().code() != 257) {
+				if (++skipped > noops + MAX_ABORT_REPLIES) {
+					this.broken = true;
+					throw new FtpProtocolException("No reply to PWD after a transfer with keep-alive NOOPs");
+				}
+			}
 		}
 		Reply checked = checked(reply);
 		if (!checked.isPositiveCompletion()) {

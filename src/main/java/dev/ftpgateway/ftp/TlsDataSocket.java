@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -247,6 +248,27 @@ final class TlsDataSocket extends Socket {
 	@Override
 	public boolean isOutputShutdown() {
 		return this.transport.isOutputShutdown();
+	}
+
+	/**
+	 * Reads and discards what the server still sends after an ABOR, until it ends the data
+	 * connection, at most for {@code wait} and {@code maxBytes}. Closing at once would reset a
+	 * connection the server is writing to, and proftpd answers that reset under TLS
+	 * ({@code SSL_ERROR_SYSCALL}: broken pipe) by dropping the whole session.
+	 */
+	void drainAfterAbort(Duration wait, long maxBytes) {
+		try {
+			this.transport.setSoTimeout((int) wait.toMillis());
+			byte[] discard = new byte[16 * 1024];
+			long drained = 0;
+			int n;
+			while (drained < maxBytes && (n = readDecrypted(discard, 0, discard.length)) != -1) {
+				drained += n;
+			}
+		}
+		catch (IOException ex) {
+			// Nothing more to wait for: the caller closes the connection now.
+		}
 	}
 
 	/**
