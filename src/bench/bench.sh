@@ -19,6 +19,8 @@
 #                 (default: a Temurin 25 under /usr/lib/jvm when present; "none" to skip)
 #   JMH           1 (default) runs the JMH client benchmark; 0 skips it
 #   OUT           results file (default src/bench/RESULTS.md)
+#   JAR           a gateway jar to measure instead of building this checkout (for before/after runs)
+#   ONLY          measure only these parts, e.g. "get put" (of: get put list small memory; default all)
 # Every loop is bounded: REPS repetitions, fixed-duration hey runs, curl --max-time on each transfer.
 set -uo pipefail
 
@@ -30,6 +32,7 @@ HEY_SECONDS=${HEY_SECONDS:-5}
 LIST_RUNS=${LIST_RUNS:-3}
 POOL=${POOL:-100}
 JMH=${JMH:-1}
+ONLY=${ONLY:-get put list small memory}
 OUT=${OUT:-$ROOT/src/bench/RESULTS.md}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 if [ -z "${ALT_JAVA_HOME:-}" ]; then
@@ -44,8 +47,9 @@ RC_PORT2=${RC_PORT2:-18082}
 BIG=/big/1GiB.bin
 BIGSZ=1073741824
 SMALL=/small/f0001.bin
+wants() { [[ " $ONLY " == *" $1 "* ]]; }
 WORK=$(mktemp -d /tmp/ftp-gateway-bench.XXXXXX)
-JAR=
+JAR=${JAR:-}
 PIDS=()
 
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
@@ -88,9 +92,11 @@ fi
 RC_CONF=$LAB_DIR/conf/rclone.conf
 [ -r "$RC_CONF" ] || die "no rclone config at $RC_CONF"
 
-log "building the gateway jar"
-(cd "$ROOT" && ./mvnw -B -q -DskipTests package) >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; die "build failed"; }
-JAR=$(ls "$ROOT"/target/ftp-gateway-*.jar | grep -v original | head -1)
+if [ -z "$JAR" ]; then
+	log "building the gateway jar"
+	(cd "$ROOT" && ./mvnw -B -q -DskipTests package) >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; die "build failed"; }
+	JAR=$(ls "$ROOT"/target/ftp-gateway-*.jar | grep -v original | head -1)
+fi
 
 # ---------------------------------------------------------------- processes
 # start_gateway NAME PORT JAVA [JVM options...]: the gateway against lab server NAME on PORT
@@ -169,6 +175,7 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	gw="http://$HOST:$GW_PORT/files"; rc="http://$HOST:$RC_PORT"; rc2="http://$HOST:$RC_PORT2"
 	local k="$tag"
 
+	if wants get; then
 	log "$tag: GET 1 GiB, raw curl / rclone / gateway, x$REPS"
 	local a=() b=() c=()
 	for _ in $(seq 1 "$REPS"); do
@@ -177,8 +184,9 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	M[$k|get_raw]=$(cell "${a[@]}"); M[$k|get_rc]=$(cell "${b[@]}"); M[$k|get_gw]=$(cell "${c[@]}")
 	local best; best=$(printf '%s\n' "$(med "${a[@]}")" "$(med "${b[@]}")" | sort -g | tail -1)
 	M[$k|get_ratio]=$(ratio "$(med "${c[@]}")" "$best")
+	fi
 
-	if [ "$tag" = "$name" ]; then
+	if [ "$tag" = "$name" ] && wants put; then
 		log "$tag: PUT 1 GiB, raw curl -T / gateway, x$REPS"
 		a=(); c=()
 		for _ in $(seq 1 "$REPS"); do
@@ -190,7 +198,8 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 		done
 		M[$k|put_raw]=$(cell "${a[@]}"); M[$k|put_gw]=$(cell "${c[@]}")
 		M[$k|put_ratio]=$(ratio "$(med "${c[@]}")" "$(med "${a[@]}")")
-
+	fi
+	if [ "$tag" = "$name" ] && wants list; then
 		log "$tag: LIST dir10k, raw curl / gateway JSON, x$REPS x$LIST_RUNS"
 		a=(); c=(); local t=()
 		for _ in $(seq 1 $((REPS * LIST_RUNS))); do
@@ -205,6 +214,7 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 		M[$k|list_entries]=$(grep -o '"name"' "$WORK/listing" | wc -l)
 	fi
 
+	if wants small; then
 	log "$tag: 1 KiB GETs with hey, gateway / rclone / rclone --ftp-concurrency $POOL, x$REPS"
 	for url in "$gw$SMALL" "$rc$SMALL" "$rc2$SMALL"; do hey -z 1s -c 20 "$url" >/dev/null 2>&1; done
 	for conc in 20 100; do
@@ -216,9 +226,10 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 		done
 		M[$k|c$conc]="$(fmt "$(med "${g[@]}")") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(fmt "$(med "${r[@]}")") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(fmt "$(med "${r2[@]}")") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$(med "${r[@]}")")"
 	done
+	fi
 	M[$k|rss]="$(rss_mb "$gwpid") / $(hwm_mb "$gwpid") | $(rss_mb "$rcpid") / $(hwm_mb "$rcpid")"
 
-	if [ "$tag" = "$first" ]; then
+	if [ "$tag" = "$first" ] && wants memory; then
 		log "$tag: RSS of the gateway under 100 concurrent downloads of 100 MiB"
 		local before; before=$(hwm_mb "$gwpid")
 		hey -n 100 -c 100 -t 120 "$gw/big/100MiB.bin" >"$WORK/hey-big.txt" 2>&1
@@ -232,6 +243,8 @@ for name in $SERVERS; do
 done
 
 # 1 GiB down and up through a gateway limited to a 64 MiB heap
+small_get= small_put= small_rss=
+if wants memory; then
 log "$first: 1 GiB GET and PUT at -Xmx64m"
 start_gateway "$first" "$GW_PORT" "$JAVA" -Xmx64m
 small_get=$(get_mbs "http://$HOST:$GW_PORT/files$BIG")
@@ -240,6 +253,7 @@ small_put=$(put_mbs "http://$HOST:$GW_PORT/files/upload/bench-64m.bin")
 ftp_delete "$(port_of "$first")" bench-64m.bin
 small_rss="$(hwm_mb "$GW_PID")"
 stop_pid "$GW_PID"
+fi
 
 alt_version=
 if [ -n "$ALT_JAVA_HOME" ]; then
@@ -281,13 +295,13 @@ fi
 	echo
 	echo "| server | raw curl ftp:// | rclone serve http | gateway | gateway / max(raw, rclone) |"
 	echo "|---|---|---|---|---|"
-	for t in $SERVERS ${alt_version:+$first-vt}; do echo "| $t | ${M[$t|get_raw]} | ${M[$t|get_rc]} | ${M[$t|get_gw]} | ${M[$t|get_ratio]} |"; done
+	for t in $SERVERS ${alt_version:+$first-vt}; do echo "| $t | ${M[$t|get_raw]:--} | ${M[$t|get_rc]:--} | ${M[$t|get_gw]:--} | ${M[$t|get_ratio]:--} |"; done
 	echo
 	echo "## PUT 1 GiB (MB/s; rclone serve http cannot upload)"
 	echo
 	echo "| server | raw curl -T ftp:// | gateway | gateway / raw |"
 	echo "|---|---|---|---|"
-	for t in $SERVERS; do echo "| $t | ${M[$t|put_raw]} | ${M[$t|put_gw]} | ${M[$t|put_ratio]} |"; done
+	for t in $SERVERS; do echo "| $t | ${M[$t|put_raw]:--} | ${M[$t|put_gw]:--} | ${M[$t|put_ratio]:--} |"; done
 	echo
 	echo "## 1 KiB GETs, hey -z ${HEY_SECONDS}s, keep-alive (req/s, p99 ms, non-200 responses summed over runs)"
 	echo
@@ -296,7 +310,7 @@ fi
 	echo
 	echo "| server | clients | gateway req/s | p99 | err | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / rclone |"
 	echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
-	for t in $SERVERS ${alt_version:+$first-vt}; do for conc in 20 100; do echo "| $t | $conc | ${M[$t|c$conc]} |"; done; done
+	for t in $SERVERS ${alt_version:+$first-vt}; do for conc in 20 100; do echo "| $t | $conc | ${M[$t|c$conc]:--} |"; done; done
 	echo
 	echo "## Listing dir10k (seconds per listing)"
 	echo
@@ -304,16 +318,16 @@ fi
 	echo
 	echo "| server | raw curl LIST | gateway JSON | gateway first byte | entries | gateway / raw |"
 	echo "|---|---|---|---|---|---|"
-	for t in $SERVERS; do echo "| $t | ${M[$t|list_raw]} | ${M[$t|list_gw]} | ${M[$t|list_gw_ttfb]} | ${M[$t|list_entries]} | ${M[$t|list_ratio]} |"; done
+	for t in $SERVERS; do echo "| $t | ${M[$t|list_raw]:--} | ${M[$t|list_gw]:--} | ${M[$t|list_gw_ttfb]:--} | ${M[$t|list_entries]:--} | ${M[$t|list_ratio]:--} |"; done
 	echo
 	echo "## Memory"
 	echo
-	echo "- Gateway at \`-Xmx64m\` on $first: 1 GiB GET ${small_get:-FAILED} MB/s, 1 GiB PUT ${small_put:-FAILED} MB/s, peak RSS $small_rss MB."
+	echo "- Gateway at \`-Xmx64m\` on $first: 1 GiB GET ${small_get:-FAILED} MB/s, 1 GiB PUT ${small_put:-FAILED} MB/s, peak RSS ${small_rss:--} MB."
 	echo "- 100 concurrent GETs of big/100MiB.bin on $first (hey -n 100 -c 100): completed | gateway peak RSS before (MB) | peak RSS after | RSS after: ${M[$first|rss100]:-}"
 	echo
 	echo "| server | gateway RSS / peak after the runs above (MB) | rclone RSS / peak (MB) |"
 	echo "|---|---|---|"
-	for t in $SERVERS ${alt_version:+$first-vt}; do echo "| $t | ${M[$t|rss]} |"; done
+	for t in $SERVERS ${alt_version:+$first-vt}; do echo "| $t | ${M[$t|rss]:--} |"; done
 	if [ -n "$jmh_table" ]; then
 		echo
 		echo "## Client library alone (JMH, $first, 100 MiB per operation, logged-in session, MB/s ± 99.9% CI)"
