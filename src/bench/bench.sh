@@ -270,8 +270,16 @@ if [ "$JMH" = 1 ]; then
 		-Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt) >"$WORK/jmh-build.log" 2>&1 \
 		|| { cat "$WORK/jmh-build.log" >&2; die "bench profile build failed"; }
 	timeout 900 "$JAVA" -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench-classpath.txt")" \
-		org.openjdk.jmh.Main RetrieveBenchmark -f "${JMH_FORKS:-2}" -wi 3 -w 2s -i "${JMH_ITERATIONS:-5}" -r 2s \
+		org.openjdk.jmh.Main '^dev.ftpgateway.bench.RetrieveBenchmark' -f "${JMH_FORKS:-1}" -wi 3 -w 2s -i "${JMH_ITERATIONS:-5}" -r 2s \
 		-p port="$(port_of "$first")" -rf csv -rff "$WORK/jmh.csv" >"$WORK/jmh.log" 2>&1 || log "JMH failed (see $WORK/jmh.log)"
+	# The ceiling for 1 KiB GETs: RETRs per second on pooled sessions, without HTTP
+	ceiling=()
+	for conc in 20 100; do
+		timeout 300 "$JAVA" -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench-classpath.txt")" \
+			org.openjdk.jmh.Main SmallFileCeilingBenchmark -f 1 -wi 1 -w 2s -i 3 -r 2s -t "$conc" \
+			-p port="$(port_of "$first")" -rf csv -rff "$WORK/ceiling-$conc.csv" >"$WORK/ceiling-$conc.log" 2>&1
+		ceiling+=("$conc sessions: $(awk -F, 'NR>1 { printf "%.0f ± %.0f", $5, $6 }' "$WORK/ceiling-$conc.csv" 2>/dev/null) RETR/s")
+	done
 	# 100 MiB per operation: MB/s = ops/s x 104.8576
 	jmh_table=$(awk -F, 'NR>1 { gsub(/"/, ""); b=$1; sub(/.*\./, "", b); printf "| %s | %s | %.0f ± %.0f |\n", b, $8, $5*104.8576, $6*104.8576 }' "$WORK/jmh.csv" 2>/dev/null)
 fi
@@ -335,6 +343,10 @@ fi
 		echo "| benchmark | block size | MB/s |"
 		echo "|---|---|---|"
 		echo "$jmh_table"
+		echo
+		echo "Ceiling for 1 KiB GETs through any gateway that fetches each request over FTP (JMH"
+		echo "SmallFileCeilingBenchmark: one logged-in session per thread, RETR of the same 1 KiB file in a loop,"
+		echo "no HTTP, $first): $(IFS=';'; echo "${ceiling[*]}")."
 	fi
 } >"$OUT.new"
 if [ -f "$OUT" ] && grep -q '^<!-- history -->' "$OUT"; then
