@@ -558,8 +558,8 @@ public class FtpClient implements Closeable {
 		DataTransfer transfer = ntransferCommand(cmd, null);
 		Socket socket = transfer.socket();
 		try {
-			// Buffered: the line reader takes one byte at a time, and a listing can be megabytes.
-			LineReader lines = new LineReader(new BufferedInputStream(socket.getInputStream(), 64 * 1024),
+			// LineReader reads byte by byte: unbuffered, that is one system call per byte of the listing.
+			LineReader lines = new LineReader(new BufferedInputStream(socket.getInputStream(), DEFAULT_BLOCK_SIZE),
 					ReplyReader.MAX_LINE_BYTES);
 			byte[] line;
 			while ((line = lines.readLine()) != null) {

@@ -17,6 +17,8 @@ import org.springframework.http.MediaTypeFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.ServletWebRequest;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.TransferInputStream;
@@ -41,10 +43,13 @@ public class DownloadService {
 
 	private final StaleSessionRetry retry;
 
-	public DownloadService(FtpSessions pool, FilesSettings settings, TransferFailures failures) {
+	private final JsonMapper json;
+
+	public DownloadService(FtpSessions pool, FilesSettings settings, TransferFailures failures, JsonMapper json) {
 		this.settings = settings;
 		this.copier = new TransferCopier(settings.bufferSize(), failures);
 		this.retry = new StaleSessionRetry(pool);
+		this.json = json;
 	}
 
 	/**
@@ -61,7 +66,7 @@ public class DownloadService {
 		FtpClient client = lease.client();
 		FtpEntry entry = RemoteFiles.stat(client, this.settings, path);
 		if (RemoteFiles.isFolder(entry)) {
-			return listing(client, path, request.getHeader(HttpHeaders.ACCEPT), withBody);
+			return listing(client, path, request.getHeader(HttpHeaders.ACCEPT), response, withBody);
 		}
 		FileMetadata file = FileMetadata.of(client, this.settings.absolute(path), entry);
 		if (file.etag() != null && request.checkNotModified(file.etag(), file.lastModifiedMillis())) {
@@ -107,8 +112,12 @@ public class DownloadService {
 		return ByteRange.parse(request.getHeader(HttpHeaders.RANGE), file.size());
 	}
 
-	private ResponseEntity<?> listing(FtpClient client, RemotePath path, String accept, boolean withBody)
-			throws IOException {
+	private ResponseEntity<?> listing(FtpClient client, RemotePath path, String accept, HttpServletResponse response,
+			boolean withBody) throws IOException {
+		if (withBody && !wantsText(accept)) {
+			streamJson(client, path, response);
+			return null;
+		}
 		List<FileInfo> entries = client.list(this.settings.absolute(path))
 			.stream()
 			.filter((entry) -> !entry.isSelfOrParent())
@@ -123,6 +132,26 @@ public class DownloadService {
 		}
 		ResponseEntity.BodyBuilder builder = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
 		return withBody ? builder.body(new FolderListing(path.toString(), entries)) : builder.build();
+	}
+
+	/**
+	 * Writes a JSON listing entry by entry as the data connection delivers it, in the server's
+	 * order: memory stays flat whatever the folder's size, and the first entries leave before the
+	 * last arrive. The generator is closed (flushed) only on success, so a LIST refused before
+	 * anything was sent still becomes a problem response; a failure after the response was
+	 * committed drops the connection and leaves the JSON incomplete, never complete-looking.
+	 */
+	private void streamJson(FtpClient client, RemotePath path, HttpServletResponse response) throws IOException {
+		response.setStatus(HttpStatus.OK.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		JsonGenerator generator = this.json.createGenerator(response.getOutputStream());
+		generator.writeStartObject();
+		generator.writeStringProperty("path", path.toString());
+		generator.writeArrayPropertyStart("entries");
+		client.list(this.settings.absolute(path), (entry) -> generator.writePOJO(FileInfo.of(entry)));
+		generator.writeEndArray();
+		generator.writeEndObject();
+		generator.close();
 	}
 
 	// text/plain only when the client ranks it above JSON; browsers and "*/*" get JSON.

@@ -1,0 +1,371 @@
+#!/usr/bin/env bash
+# One-command benchmark of ftp-gateway against raw FTP (curl) and rclone serve http, side by
+# side on the FTP lab (../shared/lab: vsftpd :2121, proftpd :2122, pure-ftpd :2123, pyftpdlib
+# :2124, user labuser/labpass, fixtures in /srv/ftplab). Loopback only.
+#
+#   src/bench/bench.sh                       full run, results in src/bench/RESULTS.md
+#   REPS=1 HEY_SECONDS=3 SERVERS=vsftpd JMH=0 src/bench/bench.sh   quick run
+#
+# Settings (environment):
+#   SERVERS       lab servers to measure (default: vsftpd proftpd pure-ftpd pyftpdlib)
+#   REPS          alternating repetitions of every comparison (default 3); medians are reported
+#   HEY_SECONDS   duration of each hey run of 1 KiB GETs (default 5)
+#   LIST_RUNS     listings of dir10k per variant and repetition (default 3)
+#   POOL          FTP_GATEWAY_POOL_MAX_TOTAL/MAX_IDLE of the gateway, and --ftp-concurrency of the
+#                 second rclone variant (default 100: rclone's default also opens one FTP
+#                 connection per concurrent request)
+#   JAVA_HOME     JDK the gateway runs on (default: the java on PATH)
+#   ALT_JAVA_HOME a second JDK (21+) for a run with virtual threads on the first server
+#                 (default: a Temurin 25 under /usr/lib/jvm when present; "none" to skip)
+#   CAPPED_HEAP   heap option for the second 100-download RSS measurement (default -Xmx128m)
+#   JMH           1 (default) runs the JMH client benchmark; 0 skips it
+#   OUT           results file (default src/bench/RESULTS.md)
+#   JAR           a gateway jar to measure instead of building this checkout (for before/after runs)
+#   ONLY          measure only these parts, e.g. "get put" (of: get put list small memory; default all)
+# Every loop is bounded: REPS repetitions, fixed-duration hey runs, curl --max-time on each transfer.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+LAB_DIR=${LAB_DIR:-$(cd "$ROOT/.." && pwd)/shared/lab}
+SERVERS=${SERVERS:-vsftpd proftpd pure-ftpd pyftpdlib}
+REPS=${REPS:-3}
+HEY_SECONDS=${HEY_SECONDS:-5}
+LIST_RUNS=${LIST_RUNS:-3}
+POOL=${POOL:-100}
+JMH=${JMH:-1}
+CAPPED_HEAP=${CAPPED_HEAP:--Xmx128m}
+ONLY=${ONLY:-get put list small memory}
+OUT=${OUT:-$ROOT/src/bench/RESULTS.md}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if [ -z "${ALT_JAVA_HOME:-}" ]; then
+	ALT_JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)
+fi
+[ "${ALT_JAVA_HOME:-none}" = none ] && ALT_JAVA_HOME=
+HOST=127.0.0.1
+USER_PASS=labuser:labpass
+GW_PORT=${GW_PORT:-29180}
+RC_PORT=${RC_PORT:-29181}
+RC_PORT2=${RC_PORT2:-29182}
+BIG=/big/1GiB.bin
+BIGSZ=1073741824
+SMALL=/small/f0001.bin
+wants() { [[ " $ONLY " == *" $1 "* ]]; }
+WORK=$(mktemp -d /tmp/ftp-gateway-bench.XXXXXX)
+JAR=${JAR:-}
+PIDS=()
+
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+die() { log "$*"; exit 1; }
+median() { sort -g | awk '{a[NR]=$1} END{if(NR==0){print "-"; exit} if(NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a=="-"||b=="-"||b==0) print "-"; else printf "%.2f", a/b }'; }
+fmt() { awk -v v="$1" -v d="${2:-0}" 'BEGIN{ if (v=="-"||v=="") print "-"; else printf "%.*f", d, v }'; }
+join() { local IFS=/; echo "$*"; }
+port_of() { case $1 in vsftpd) echo 2121 ;; proftpd) echo 2122 ;; pure-ftpd) echo 2123 ;; pyftpdlib) echo 2124 ;; *) return 1 ;; esac; }
+remote_of() { echo "lab-${1/pure-ftpd/pureftpd}:"; }
+listening() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+
+stop_pid() {
+	local pid=$1
+	kill "$pid" 2>/dev/null || return 0
+	for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+	kill -9 "$pid" 2>/dev/null
+}
+cleanup() {
+	for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------- prerequisites
+for tool in curl hey rclone awk; do command -v $tool >/dev/null || die "missing $tool"; done
+for name in $SERVERS; do
+	port=$(port_of "$name") || die "unknown lab server $name"
+	if ! listening "$port"; then
+		[ "$(id -u)" = 0 ] && [ -x "$LAB_DIR/start.sh" ] || die "$name (:$port) is not running; start the lab (as root: $LAB_DIR/start.sh)"
+		log "starting lab server $name"
+		"$LAB_DIR/start.sh" "$name" >&2 || die "could not start $name"
+	fi
+done
+first=${SERVERS%% *}
+if [ "$(curl -sS -I "ftp://$USER_PASS@$HOST:$(port_of "$first")$BIG" | tr -d '\r' | awk '/Content-Length/{print $2}')" != "$BIGSZ" ]; then
+	[ "$(id -u)" = 0 ] && [ -x "$LAB_DIR/mkdata.sh" ] || die "no lab fixtures; run $LAB_DIR/mkdata.sh"
+	"$LAB_DIR/mkdata.sh" >&2 || die "mkdata.sh failed"
+fi
+RC_CONF=$LAB_DIR/conf/rclone.conf
+[ -r "$RC_CONF" ] || die "no rclone config at $RC_CONF"
+
+if [ -z "$JAR" ]; then
+	log "building the gateway jar"
+	(cd "$ROOT" && ./mvnw -B -q -DskipTests package) >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; die "build failed"; }
+	JAR=$(ls "$ROOT"/target/ftp-gateway-*.jar | grep -v original | head -1)
+fi
+
+# ---------------------------------------------------------------- processes
+# start_gateway NAME PORT JAVA [JVM options...]: the gateway against lab server NAME on PORT
+start_gateway() {
+	local name=$1 port=$2 java=$3; shift 3
+	env FTP_GATEWAY_SERVER_HOST=$HOST FTP_GATEWAY_SERVER_PORT="$(port_of "$name")" \
+		FTP_GATEWAY_SERVER_USER=${USER_PASS%%:*} FTP_GATEWAY_SERVER_PASSWORD=${USER_PASS#*:} \
+		FTP_GATEWAY_POOL_MAX_TOTAL="$POOL" FTP_GATEWAY_POOL_MAX_IDLE="$POOL" SERVER_PORT="$port" \
+		SERVER_ADDRESS=$HOST LOGGING_LEVEL_DEV_FTPGATEWAY_ACCESS=warn ${GATEWAY_ENV:-} \
+		"$java" "$@" -jar "$JAR" >"$WORK/gateway-$port.log" 2>&1 &
+	GW_PID=$!
+	PIDS+=("$GW_PID")
+	for _ in $(seq 1 300); do
+		[ "$(curl -s -o /dev/null -w '%{http_code}' "http://$HOST:$port/actuator/health/readiness")" = 200 ] && return 0
+		kill -0 "$GW_PID" 2>/dev/null || break
+		sleep 0.2
+	done
+	tail -20 "$WORK/gateway-$port.log" >&2
+	die "the gateway did not become ready"
+}
+# start_rclone NAME PORT [flags...]: rclone serve http over lab server NAME
+start_rclone() {
+	local name=$1 port=$2; shift 2
+	rclone serve http "$(remote_of "$name")" --config "$RC_CONF" --addr "$HOST:$port" "$@" \
+		>"$WORK/rclone-$port.log" 2>&1 &
+	RC_PID=$!
+	PIDS+=("$RC_PID")
+	for _ in $(seq 1 100); do listening "$port" && return 0; sleep 0.1; done
+	die "rclone serve http did not start"
+}
+rss_mb() { awk '/^VmRSS/{printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null; }
+hwm_mb() { awk '/^VmHWM/{printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null; }
+
+# ---------------------------------------------------------------- measurements
+# get_mbs URL: MB/s of one full download of the 1 GiB file, or nothing when it came short
+get_mbs() {
+	local sz sp
+	read -r sz sp < <(curl -sS --max-time 120 -o /dev/null -w '%{size_download} %{speed_download}\n' "$1")
+	[ "$sz" = "$BIGSZ" ] && awk -v s="$sp" 'BEGIN{printf "%.0f", s/1e6}'
+}
+# put_mbs URL: MB/s of one upload of the 1 GiB file (the target's size is checked afterwards)
+put_mbs() {
+	local sz sp
+	read -r sz sp < <(curl -sS --max-time 120 -T "$WORK/1GiB.bin" -o /dev/null -w '%{size_upload} %{speed_upload}\n' "$1")
+	[ "$sz" = "$BIGSZ" ] && awk -v s="$sp" 'BEGIN{printf "%.0f", s/1e6}'
+}
+ftp_size() { curl -sS -I "ftp://$USER_PASS@$HOST:$1$2" 2>/dev/null | tr -d '\r' | awk '/Content-Length/{print $2}'; }
+ftp_delete() { curl -sS -o /dev/null -Q "DELE $2" "ftp://$USER_PASS@$HOST:$1/upload/" 2>/dev/null; }
+# hey_run URL CONC: "req/s p99-ms non-200-count" of a HEY_SECONDS run
+hey_run() {
+	local f=$WORK/hey.txt
+	hey -z "${HEY_SECONDS}s" -c "$2" "$1" >"$f" 2>&1
+	local total ok
+	total=$(awk '/\[[0-9]+\]/{s+=$2} END{print s+0}' "$f")
+	ok=$(awk '/\[200\]/{print $2}' "$f")
+	echo "$(awk '/Requests\/sec/{print $2}' "$f") $(awk '/ 99% in/{print $3*1000}' "$f") $((total - ${ok:-0}))"
+}
+# list_time URL: "total-s first-byte-s" of one listing
+list_time() { curl -sS --max-time 60 -o "$WORK/listing" -w '%{time_total} %{time_starttransfer}\n' "$1"; }
+
+declare -A M   # M[server|metric] = "median [runs]"
+cell() { local v; v=$(printf '%s\n' "$@" | grep -v '^$' | median); echo "$(fmt "$v" "${DIGITS:-0}") [$(join "$@")]"; }
+med() { printf '%s\n' "$@" | grep -v '^$' | median; }
+
+log "caching the 1 GiB fixture for uploads"
+curl -sS --max-time 120 -o "$WORK/1GiB.bin" "ftp://$USER_PASS@$HOST:$(port_of "$first")$BIG" || die "could not fetch $BIG"
+
+bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
+	local name=$1 java=$2 tag=$3; shift 3
+	local port ftp gw rc rc2
+	port=$(port_of "$name")
+	ftp="ftp://$USER_PASS@$HOST:$port"
+	start_gateway "$name" "$GW_PORT" "$java" "$@"; local gwpid=$GW_PID
+	start_rclone "$name" "$RC_PORT"; local rcpid=$RC_PID
+	start_rclone "$name" "$RC_PORT2" --ftp-concurrency "$POOL"; local rc2pid=$RC_PID
+	gw="http://$HOST:$GW_PORT/files"; rc="http://$HOST:$RC_PORT"; rc2="http://$HOST:$RC_PORT2"
+	local k="$tag"
+
+	if wants get; then
+	log "$tag: GET 1 GiB, raw curl / rclone / gateway, x$REPS"
+	local a=() b=() c=()
+	for _ in $(seq 1 "$REPS"); do
+		a+=("$(get_mbs "$ftp$BIG")"); b+=("$(get_mbs "$rc$BIG")"); c+=("$(get_mbs "$gw$BIG")")
+	done
+	M[$k|get_raw]=$(cell "${a[@]}"); M[$k|get_rc]=$(cell "${b[@]}"); M[$k|get_gw]=$(cell "${c[@]}")
+	local best; best=$(printf '%s\n' "$(med "${a[@]}")" "$(med "${b[@]}")" | sort -g | tail -1)
+	M[$k|get_ratio]=$(ratio "$(med "${c[@]}")" "$best")
+	fi
+
+	if [ "$tag" = "$name" ] && wants put; then
+		log "$tag: PUT 1 GiB, raw curl -T / gateway, x$REPS"
+		a=(); c=()
+		for _ in $(seq 1 "$REPS"); do
+			local v
+			v=$(put_mbs "$ftp/upload/bench-raw.bin"); [ "$(ftp_size "$port" /upload/bench-raw.bin)" = "$BIGSZ" ] || v=
+			a+=("$v"); ftp_delete "$port" bench-raw.bin
+			v=$(put_mbs "$gw/upload/bench-gw.bin"); [ "$(ftp_size "$port" /upload/bench-gw.bin)" = "$BIGSZ" ] || v=
+			c+=("$v"); ftp_delete "$port" bench-gw.bin
+		done
+		M[$k|put_raw]=$(cell "${a[@]}"); M[$k|put_gw]=$(cell "${c[@]}")
+		M[$k|put_ratio]=$(ratio "$(med "${c[@]}")" "$(med "${a[@]}")")
+	fi
+	if [ "$tag" = "$name" ] && wants list; then
+		log "$tag: LIST dir10k, raw curl / gateway JSON, x$REPS x$LIST_RUNS"
+		a=(); c=(); local t=()
+		# One listing each first, so the gateway's JIT warm-up is not counted against it.
+		list_time "$ftp/dir10k/" >/dev/null; list_time "$gw/dir10k/" >/dev/null
+		for _ in $(seq 1 $((REPS * LIST_RUNS))); do
+			local tt tf
+			read -r tt tf < <(list_time "$ftp/dir10k/"); a+=("$tt")
+			read -r tt tf < <(list_time "$gw/dir10k/"); c+=("$tt"); t+=("$tf")
+		done
+		M[$k|list_raw]=$(DIGITS=3 cell "${a[@]}")
+		M[$k|list_gw]=$(DIGITS=3 cell "${c[@]}")
+		M[$k|list_gw_ttfb]=$(fmt "$(med "${t[@]}")" 3)
+		M[$k|list_ratio]=$(ratio "$(med "${c[@]}")" "$(med "${a[@]}")")
+		M[$k|list_entries]=$(grep -o '"name"' "$WORK/listing" | wc -l)
+	fi
+
+	if wants small; then
+	log "$tag: 1 KiB GETs with hey, gateway / rclone / rclone --ftp-concurrency $POOL, x$REPS"
+	for url in "$gw$SMALL" "$rc$SMALL" "$rc2$SMALL"; do hey -z 1s -c 20 "$url" >/dev/null 2>&1; done
+	for conc in 20 100; do
+		local g=() r=() r2=() gp=() rp=() r2p=() ge=0 re=0 r2e=0 rps p99 err
+		for _ in $(seq 1 "$REPS"); do
+			read -r rps p99 err < <(hey_run "$gw$SMALL" "$conc"); g+=("$rps"); gp+=("$p99"); ge=$((ge + err))
+			read -r rps p99 err < <(hey_run "$rc$SMALL" "$conc"); r+=("$rps"); rp+=("$p99"); re=$((re + err))
+			read -r rps p99 err < <(hey_run "$rc2$SMALL" "$conc"); r2+=("$rps"); r2p+=("$p99"); r2e=$((r2e + err))
+		done
+		M[$k|c$conc]="$(fmt "$(med "${g[@]}")") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(fmt "$(med "${r[@]}")") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(fmt "$(med "${r2[@]}")") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$(med "${r[@]}")")"
+	done
+	fi
+	M[$k|rss]="$(rss_mb "$gwpid") / $(hwm_mb "$gwpid") | $(rss_mb "$rcpid") / $(hwm_mb "$rcpid")"
+
+	if [ "$tag" = "$first" ] && wants memory; then
+		log "$tag: RSS of the gateway under 100 concurrent downloads of 100 MiB"
+		local before; before=$(hwm_mb "$gwpid")
+		hey -n 100 -c 100 -t 120 "$gw/big/100MiB.bin" >"$WORK/hey-big.txt" 2>&1
+		M[$k|rss100]="$(awk '/\[200\]/{print $2}' "$WORK/hey-big.txt") of 100 | $before | $(hwm_mb "$gwpid") | $(rss_mb "$gwpid")"
+	fi
+	stop_pid "$rc2pid"; stop_pid "$rcpid"; stop_pid "$gwpid"
+}
+
+for name in $SERVERS; do
+	bench_server "$name" "$JAVA" "$name"
+done
+
+# 1 GiB down and up through a gateway limited to a 64 MiB heap
+small_get= small_put= small_rss= capped_rss=
+if wants memory; then
+log "$first: 1 GiB GET and PUT at -Xmx64m"
+start_gateway "$first" "$GW_PORT" "$JAVA" -Xmx64m
+small_get=$(get_mbs "http://$HOST:$GW_PORT/files$BIG")
+small_put=$(put_mbs "http://$HOST:$GW_PORT/files/upload/bench-64m.bin")
+[ "$(ftp_size "$(port_of "$first")" /upload/bench-64m.bin)" = "$BIGSZ" ] || small_put=
+ftp_delete "$(port_of "$first")" bench-64m.bin
+small_rss="$(hwm_mb "$GW_PID")"
+stop_pid "$GW_PID"
+# The same 100 concurrent downloads with the heap capped as a container limit would cap it
+log "$first: RSS under 100 concurrent downloads at $CAPPED_HEAP"
+start_gateway "$first" "$GW_PORT" "$JAVA" $CAPPED_HEAP
+hey -z 2s -c 20 "http://$HOST:$GW_PORT/files$SMALL" >/dev/null 2>&1
+hey -n 100 -c 100 -t 120 "http://$HOST:$GW_PORT/files/big/100MiB.bin" >"$WORK/hey-big-capped.txt" 2>&1
+capped_rss="$(awk '/\[200\]/{print $2}' "$WORK/hey-big-capped.txt") of 100 completed, peak RSS $(hwm_mb "$GW_PID") MB"
+stop_pid "$GW_PID"
+fi
+
+alt_version=
+if [ -n "$ALT_JAVA_HOME" ]; then
+	alt_version=$("$ALT_JAVA_HOME/bin/java" -version 2>&1 | head -1)
+	log "$first on $alt_version with virtual threads"
+	GATEWAY_ENV=SPRING_THREADS_VIRTUAL_ENABLED=true bench_server "$first" "$ALT_JAVA_HOME/bin/java" "$first-vt"
+fi
+
+# ---------------------------------------------------------------- JMH: the client alone
+jmh_table=
+if [ "$JMH" = 1 ]; then
+	log "JMH: FtpClient.retrieveBinary vs Commons Net retrieveFileStream on $first"
+	(cd "$ROOT" && ./mvnw -B -q -Pbench -DskipTests test-compile dependency:build-classpath \
+		-Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt) >"$WORK/jmh-build.log" 2>&1 \
+		|| { cat "$WORK/jmh-build.log" >&2; die "bench profile build failed"; }
+	timeout 900 "$JAVA" -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench-classpath.txt")" \
+		org.openjdk.jmh.Main '^dev.ftpgateway.bench.RetrieveBenchmark' -f "${JMH_FORKS:-1}" -wi 3 -w 2s -i "${JMH_ITERATIONS:-5}" -r 2s \
+		-p port="$(port_of "$first")" -rf csv -rff "$WORK/jmh.csv" >"$WORK/jmh.log" 2>&1 || log "JMH failed (see $WORK/jmh.log)"
+	# The ceiling for 1 KiB GETs: RETRs per second on pooled sessions, without HTTP
+	ceiling=()
+	for conc in 20 100; do
+		timeout 300 "$JAVA" -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench-classpath.txt")" \
+			org.openjdk.jmh.Main SmallFileCeilingBenchmark -f 1 -wi 1 -w 2s -i 3 -r 2s -t "$conc" \
+			-p port="$(port_of "$first")" -rf csv -rff "$WORK/ceiling-$conc.csv" >"$WORK/ceiling-$conc.log" 2>&1
+		ceiling+=("$conc sessions: $(awk -F, 'NR>1 { printf "%.0f ± %.0f", $5, $6 }' "$WORK/ceiling-$conc.csv" 2>/dev/null) RETR/s")
+	done
+	# 100 MiB per operation: MB/s = ops/s x 104.8576
+	jmh_table=$(awk -F, 'NR>1 { gsub(/"/, ""); b=$1; sub(/.*\./, "", b); printf "| %s | %s | %.0f ± %.0f |\n", b, $8, $5*104.8576, $6*104.8576 }' "$WORK/jmh.csv" 2>/dev/null)
+fi
+
+# ---------------------------------------------------------------- report
+{
+	echo "# ftp-gateway benchmark - $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo
+	echo "Reproduce: \`src/bench/bench.sh\` (settings at its top). Commit $(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- src/main || echo ' + local changes')."
+	echo
+	echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) memory, kernel $(uname -r)."
+	echo "JDK: $("$JAVA" -version 2>&1 | head -1)${alt_version:+; second JDK: $alt_version}."
+	echo "Tools: $(curl --version | head -1 | cut -d' ' -f1-2), $(rclone version 2>/dev/null | head -1), hey $(dpkg-query -W -f='${Version}' hey 2>/dev/null)."
+	echo "Gateway: pool max-total = max-idle = $POOL, transfer buffer as configured (application.yaml), default JVM options."
+	echo
+	echo "Method: everything on 127.0.0.1, clients, gateway, rclone and FTP servers sharing the same $(nproc) cores."
+	echo "Each comparison runs its variants alternately (A B C A B C ...) $REPS times in one run; cells are"
+	echo "medians [individual runs]; MB/s = 10^6 bytes/s; ratios divide medians."
+	echo
+	echo "## GET 1 GiB (MB/s)"
+	echo
+	echo "| server | raw curl ftp:// | rclone serve http | gateway | gateway / max(raw, rclone) |"
+	echo "|---|---|---|---|---|"
+	for t in $SERVERS ${alt_version:+$first-vt}; do echo "| $t | ${M[$t|get_raw]:--} | ${M[$t|get_rc]:--} | ${M[$t|get_gw]:--} | ${M[$t|get_ratio]:--} |"; done
+	echo
+	echo "## PUT 1 GiB (MB/s; rclone serve http cannot upload)"
+	echo
+	echo "| server | raw curl -T ftp:// | gateway | gateway / raw |"
+	echo "|---|---|---|---|"
+	for t in $SERVERS; do echo "| $t | ${M[$t|put_raw]:--} | ${M[$t|put_gw]:--} | ${M[$t|put_ratio]:--} |"; done
+	echo
+	echo "## 1 KiB GETs, hey -z ${HEY_SECONDS}s, keep-alive (req/s, p99 ms, non-200 responses summed over runs)"
+	echo
+	echo "rclone = \`rclone serve http\` with defaults (\`--ftp-concurrency 0\`: one FTP connection per concurrent request);"
+	echo "rclone-cc = the same with \`--ftp-concurrency $POOL\`."
+	echo
+	echo "| server | clients | gateway req/s | p99 | err | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / rclone |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+	for t in $SERVERS ${alt_version:+$first-vt}; do for conc in 20 100; do echo "| $t | $conc | ${M[$t|c$conc]:--} |"; done; done
+	echo
+	echo "## Listing dir10k (seconds per listing)"
+	echo
+	echo "raw = a fresh \`curl ftp://.../dir10k/\` (connect, login, LIST); gateway = GET /files/dir10k/ as JSON on a pooled session."
+	echo
+	echo "| server | raw curl LIST | gateway JSON | gateway first byte | entries | gateway / raw |"
+	echo "|---|---|---|---|---|---|"
+	for t in $SERVERS; do echo "| $t | ${M[$t|list_raw]:--} | ${M[$t|list_gw]:--} | ${M[$t|list_gw_ttfb]:--} | ${M[$t|list_entries]:--} | ${M[$t|list_ratio]:--} |"; done
+	echo
+	echo "## Memory"
+	echo
+	echo "- Gateway at \`-Xmx64m\` on $first: 1 GiB GET ${small_get:-FAILED} MB/s, 1 GiB PUT ${small_put:-FAILED} MB/s, peak RSS ${small_rss:--} MB."
+	echo "- 100 concurrent GETs of big/100MiB.bin on $first (hey -n 100 -c 100), default heap (a quarter of RAM):"
+	echo "  completed | gateway peak RSS before (MB) | peak RSS after | RSS after: ${M[$first|rss100]:--}"
+	echo "- The same at \`$CAPPED_HEAP\`: ${capped_rss:--}."
+	echo
+	echo "| server | gateway RSS / peak after the runs above (MB) | rclone RSS / peak (MB) |"
+	echo "|---|---|---|"
+	for t in $SERVERS ${alt_version:+$first-vt}; do echo "| $t | ${M[$t|rss]:--} |"; done
+	if [ -n "$jmh_table" ]; then
+		echo
+		echo "## Client library alone (JMH, $first, 100 MiB per operation, logged-in session, MB/s ± 99.9% CI)"
+		echo
+		echo "| benchmark | block size | MB/s |"
+		echo "|---|---|---|"
+		echo "$jmh_table"
+		echo
+		echo "Ceiling for 1 KiB GETs through any gateway that fetches each request over FTP (JMH"
+		echo "SmallFileCeilingBenchmark: one logged-in session per thread, RETR of the same 1 KiB file in a loop,"
+		echo "no HTTP, $first): $(IFS=';'; echo "${ceiling[*]}")."
+	fi
+} >"$OUT.new"
+if [ -f "$OUT" ] && grep -q '^<!-- history -->' "$OUT"; then
+	# Keep the hand-written history (before/after of each change) below the latest table.
+	sed -n '/^<!-- history -->/,$p' "$OUT" >>"$OUT.new"
+fi
+mv "$OUT.new" "$OUT"
+log "results in $OUT"
+cat "$OUT"
