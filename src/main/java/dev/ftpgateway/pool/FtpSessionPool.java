@@ -54,18 +54,7 @@ public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 		config.setMaxTotal(settings.maxTotal());
 		config.setMinIdle(settings.minIdle());
 		config.setMaxIdle(settings.maxIdle());
-		config.setBlockWhenExhausted(true);
-		config.setMaxWait(settings.maxWait());
-		config.setTestOnBorrow(true);
-		config.setTestWhileIdle(true);
-		config.setTimeBetweenEvictionRuns(settings.evictionInterval());
-		config.setMinEvictableIdleDuration(settings.minEvictableIdle());
-		// Negative means a share of the idle sessions: -1 tests all of them on every run.
-		config.setNumTestsPerEvictionRun(-1);
-		// LIFO lends the most recently used session, so the rest go idle and get evicted.
-		config.setLifo(true);
-		config.setJmxEnabled(true);
-		config.setJmxNamePrefix(JMX_NAME_PREFIX);
+		settings.applyTo(config, JMX_NAME_PREFIX);
 		return config;
 	}
 

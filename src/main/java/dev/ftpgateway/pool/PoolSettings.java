@@ -3,6 +3,8 @@ package dev.ftpgateway.pool;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.apache.commons.pool2.impl.BaseObjectPoolConfig;
+
 /**
  * Sizes and timings of the session pool. Every value is explicit because commons-pool2's
  * defaults wait forever, never test sessions and never evict them.
@@ -48,6 +50,25 @@ public record PoolSettings(int maxTotal, int minIdle, int maxIdle, Duration maxW
 		if (duration.isNegative() || duration.isZero()) {
 			throw new IllegalArgumentException(name + " must be positive: " + duration);
 		}
+	}
+
+	/**
+	 * Sets what plain and per-user pools share, including the commons-pool2 defaults that
+	 * would hang or leak: never wait forever, test on borrow and while idle, run the evictor.
+	 */
+	void applyTo(BaseObjectPoolConfig<?> config, String jmxNamePrefix) {
+		config.setBlockWhenExhausted(true);
+		config.setMaxWait(this.maxWait);
+		config.setTestOnBorrow(true);
+		config.setTestWhileIdle(true);
+		config.setTimeBetweenEvictionRuns(this.evictionInterval);
+		config.setMinEvictableIdleDuration(this.minEvictableIdle);
+		// Negative means a share of the idle sessions: -1 tests all of them on every run.
+		config.setNumTestsPerEvictionRun(-1);
+		// LIFO lends the most recently used session, so the rest go idle and get evicted.
+		config.setLifo(true);
+		config.setJmxEnabled(true);
+		config.setJmxNamePrefix(jmxNamePrefix);
 	}
 
 }

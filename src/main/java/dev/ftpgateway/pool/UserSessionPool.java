@@ -51,16 +51,7 @@ public final class UserSessionPool implements AutoCloseable {
 		config.setMaxTotalPerKey(maxPerUser);
 		config.setMaxIdlePerKey(maxPerUser);
 		config.setMinIdlePerKey(0);
-		config.setBlockWhenExhausted(true);
-		config.setMaxWait(settings.maxWait());
-		config.setTestOnBorrow(true);
-		config.setTestWhileIdle(true);
-		config.setTimeBetweenEvictionRuns(settings.evictionInterval());
-		config.setMinEvictableIdleDuration(settings.minEvictableIdle());
-		config.setNumTestsPerEvictionRun(-1);
-		config.setLifo(true);
-		config.setJmxEnabled(true);
-		config.setJmxNamePrefix(JMX_NAME_PREFIX);
+		settings.applyTo(config, JMX_NAME_PREFIX);
 		return config;
 	}
 
