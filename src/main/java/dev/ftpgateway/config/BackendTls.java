@@ -23,15 +23,19 @@ final class BackendTls {
 			return TlsSettings.NONE;
 		}
 		boolean verifyHostname = tls.isHostnameVerification() && !tls.isInsecureTrustAll();
-		return new TlsSettings(tls.getMode(), context(tls), tls.getProtocols(), verifyHostname);
+		if (tls.isInsecureTrustAll()) {
+			logger.warn("ftp-gateway.server.tls.insecure-trust-all is ON: the FTP server's certificate is not "
+					+ "checked, so anyone on the network path can impersonate it. Use it for tests only.");
+		}
+		// Built once now, so a bad file fails at start-up, then once per session (see TlsSettings).
+		context(tls);
+		return new TlsSettings(tls.getMode(), () -> context(tls), tls.getProtocols(), verifyHostname);
 	}
 
 	private static SSLContext context(FtpGatewayProperties.Server.Tls tls) {
 		char[] clientPassword = tls.getClientKeyStorePassword().toCharArray();
 		try {
 			if (tls.isInsecureTrustAll()) {
-				logger.warn("ftp-gateway.server.tls.insecure-trust-all is ON: the FTP server's certificate is not "
-						+ "checked, so anyone on the network path can impersonate it. Use it for tests only.");
 				return TlsContexts.insecureTrustingEverything();
 			}
 			if (tls.getCaBundle() != null) {
@@ -44,7 +48,10 @@ final class BackendTls {
 			if (tls.getClientKeyStore() != null) {
 				return TlsContexts.withClientCertificate(tls.getClientKeyStore(), clientPassword);
 			}
-			return SSLContext.getDefault();
+			// Not SSLContext.getDefault(): that one instance, and its session cache, is shared.
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(null, null, null);
+			return context;
 		}
 		catch (IOException | GeneralSecurityException ex) {
 			throw new IllegalStateException("Cannot set up FTPS from ftp-gateway.server.tls: " + ex.getMessage(), ex);

@@ -31,6 +31,11 @@ import javax.net.ssl.SSLSocket;
  * Against vsftpd under TLS 1.2 this also needs the JVM started with
  * {@code -Djdk.tls.client.enableSessionTicketExtension=false}: vsftpd resumes only sessions
  * the client did not try to resume by ticket.
+ *
+ * <p>Give each client its own {@link SSLContext} when several talk to the same server at once:
+ * JSSE caches client sessions per context by server host and port, so clients sharing a
+ * context could resume each other's control sessions on their data connections, which those
+ * servers refuse.
  */
 public class FtpTlsClient extends FtpClient {
 

@@ -75,7 +75,7 @@ final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 		if (!tls.enabled()) {
 			return new FtpClient();
 		}
-		FtpTlsClient client = new FtpTlsClient(tls.context());
+		FtpTlsClient client = new FtpTlsClient(tls.contexts().get());
 		client.setImplicit(tls.mode() == TlsSettings.Mode.IMPLICIT);
 		client.setHostnameVerification(tls.hostnameVerification());
 		if (!tls.protocols().isEmpty()) {

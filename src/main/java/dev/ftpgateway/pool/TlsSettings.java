@@ -2,6 +2,7 @@ package dev.ftpgateway.pool;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
@@ -10,12 +11,17 @@ import javax.net.ssl.SSLContext;
  * connections are protected too (PBSZ 0, PROT P).
  *
  * @param mode none, explicit (AUTH TLS) or implicit (TLS from the first byte)
- * @param context trust and client key material; {@code null} only with {@link Mode#NONE}
+ * @param contexts makes a new TLS context (trust and client key material) for each session;
+ *        {@code null} only with {@link Mode#NONE}. A new one each time, because JSSE caches
+ *        client sessions per context by server host and port: with one shared context, a
+ *        session's data connection could resume another pooled session's control session,
+ *        which vsftpd and proftpd refuse (522, 425)
  * @param protocols the TLS versions to offer, empty for the JDK's defaults; {@code TLSv1.2}
  *        caps servers whose session resumption breaks under TLS 1.3
  * @param hostnameVerification whether the certificate must name the configured host
  */
-public record TlsSettings(Mode mode, SSLContext context, List<String> protocols, boolean hostnameVerification) {
+public record TlsSettings(Mode mode, Supplier<SSLContext> contexts, List<String> protocols,
+		boolean hostnameVerification) {
 
 	/** Plain FTP. */
 	public static final TlsSettings NONE = new TlsSettings(Mode.NONE, null, List.of(), true);
@@ -38,7 +44,7 @@ public record TlsSettings(Mode mode, SSLContext context, List<String> protocols,
 		Objects.requireNonNull(mode, "mode");
 		protocols = List.copyOf(protocols);
 		if (mode != Mode.NONE) {
-			Objects.requireNonNull(context, "context");
+			Objects.requireNonNull(contexts, "contexts");
 		}
 	}
 
