@@ -117,6 +117,8 @@ class DownloadIT extends GatewayTestSupport {
 		assertThat(response.headers().firstValue("Content-Length")).hasValue("20");
 		assertThat(response.headers().firstValue("ETag")).isPresent();
 		assertThat(response.headers().firstValue("Last-Modified")).isPresent();
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("sandbox");
 		awaitNoActiveSessions();
 	}
 
