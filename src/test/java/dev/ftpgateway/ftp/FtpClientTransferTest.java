@@ -413,6 +413,9 @@ class FtpClientTransferTest {
 			assertThatExceptionOfType(java.net.SocketTimeoutException.class)
 				.isThrownBy(() -> ftp.retrieveBinary("RETR /f.bin", (b, o, l) -> {
 				}));
+			// The abort that follows the timeout must leave the dialogue in step.
+			assertThat(ftp.isBroken()).isFalse();
+			assertThat(ftp.sendCommand("ECHO 299 in step")).isEqualTo("299 in step");
 		}
 	}
 
