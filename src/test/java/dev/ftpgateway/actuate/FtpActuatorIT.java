@@ -95,6 +95,15 @@ class FtpActuatorIT {
 			.containsPattern("ftp_transfer_bytes_total\\{direction=\"upload\",outcome=\"success\"} [1-9]");
 	}
 
+	@Test
+	void prometheusTimesRequestsWithoutSpringSecuritysOwnObservations() throws Exception {
+		assertThat(get("/files/").statusCode()).isEqualTo(200);
+		String body = get("/actuator/prometheus").body();
+		assertThat(body).containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*status=\"200\"[^}]*} [1-9]")
+			.doesNotContain("spring_security_")
+			.doesNotContain("http_server_requests_active");
+	}
+
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.timeout(TIMEOUT)
