@@ -1,6 +1,5 @@
 package dev.ftpgateway.ftp;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -44,7 +43,8 @@ final class ControlConnection implements Closeable {
 	private void use(Socket socket) throws IOException {
 		this.socket = socket;
 		this.out = new BufferedOutputStream(socket.getOutputStream(), 1024);
-		this.replies = new ReplyReader(new BufferedInputStream(socket.getInputStream(), 8192), this.charset, this.log);
+		// No BufferedInputStream: the ReplyReader's LineReader reads in blocks itself.
+		this.replies = new ReplyReader(socket.getInputStream(), this.charset, this.log);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.context.support.ServletRequestHandledEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +51,9 @@ class FtpActuatorIT {
 
 	@Autowired
 	EmbeddedFtpServer ftpServer;
+
+	@Autowired
+	AtomicInteger requestHandledEvents;
 
 	@Test
 	void readinessIsUpWithTheEmbeddedServer() throws Exception {
@@ -95,6 +103,21 @@ class FtpActuatorIT {
 			.containsPattern("ftp_transfer_bytes_total\\{direction=\"upload\",outcome=\"success\"} [1-9]");
 	}
 
+	@Test
+	void prometheusTimesRequestsWithoutSpringSecuritysOwnObservations() throws Exception {
+		assertThat(get("/files/").statusCode()).isEqualTo(200);
+		String body = get("/actuator/prometheus").body();
+		assertThat(body).containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*status=\"200\"[^}]*} [1-9]")
+			.doesNotContain("spring_security_")
+			.doesNotContain("http_server_requests_active");
+	}
+
+	@Test
+	void requestsPublishNoRequestHandledEvents() throws Exception {
+		assertThat(get("/files/").statusCode()).isEqualTo(200);
+		assertThat(this.requestHandledEvents).hasValue(0);
+	}
+
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.timeout(TIMEOUT)
@@ -108,6 +131,21 @@ class FtpActuatorIT {
 			.PUT(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class RequestHandledEvents {
+
+		@Bean
+		AtomicInteger requestHandledEvents() {
+			return new AtomicInteger();
+		}
+
+		@Bean
+		ApplicationListener<ServletRequestHandledEvent> requestHandledEventCounter(AtomicInteger requestHandledEvents) {
+			return (event) -> requestHandledEvents.incrementAndGet();
+		}
+
 	}
 
 }

@@ -77,6 +77,22 @@ class ReplyReaderTest {
 				}
 				return (this.position < wire.length) ? wire[this.position++] : -1;
 			}
+
+			// Like a socket: a block read returns what has arrived, and times out only when nothing has.
+			@Override
+			public int read(byte[] b, int off, int len) throws IOException {
+				int end = (this.paused || this.position > pause) ? wire.length : pause;
+				if (this.position == end && end == pause) {
+					return read();
+				}
+				int count = Math.min(len, end - this.position);
+				if (count <= 0) {
+					return -1;
+				}
+				System.arraycopy(wire, this.position, b, off, count);
+				this.position += count;
+				return count;
+			}
 		};
 		ReplyReader reader = new ReplyReader(pausing, StandardCharsets.US_ASCII, new DialogueLog());
 		assertThatExceptionOfType(java.net.SocketTimeoutException.class).isThrownBy(reader::read);

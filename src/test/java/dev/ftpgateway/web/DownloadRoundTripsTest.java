@@ -1,0 +1,98 @@
+package dev.ftpgateway.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.ServletWebRequest;
+
+import dev.ftpgateway.pool.ConnectionSettings;
+import dev.ftpgateway.pool.FtpSessionPool;
+import dev.ftpgateway.pool.PoolSettings;
+import dev.ftpgateway.testing.ScriptedFtpServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a small download costs on the control connection once the pooled session is warm, against
+ * the scripted fake server: every command is a round trip the request waits for.
+ */
+class DownloadRoundTripsTest {
+
+	private static final byte[] CONTENT = "hello".getBytes(StandardCharsets.US_ASCII);
+
+	private final ScriptedFtpServer server = new ScriptedFtpServer();
+
+	private final FtpSessionPool pool;
+
+	private final DownloadService downloads;
+
+	DownloadRoundTripsTest() throws IOException {
+		Duration second = Duration.ofSeconds(1);
+		this.pool = new FtpSessionPool(
+				new ConnectionSettings(this.server.host(), this.server.port(), "user", "pw", true,
+						StandardCharsets.UTF_8, second, second, second),
+				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)));
+		this.downloads = new DownloadService(this.pool, FilesSettings.of("/"),
+				new TransferFailures(new SimpleMeterRegistry()), JsonMapper.builder().build());
+		this.server.putFile("/a.txt", CONTENT)
+			.reply("MLST", "250-Listing /a.txt\n type=file;size=5;modify=20240506070809; /a.txt\n250 End");
+	}
+
+	@AfterEach
+	void close() {
+		this.pool.close();
+		this.server.close();
+	}
+
+	@Test
+	void aGetOnAWarmSessionSendsOnlyMlstEpsvAndRetr() throws IOException {
+		get("GET");
+		int warm = this.server.commands().size();
+		MockHttpServletResponse response = get("GET");
+		assertThat(response.getContentAsByteArray()).isEqualTo(CONTENT);
+		assertThat(commandVerbs(warm)).containsExactly("MLST", "EPSV", "RETR");
+	}
+
+	@Test
+	void aHeadSendsOnlyMlstAndCarriesTheSameHeadersAsAGet() throws IOException {
+		MockHttpServletResponse get = get("GET");
+		int warm = this.server.commands().size();
+		MockHttpServletResponse head = get("HEAD");
+		assertThat(commandVerbs(warm)).containsExactly("MLST");
+		assertThat(head.getStatus()).isEqualTo(200);
+		assertThat(head.getContentAsByteArray()).isEmpty();
+		for (MockHttpServletResponse response : List.of(get, head)) {
+			assertThat(response.getHeader("Content-Length")).isEqualTo("5");
+			assertThat(response.getContentType()).startsWith("text/plain");
+			assertThat(response.getHeader("ETag")).isEqualTo("\"5-" + Long.toHexString(1714979289000L) + "\"");
+			assertThat(response.getHeader("Last-Modified")).isEqualTo("Mon, 06 May 2024 07:08:09 GMT");
+			assertThat(response.getHeader("Accept-Ranges")).isEqualTo("bytes");
+			assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+			assertThat(response.getHeader("Content-Security-Policy")).isEqualTo("sandbox");
+		}
+	}
+
+	private MockHttpServletResponse get(String method) throws IOException {
+		MockHttpServletRequest request = new MockHttpServletRequest(method, "/files/a.txt");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		assertThat(this.downloads.get(RemotePath.ofDecoded("/a.txt"), new ServletWebRequest(request, response),
+				response, method.equals("GET")))
+			.isNull();
+		return response;
+	}
+
+	private List<String> commandVerbs(int from) {
+		List<String> commands = this.server.commands();
+		return commands.subList(from, commands.size()).stream().map((command) -> command.split(" ", 2)[0]).toList();
+	}
+
+}
