@@ -10,14 +10,26 @@ import java.util.Arrays;
  * control connection and for listings and ASCII transfers alike. Bytes are kept as bytes until
  * a line is complete, so a multi-byte character split across reads is decoded whole, and a line
  * interrupted by a read timeout is completed by the next call.
+ * <p>
+ * It reads ahead in blocks of its own and scans them for line ends: reading a listing one
+ * {@code read()} at a time through a synchronized stream cost more than parsing it.
  */
 final class LineReader {
+
+	private static final int BLOCK_SIZE = 8192;
 
 	private final InputStream in;
 
 	private final int maxLineBytes;
 
-	private final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+	private final byte[] block = new byte[BLOCK_SIZE];
+
+	private int position;
+
+	private int limit;
+
+	/** The start of a line that spans blocks, or that a read timeout interrupted. */
+	private final ByteArrayOutputStream partial = new ByteArrayOutputStream(128);
 
 	LineReader(InputStream in, int maxLineBytes) {
 		this.in = in;
@@ -31,28 +43,53 @@ final class LineReader {
 	 * @throws FtpProtocolException if a line is longer than the cap
 	 */
 	byte[] readLine() throws IOException {
-		// No reset here: after a read timeout the part of the line already read stays, and the
-		// next call completes it.
-		int b;
-		while ((b = this.in.read()) != -1 && b != '\n') {
-			// One byte of slack for the CR of a line that is exactly at the cap.
-			if (this.line.size() > this.maxLineBytes) {
-				throw new FtpProtocolException("Line longer than " + this.maxLineBytes + " bytes");
+		while (true) {
+			for (int i = this.position; i < this.limit; i++) {
+				if (this.block[i] == '\n') {
+					byte[] line = take(i);
+					this.position = i + 1;
+					return checked(line);
+				}
 			}
-			this.line.write(b);
+			this.partial.write(this.block, this.position, this.limit - this.position);
+			this.position = this.limit;
+			// One byte of slack for the CR of a line that is exactly at the cap.
+			if (this.partial.size() > this.maxLineBytes + 1) {
+				throw tooLong();
+			}
+			// No reset of the partial line before this read: after a read timeout the part of the
+			// line already read stays, and the next call completes it.
+			int n = this.in.read(this.block);
+			if (n == -1) {
+				return (this.partial.size() == 0) ? null : checked(take(this.position));
+			}
+			this.position = 0;
+			this.limit = n;
 		}
-		if (b == -1 && this.line.size() == 0) {
-			return null;
+	}
+
+	/** The partial line plus the block up to {@code end}. */
+	private byte[] take(int end) {
+		if (this.partial.size() == 0) {
+			return Arrays.copyOfRange(this.block, this.position, end);
 		}
-		byte[] bytes = this.line.toByteArray();
-		this.line.reset();
-		if (bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
-			return Arrays.copyOf(bytes, bytes.length - 1);
+		this.partial.write(this.block, this.position, end - this.position);
+		byte[] line = this.partial.toByteArray();
+		this.partial.reset();
+		return line;
+	}
+
+	private byte[] checked(byte[] line) throws FtpProtocolException {
+		boolean crlf = line.length > 0 && line[line.length - 1] == '\r';
+		int length = crlf ? line.length - 1 : line.length;
+		if (length > this.maxLineBytes) {
+			throw tooLong();
 		}
-		if (bytes.length > this.maxLineBytes) {
-			throw new FtpProtocolException("Line longer than " + this.maxLineBytes + " bytes");
-		}
-		return bytes;
+		return crlf ? Arrays.copyOf(line, length) : line;
+	}
+
+	private FtpProtocolException tooLong() {
+		return new FtpProtocolException("Line longer than " + this.maxLineBytes + " bytes");
 	}
 
 }

@@ -77,6 +77,17 @@ class ReplyReaderTest {
 				}
 				return (this.position < wire.length) ? wire[this.position++] : -1;
 			}
+
+			// InputStream's own bulk read would swallow the timeout after the first byte.
+			@Override
+			public int read(byte[] b, int off, int len) throws IOException {
+				int next = read();
+				if (next == -1) {
+					return -1;
+				}
+				b[off] = (byte) next;
+				return 1;
+			}
 		};
 		ReplyReader reader = new ReplyReader(pausing, StandardCharsets.US_ASCII, new DialogueLog());
 		assertThatExceptionOfType(java.net.SocketTimeoutException.class).isThrownBy(reader::read);
