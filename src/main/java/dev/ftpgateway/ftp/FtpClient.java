@@ -1,6 +1,5 @@
 package dev.ftpgateway.ftp;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -558,9 +557,7 @@ public class FtpClient implements Closeable {
 		DataTransfer transfer = ntransferCommand(cmd, null);
 		Socket socket = transfer.socket();
 		try {
-			// LineReader reads byte by byte: unbuffered, that is one system call per byte of the listing.
-			LineReader lines = new LineReader(new BufferedInputStream(socket.getInputStream(), DEFAULT_BLOCK_SIZE),
-					ReplyReader.MAX_LINE_BYTES);
+			LineReader lines = new LineReader(socket.getInputStream(), ReplyReader.MAX_LINE_BYTES);
 			byte[] line;
 			while ((line = lines.readLine()) != null) {
 				callback.accept(new String(line, this.charset));

@@ -180,7 +180,8 @@ public class DownloadService {
 		generator.writeStartObject();
 		generator.writeStringProperty("path", path.toString());
 		generator.writeArrayPropertyStart("entries");
-		client.list(this.settings.absolute(path), (entry) -> generator.writePOJO(FileInfo.of(entry)));
+		FileInfoWriter entries = new FileInfoWriter(generator);
+		client.list(this.settings.absolute(path), (entry) -> entries.write(FileInfo.of(entry)));
 		generator.writeEndArray();
 		generator.writeEndObject();
 		generator.close();

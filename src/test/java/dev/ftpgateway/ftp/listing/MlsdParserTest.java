@@ -109,6 +109,19 @@ class MlsdParserTest {
 	}
 
 	@Test
+	void lowerCasesFactNamesItDoesNotKnowAsWellAsTheCommonOnes() {
+		FtpEntry entry = parse("X.Custom=1;UNIX.OwnerName=joe;x.already.lower=2; f");
+		assertThat(entry.facts()).containsOnlyKeys("x.custom", "unix.ownername", "x.already.lower");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "20141022065102.5, 2014-10-22T06:51:02.500Z", "20141022065102.123456789999, 2014-10-22T06:51:02.123456789Z",
+			"20141022065102, 2014-10-22T06:51:02Z" })
+	void readsUpToNineDigitsOfAFraction(String modify, Instant expected) {
+		assertThat(parse("type=file;modify=" + modify + "; f").modified()).contains(expected);
+	}
+
+	@Test
 	void readsALineWithoutFactsAsAName() {
 		FtpEntry entry = parse(" Type=cdir;Modify=20141022065102; /leading/space");
 		assertThat(entry.name()).isEqualTo("Type=cdir;Modify=20141022065102; /leading/space");
@@ -130,7 +143,8 @@ class MlsdParserTest {
 
 	@ParameterizedTest
 	@CsvSource({ "''", "' '", "'type=file; '", "'size=-1; f'", "'size=99999999999999999999; f'",
-			"'modify=20141322065102; f'", "'=x; f'" })
+			"'modify=20141322065102; f'", "'=x; f'", "'modify=2014102206510; f'", "'modify=20141022065102.; f'",
+			"'modify=20141022065102.5x; f'", "'modify=20141022065102,5; f'", "'size=12a; f'" })
 	void rejectsBrokenLines(String line) {
 		assertThat(this.parser.parse(line)).isEmpty();
 	}

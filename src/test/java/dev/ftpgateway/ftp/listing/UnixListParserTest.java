@@ -191,6 +191,44 @@ class UnixListParserTest {
 	}
 
 	@Test
+	void infersTheYearFromTheClockAsItReadsNowNotAsItReadForAnEarlierLine() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-12-31T23:59:00Z"));
+		UnixListParser parser = new UnixListParser(clock, ZoneOffset.UTC);
+		assertThat(parser.parse("-rw-r--r--   1 user group 1 Mar 01 12:00 f").orElseThrow().modified())
+			.contains(Instant.parse("2026-03-01T12:00:00Z"));
+		clock.now = Instant.parse("2027-01-01T00:01:00Z");
+		assertThat(parser.parse("-rw-r--r--   1 user group 1 Mar 01 12:00 f").orElseThrow().modified())
+			.contains(Instant.parse("2027-03-01T12:00:00Z"));
+	}
+
+	@Test
+	void readsTheTokenAfterTheLinkCountAsTheSizeWhenNoOwnerOrGroupIsListed() {
+		FtpEntry entry = parse("-rw-r--r-- 1 5 Nov 23 19:15 file");
+		assertThat(entry.name()).isEqualTo("file");
+		assertThat(entry.size()).isEqualTo(OptionalLong.of(5));
+	}
+
+	@Test
+	void readsALineWithoutLinkCountOwnerOrGroup() {
+		FtpEntry entry = parse("drwxr-xr-x  0 Nov 23 19:15 folder");
+		assertThat(entry.name()).isEqualTo("folder");
+		assertThat(entry.size()).isEqualTo(OptionalLong.of(0));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "'-rw-r--r--   1 user group 1 Nov 23 19:155 f'", "'-rw-r--r--   1 user group 1 Nov 123 19:15 f'",
+			"'-rw-r--r--   1 user group 1 Nov 23 20155 f'", "'-rw-r--r--   1 user group 1 Nov 23 19:15	f'",
+			"'-rw-r--r--   1 user group 1 2025-05-20  00:00 f'", "'-rw-r--r--   1 user group 1, Nov 23 19:15 f'" })
+	void rejectsDatesThatAreOffByOneCharacter(String line) {
+		assertThat(this.parser.parse(line)).isEmpty();
+	}
+
+	@Test
+	void rejectsANameWithALineTerminatorInIt() {
+		assertThat(this.parser.parse("-rw-r--r--   1 user group 1 Nov 23 19:15 a\u2028b")).isEmpty();
+	}
+
+	@Test
 	void placesFebruary29thInLastYearWhenThisYearHasNone() {
 		UnixListParser parser = new UnixListParser(Clock.fixed(Instant.parse("2025-01-10T00:00:00Z"), ZoneOffset.UTC),
 				ZoneOffset.UTC);
@@ -213,6 +251,32 @@ class UnixListParserTest {
 
 	private FtpEntry parse(String line) {
 		return this.parser.parse(line).orElseThrow(() -> new AssertionError("Not parsed: " + line));
+	}
+
+	/** A clock the test moves by hand. */
+	private static final class MutableClock extends Clock {
+
+		private Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 }
