@@ -49,6 +49,31 @@ class FtpClientTransferTest {
 	}
 
 	@Test
+	void retrieveBinaryNeverHandsOutABlockLargerThanTheBlockSize() throws IOException {
+		List<Integer> lengths = new ArrayList<>();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (FtpClient ftp = loggedIn()) {
+			ftp.retrieveBinary("RETR /f.bin", (block, offset, length) -> {
+				lengths.add(length);
+				out.write(block, offset, length);
+			}, 700);
+		}
+		assertThat(lengths).allSatisfy((length) -> assertThat(length).isBetween(1, 700));
+		assertThat(lengths).hasSizeGreaterThanOrEqualTo(CONTENT.length / 700 + 1);
+		assertThat(out.toByteArray()).isEqualTo(CONTENT);
+	}
+
+	@Test
+	void retrieveBinaryRefusesABlockSizeBelowOne() throws IOException {
+		try (FtpClient ftp = loggedIn()) {
+			assertThatExceptionOfType(IllegalArgumentException.class)
+				.isThrownBy(() -> ftp.retrieveBinary("RETR /f.bin", (block, offset, length) -> {
+				}, 0));
+		}
+		assertThat(this.server.commands()).doesNotContain("RETR /f.bin");
+	}
+
+	@Test
 	void restartOffsetIsSentBeforeTheTransferCommand() throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (FtpClient ftp = loggedIn()) {
