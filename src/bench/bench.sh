@@ -46,6 +46,8 @@ USER_PASS=labuser:labpass
 GW_PORT=${GW_PORT:-29180}
 RC_PORT=${RC_PORT:-29181}
 RC_PORT2=${RC_PORT2:-29182}
+SPLICE_PORT=${SPLICE_PORT:-$((GW_PORT + 3))}
+COPY_PORT=${COPY_PORT:-$((GW_PORT + 4))}
 BIG=/big/1GiB.bin
 BIGSZ=1073741824
 SMALL=/small/f0001.bin
@@ -77,7 +79,7 @@ cleanup() {
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- prerequisites
-for tool in curl hey rclone awk; do command -v $tool >/dev/null || die "missing $tool"; done
+for tool in curl hey rclone awk python3; do command -v $tool >/dev/null || die "missing $tool"; done
 for name in $SERVERS; do
 	port=$(port_of "$name") || die "unknown lab server $name"
 	if ! listening "$port"; then
@@ -119,6 +121,16 @@ start_gateway() {
 	tail -20 "$WORK/gateway-$port.log" >&2
 	die "the gateway did not become ready"
 }
+# start_relay NAME PORT MODE: src/bench/relay.py (splice or copy) over lab server NAME
+start_relay() {
+	local name=$1 port=$2 mode=$3
+	python3 "$ROOT/src/bench/relay.py" $HOST "$(port_of "$name")" "${USER_PASS%%:*}" "${USER_PASS#*:}" "$port" "$mode" \
+		>"$WORK/relay-$mode.log" 2>&1 &
+	RELAY_PID=$!
+	PIDS+=("$RELAY_PID")
+	for _ in $(seq 1 100); do listening "$port" && return 0; sleep 0.1; done
+	die "relay.py $mode did not start"
+}
 # start_rclone NAME PORT [flags...]: rclone serve http over lab server NAME
 start_rclone() {
 	local name=$1 port=$2; shift 2
@@ -144,6 +156,13 @@ put_mbs() {
 	local sz sp
 	read -r sz sp < <(curl -sS --max-time 120 -T "$WORK/1GiB.bin" -o /dev/null -w '%{size_upload} %{speed_upload}\n' "$1")
 	[ "$sz" = "$BIGSZ" ] && awk -v s="$sp" 'BEGIN{printf "%.0f", s/1e6}'
+}
+# put_checked FTP_PORT URL_PREFIX NAME: MB/s of one upload to upload/NAME, empty unless the server then holds all of it
+put_checked() {
+	local v
+	v=$(put_mbs "$2$3"); [ "$(ftp_size "$1" "/upload/$3")" = "$BIGSZ" ] || v=
+	ftp_delete "$1" "$3"
+	echo "$v"
 }
 ftp_size() { curl -sS -I "ftp://$USER_PASS@$HOST:$1$2" 2>/dev/null | tr -d '\r' | awk '/Content-Length/{print $2}'; }
 ftp_delete() { curl -sS -o /dev/null -Q "DELE $2" "ftp://$USER_PASS@$HOST:$1/upload/" 2>/dev/null; }
@@ -174,32 +193,41 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	start_gateway "$name" "$GW_PORT" "$java" "$@"; local gwpid=$GW_PID
 	start_rclone "$name" "$RC_PORT"; local rcpid=$RC_PID
 	start_rclone "$name" "$RC_PORT2" --ftp-concurrency "$POOL"; local rc2pid=$RC_PID
+	start_relay "$name" "$SPLICE_PORT" splice; local splicepid=$RELAY_PID
+	start_relay "$name" "$COPY_PORT" copy; local copypid=$RELAY_PID
 	gw="http://$HOST:$GW_PORT/files"; rc="http://$HOST:$RC_PORT"; rc2="http://$HOST:$RC_PORT2"
+	local sr="http://$HOST:$SPLICE_PORT" cr="http://$HOST:$COPY_PORT"
 	local k="$tag"
 
 	if wants get; then
-	log "$tag: GET 1 GiB, raw curl / rclone / gateway, x$REPS"
-	local a=() b=() c=()
+	log "$tag: GET 1 GiB, raw curl / rclone / splice relay / copy relay / gateway, x$REPS"
+	local a=() b=() c=() s=() y=()
 	for _ in $(seq 1 "$REPS"); do
-		a+=("$(get_mbs "$ftp$BIG")"); b+=("$(get_mbs "$rc$BIG")"); c+=("$(get_mbs "$gw$BIG")")
+		a+=("$(get_mbs "$ftp$BIG")"); b+=("$(get_mbs "$rc$BIG")"); s+=("$(get_mbs "$sr$BIG")")
+		y+=("$(get_mbs "$cr$BIG")"); c+=("$(get_mbs "$gw$BIG")")
 	done
 	M[$k|get_raw]=$(cell "${a[@]}"); M[$k|get_rc]=$(cell "${b[@]}"); M[$k|get_gw]=$(cell "${c[@]}")
+	M[$k|get_splice]=$(cell "${s[@]}"); M[$k|get_copy]=$(cell "${y[@]}")
 	local best; best=$(printf '%s\n' "$(med "${a[@]}")" "$(med "${b[@]}")" | sort -g | tail -1)
 	M[$k|get_ratio]=$(ratio "$(med "${c[@]}")" "$best")
+	M[$k|get_ratio_copy]=$(ratio "$(med "${c[@]}")" "$(med "${y[@]}")")
+	M[$k|get_ratio_splice]=$(ratio "$(med "${s[@]}")" "$(med "${a[@]}")")
 	fi
 
 	if [ "$tag" = "$name" ] && wants put; then
-		log "$tag: PUT 1 GiB, raw curl -T / gateway, x$REPS"
-		a=(); c=()
+		log "$tag: PUT 1 GiB, raw curl -T / splice relay / copy relay / gateway, x$REPS"
+		a=(); c=(); s=(); y=()
 		for _ in $(seq 1 "$REPS"); do
-			local v
-			v=$(put_mbs "$ftp/upload/bench-raw.bin"); [ "$(ftp_size "$port" /upload/bench-raw.bin)" = "$BIGSZ" ] || v=
-			a+=("$v"); ftp_delete "$port" bench-raw.bin
-			v=$(put_mbs "$gw/upload/bench-gw.bin"); [ "$(ftp_size "$port" /upload/bench-gw.bin)" = "$BIGSZ" ] || v=
-			c+=("$v"); ftp_delete "$port" bench-gw.bin
+			a+=("$(put_checked "$port" "$ftp/upload/" bench-raw.bin)")
+			s+=("$(put_checked "$port" "$sr/upload/" bench-splice.bin)")
+			y+=("$(put_checked "$port" "$cr/upload/" bench-copy.bin)")
+			c+=("$(put_checked "$port" "$gw/upload/" bench-gw.bin)")
 		done
 		M[$k|put_raw]=$(cell "${a[@]}"); M[$k|put_gw]=$(cell "${c[@]}")
+		M[$k|put_splice]=$(cell "${s[@]}"); M[$k|put_copy]=$(cell "${y[@]}")
 		M[$k|put_ratio]=$(ratio "$(med "${c[@]}")" "$(med "${a[@]}")")
+		M[$k|put_ratio_copy]=$(ratio "$(med "${c[@]}")" "$(med "${y[@]}")")
+		M[$k|put_ratio_splice]=$(ratio "$(med "${s[@]}")" "$(med "${a[@]}")")
 	fi
 	if [ "$tag" = "$name" ] && wants list; then
 		log "$tag: LIST dir10k, raw curl / gateway JSON, x$REPS x$LIST_RUNS"
@@ -239,7 +267,7 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 		hey -n 100 -c 100 -t 120 "$gw/big/100MiB.bin" >"$WORK/hey-big.txt" 2>&1
 		M[$k|rss100]="$(awk '/\[200\]/{print $2}' "$WORK/hey-big.txt") of 100 | $before | $(hwm_mb "$gwpid") | $(rss_mb "$gwpid")"
 	fi
-	stop_pid "$rc2pid"; stop_pid "$rcpid"; stop_pid "$gwpid"
+	stop_pid "$copypid"; stop_pid "$splicepid"; stop_pid "$rc2pid"; stop_pid "$rcpid"; stop_pid "$gwpid"
 }
 
 for name in $SERVERS; do
@@ -281,7 +309,7 @@ if [ "$JMH" = 1 ]; then
 		-Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt) >"$WORK/jmh-build.log" 2>&1 \
 		|| { cat "$WORK/jmh-build.log" >&2; die "bench profile build failed"; }
 	timeout 900 "$JAVA" -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench-classpath.txt")" \
-		org.openjdk.jmh.Main '^dev.ftpgateway.bench.RetrieveBenchmark' -f "${JMH_FORKS:-1}" -wi 3 -w 2s -i "${JMH_ITERATIONS:-5}" -r 2s \
+		org.openjdk.jmh.Main '^dev.ftpgateway.bench.RetrieveBenchmark' -f "${JMH_FORKS:-1}" -wi 2 -w 3s -i "${JMH_ITERATIONS:-6}" -r 3s \
 		-p port="$(port_of "$first")" -rf csv -rff "$WORK/jmh.csv" >"$WORK/jmh.log" 2>&1 || log "JMH failed (see $WORK/jmh.log)"
 	# The ceiling for 1 KiB GETs: RETRs per second on pooled sessions, without HTTP
 	ceiling=()
@@ -292,7 +320,10 @@ if [ "$JMH" = 1 ]; then
 		ceiling+=("$conc sessions: $(awk -F, 'NR>1 { printf "%.0f ± %.0f", $5, $6 }' "$WORK/ceiling-$conc.csv" 2>/dev/null) RETR/s")
 	done
 	# 100 MiB per operation: MB/s = ops/s x 104.8576
-	jmh_table=$(awk -F, 'NR>1 { gsub(/"/, ""); b=$1; sub(/.*\./, "", b); printf "| %s | %s | %.0f ± %.0f |\n", b, $8, $5*104.8576, $6*104.8576 }' "$WORK/jmh.csv" 2>/dev/null)
+	# One row per block size: the two clients ran side by side in one JMH group (see RetrieveBenchmark)
+	jmh_table=$(awk -F, 'NR>1 && $1 ~ /:/ { gsub(/"/, ""); b=$1; sub(/.*:/, "", b); mbs[$8 "|" b]=$5*104.8576; ci[$8 "|" b]=$6*104.8576; sizes[$8]=1 }
+		END { for (s in sizes) { o=mbs[s "|ftpClientRetrieveBinary"]; c=mbs[s "|commonsNetRetrieveFileStream"];
+			printf "| %s | %.0f ± %.0f | %.0f ± %.0f | %.2f |\n", s, o, ci[s "|ftpClientRetrieveBinary"], c, ci[s "|commonsNetRetrieveFileStream"], (c > 0 ? o / c : 0) } }' "$WORK/jmh.csv" 2>/dev/null | sort -t'|' -k2 -n)
 fi
 
 # ---------------------------------------------------------------- report
@@ -310,17 +341,21 @@ fi
 	echo "Each comparison runs its variants alternately (A B C A B C ...) $REPS times in one run; cells are"
 	echo "medians [individual runs]; MB/s = 10^6 bytes/s; ratios divide medians."
 	echo
+	echo "Relays (\`src/bench/relay.py\`): the least work any HTTP-to-FTP gateway can do per byte, as a yardstick."
+	echo "splice = data socket -> pipe -> client socket with splice(2), bytes never in user space (no JVM can do"
+	echo "this); copy = one recv/send loop through a 1 MiB user-space buffer, as every socket-reading gateway must."
+	echo
 	echo "## GET 1 GiB (MB/s)"
 	echo
-	echo "| server | raw curl ftp:// | rclone serve http | gateway | gateway / max(raw, rclone) |"
-	echo "|---|---|---|---|---|"
-	for t in $SERVERS ${alt_version:+$first-vt}; do echo "| $t | ${M[$t|get_raw]:--} | ${M[$t|get_rc]:--} | ${M[$t|get_gw]:--} | ${M[$t|get_ratio]:--} |"; done
+	echo "| server | raw curl ftp:// | rclone serve http | splice relay | copy relay | gateway | gateway / max(raw, rclone) | gateway / copy relay | splice relay / raw |"
+	echo "|---|---|---|---|---|---|---|---|---|"
+	for t in $SERVERS ${alt_version:+$first-vt}; do echo "| $t | ${M[$t|get_raw]:--} | ${M[$t|get_rc]:--} | ${M[$t|get_splice]:--} | ${M[$t|get_copy]:--} | ${M[$t|get_gw]:--} | ${M[$t|get_ratio]:--} | ${M[$t|get_ratio_copy]:--} | ${M[$t|get_ratio_splice]:--} |"; done
 	echo
 	echo "## PUT 1 GiB (MB/s; rclone serve http cannot upload)"
 	echo
-	echo "| server | raw curl -T ftp:// | gateway | gateway / raw |"
-	echo "|---|---|---|---|"
-	for t in $SERVERS; do echo "| $t | ${M[$t|put_raw]:--} | ${M[$t|put_gw]:--} | ${M[$t|put_ratio]:--} |"; done
+	echo "| server | raw curl -T ftp:// | splice relay | copy relay | gateway | gateway / raw | gateway / copy relay | splice relay / raw |"
+	echo "|---|---|---|---|---|---|---|---|"
+	for t in $SERVERS; do echo "| $t | ${M[$t|put_raw]:--} | ${M[$t|put_splice]:--} | ${M[$t|put_copy]:--} | ${M[$t|put_gw]:--} | ${M[$t|put_ratio]:--} | ${M[$t|put_ratio_copy]:--} | ${M[$t|put_ratio_splice]:--} |"; done
 	echo
 	echo "## 1 KiB GETs, hey -z ${HEY_SECONDS}s, keep-alive (req/s, p99 ms, non-200 responses summed over runs)"
 	echo
@@ -353,8 +388,10 @@ fi
 		echo
 		echo "## Client library alone (JMH, $first, 100 MiB per operation, logged-in session, MB/s ± 99.9% CI)"
 		echo
-		echo "| benchmark | block size | MB/s |"
-		echo "|---|---|---|"
+		echo "Both clients download at the same time (one thread each in a JMH group), so they share the machine alike."
+		echo
+		echo "| block size | FtpClient.retrieveBinary | Commons Net retrieveFileStream | ratio |"
+		echo "|---|---|---|---|"
 		echo "$jmh_table"
 		echo
 		echo "Ceiling for 1 KiB GETs through any gateway that fetches each request over FTP (JMH"
