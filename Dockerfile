@@ -50,7 +50,7 @@ COPY --from=build /build/extracted/application/ ./
 # instead of leaving a half-working JVM. Demo mode keeps its folder on /tmp, the only place a
 # read-only root filesystem leaves writable.
 ENV SPRING_THREADS_VIRTUAL_ENABLED=true \
-	JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
+	JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=25 -XX:+ExitOnOutOfMemoryError" \
 	FTP_GATEWAY_EMBEDDED_FOLDER=/tmp/ftp-gateway-demo
 
 USER 10001:10001

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One-command benchmark of ftp-gateway against raw FTP (curl) and rclone serve http, side by
 # side on the FTP lab (../shared/lab: vsftpd :2121, proftpd :2122, pure-ftpd :2123, pyftpdlib
-# :2124, user labuser/labpass, fixtures in /srv/ftplab). Loopback only.
+# :2124, user labuser/labpass, fixtures in /srv/ftplab), with src/bench/relay.py as the yardstick
+# of what any gateway can do per byte (splice and copy relays). Loopback only.
 #
 #   src/bench/bench.sh                       full run, results in src/bench/RESULTS.md
 #   REPS=1 HEY_SECONDS=3 SERVERS=vsftpd JMH=0 src/bench/bench.sh   quick run
@@ -17,7 +18,8 @@
 #   JAVA_HOME     JDK the gateway runs on (default: the java on PATH)
 #   ALT_JAVA_HOME a second JDK (21+) for a run with virtual threads on the first server
 #                 (default: a Temurin 25 under /usr/lib/jvm when present; "none" to skip)
-#   CAPPED_HEAP   heap option for the second 100-download RSS measurement (default -Xmx128m)
+#   CAPPED_HEAP   heap option for the second 100-download RSS measurement (default -Xmx128m: what
+#                 -XX:MaxRAMPercentage=25 in the image and chart gives a pod with the chart's 512Mi limit)
 #   JMH           1 (default) runs the JMH client benchmark; 0 skips it
 #   OUT           results file (default src/bench/RESULTS.md)
 #   JAR           a gateway jar to measure instead of building this checkout (for before/after runs)
@@ -102,6 +104,15 @@ if [ -z "$JAR" ]; then
 	JAR=$(ls "$ROOT"/target/ftp-gateway-*.jar | grep -v original | head -1)
 fi
 
+JMH_CP=
+if [ "$JMH" = 1 ]; then
+	log "building the JMH benchmarks (bench profile)"
+	(cd "$ROOT" && ./mvnw -B -q -Pbench -DskipTests test-compile dependency:build-classpath \
+		-Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt) >"$WORK/jmh-build.log" 2>&1 \
+		|| { cat "$WORK/jmh-build.log" >&2; die "bench profile build failed"; }
+	JMH_CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench-classpath.txt")"
+fi
+
 # ---------------------------------------------------------------- processes
 # start_gateway NAME PORT JAVA [JVM options...]: the gateway against lab server NAME on PORT
 start_gateway() {
@@ -174,6 +185,16 @@ hey_run() {
 	total=$(awk '/\[[0-9]+\]/{s+=$2} END{print s+0}' "$f")
 	ok=$(awk '/\[200\]/{print $2}' "$f")
 	echo "$(awk '/Requests\/sec/{print $2}' "$f") $(awk '/ 99% in/{print $3*1000}' "$f") $((total - ${ok:-0}))"
+}
+# ceiling_run NAME CONC: RETRs per second of CONC logged-in sessions fetching the 1 KiB file in a
+# loop with no HTTP at all (JMH SmallFileCeilingBenchmark): what any gateway that fetches each
+# request over FTP could at most answer
+ceiling_run() {
+	local csv=$WORK/ceiling.csv
+	rm -f "$csv"
+	timeout 120 "$JAVA" -cp "$JMH_CP" org.openjdk.jmh.Main SmallFileCeilingBenchmark -f 1 -wi 1 -w 2s -i 1 \
+		-r "${HEY_SECONDS}s" -t "$2" -p port="$(port_of "$1")" -p file="$SMALL" -rf csv -rff "$csv" >"$WORK/ceiling.log" 2>&1
+	awk -F, 'NR>1 { printf "%.0f", $5 }' "$csv" 2>/dev/null
 }
 # list_time URL: "total-s first-byte-s" of one listing
 list_time() { curl -sS --max-time 60 -o "$WORK/listing" -w '%{time_total} %{time_starttransfer}\n' "$1"; }
@@ -250,13 +271,15 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	log "$tag: 1 KiB GETs with hey, gateway / rclone / rclone --ftp-concurrency $POOL, x$REPS"
 	for url in "$gw$SMALL" "$rc$SMALL" "$rc2$SMALL"; do hey -z 1s -c 20 "$url" >/dev/null 2>&1; done
 	for conc in 20 100; do
-		local g=() r=() r2=() gp=() rp=() r2p=() ge=0 re=0 r2e=0 rps p99 err
+		local g=() r=() r2=() gp=() rp=() r2p=() ce=() ge=0 re=0 r2e=0 rps p99 err
 		for _ in $(seq 1 "$REPS"); do
 			read -r rps p99 err < <(hey_run "$gw$SMALL" "$conc"); g+=("$rps"); gp+=("$p99"); ge=$((ge + err))
 			read -r rps p99 err < <(hey_run "$rc$SMALL" "$conc"); r+=("$rps"); rp+=("$p99"); re=$((re + err))
 			read -r rps p99 err < <(hey_run "$rc2$SMALL" "$conc"); r2+=("$rps"); r2p+=("$p99"); r2e=$((r2e + err))
+			[ -n "$JMH_CP" ] && ce+=("$(ceiling_run "$name" "$conc")")
 		done
-		M[$k|c$conc]="$(fmt "$(med "${g[@]}")") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(fmt "$(med "${r[@]}")") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(fmt "$(med "${r2[@]}")") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$(med "${r[@]}")")"
+		local best; best=$(printf '%s\n' "$(med "${r[@]}")" "$(med "${r2[@]}")" | sort -g | tail -1)
+		M[$k|c$conc]="$(fmt "$(med "${g[@]}")") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(fmt "$(med "${r[@]}")") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(fmt "$(med "${r2[@]}")") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$best") | $( [ -n "$JMH_CP" ] && cell "${ce[@]}" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${ce[@]}")" "$best" || echo -)"
 	done
 	fi
 	M[$k|rss]="$(rss_mb "$gwpid") / $(hwm_mb "$gwpid") | $(rss_mb "$rcpid") / $(hwm_mb "$rcpid")"
@@ -305,21 +328,9 @@ fi
 jmh_table=
 if [ "$JMH" = 1 ]; then
 	log "JMH: FtpClient.retrieveBinary vs Commons Net retrieveFileStream on $first"
-	(cd "$ROOT" && ./mvnw -B -q -Pbench -DskipTests test-compile dependency:build-classpath \
-		-Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt) >"$WORK/jmh-build.log" 2>&1 \
-		|| { cat "$WORK/jmh-build.log" >&2; die "bench profile build failed"; }
-	timeout 900 "$JAVA" -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench-classpath.txt")" \
+	timeout 900 "$JAVA" -cp "$JMH_CP" \
 		org.openjdk.jmh.Main '^dev.ftpgateway.bench.RetrieveBenchmark' -f "${JMH_FORKS:-1}" -wi 2 -w 3s -i "${JMH_ITERATIONS:-6}" -r 3s \
 		-p port="$(port_of "$first")" -rf csv -rff "$WORK/jmh.csv" >"$WORK/jmh.log" 2>&1 || log "JMH failed (see $WORK/jmh.log)"
-	# The ceiling for 1 KiB GETs: RETRs per second on pooled sessions, without HTTP
-	ceiling=()
-	for conc in 20 100; do
-		timeout 300 "$JAVA" -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench-classpath.txt")" \
-			org.openjdk.jmh.Main SmallFileCeilingBenchmark -f 1 -wi 1 -w 2s -i 3 -r 2s -t "$conc" \
-			-p port="$(port_of "$first")" -rf csv -rff "$WORK/ceiling-$conc.csv" >"$WORK/ceiling-$conc.log" 2>&1
-		ceiling+=("$conc sessions: $(awk -F, 'NR>1 { printf "%.0f ± %.0f", $5, $6 }' "$WORK/ceiling-$conc.csv" 2>/dev/null) RETR/s")
-	done
-	# 100 MiB per operation: MB/s = ops/s x 104.8576
 	# One row per block size: the two clients ran side by side in one JMH group (see RetrieveBenchmark)
 	jmh_table=$(awk -F, 'NR>1 && $1 ~ /:/ { gsub(/"/, ""); b=$1; sub(/.*:/, "", b); mbs[$8 "|" b]=$5*104.8576; ci[$8 "|" b]=$6*104.8576; sizes[$8]=1 }
 		END { for (s in sizes) { o=mbs[s "|ftpClientRetrieveBinary"]; c=mbs[s "|commonsNetRetrieveFileStream"];
@@ -362,8 +373,12 @@ fi
 	echo "rclone = \`rclone serve http\` with defaults (\`--ftp-concurrency 0\`: one FTP connection per concurrent request);"
 	echo "rclone-cc = the same with \`--ftp-concurrency $POOL\`."
 	echo
-	echo "| server | clients | gateway req/s | p99 | err | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / rclone |"
-	echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+	echo "ceiling = RETRs per second of as many logged-in sessions as clients, fetching the same file in a loop"
+	echo "with no HTTP at all (JMH \`SmallFileCeilingBenchmark\`, run in turn with the others): no gateway that"
+	echo "fetches each request over FTP can answer more; best rclone = the faster of rclone and rclone-cc."
+	echo
+	echo "| server | clients | gateway req/s | p99 | err | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / best rclone | ceiling RETR/s | ceiling / best rclone |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 	for t in $SERVERS ${alt_version:+$first-vt}; do for conc in 20 100; do echo "| $t | $conc | ${M[$t|c$conc]:--} |"; done; done
 	echo
 	echo "## Listing dir10k (seconds per listing)"
@@ -379,7 +394,7 @@ fi
 	echo "- Gateway at \`-Xmx64m\` on $first: 1 GiB GET ${small_get:-FAILED} MB/s, 1 GiB PUT ${small_put:-FAILED} MB/s, peak RSS ${small_rss:--} MB."
 	echo "- 100 concurrent GETs of big/100MiB.bin on $first (hey -n 100 -c 100), default heap (a quarter of RAM):"
 	echo "  completed | gateway peak RSS before (MB) | peak RSS after | RSS after: ${M[$first|rss100]:--}"
-	echo "- The same at \`$CAPPED_HEAP\`: ${capped_rss:--}."
+	echo "- The same at \`$CAPPED_HEAP\` (the heap the Docker image and Helm chart give a pod: 25 % of the chart's 512Mi limit): ${capped_rss:--}."
 	echo
 	echo "| server | gateway RSS / peak after the runs above (MB) | rclone RSS / peak (MB) |"
 	echo "|---|---|---|"
@@ -394,9 +409,6 @@ fi
 		echo "|---|---|---|---|"
 		echo "$jmh_table"
 		echo
-		echo "Ceiling for 1 KiB GETs through any gateway that fetches each request over FTP (JMH"
-		echo "SmallFileCeilingBenchmark: one logged-in session per thread, RETR of the same 1 KiB file in a loop,"
-		echo "no HTTP, $first): $(IFS=';'; echo "${ceiling[*]}")."
 	fi
 } >"$OUT.new"
 if [ -f "$OUT" ] && grep -q '^<!-- history -->' "$OUT"; then

@@ -124,7 +124,7 @@ class DockerfileTest {
 	@Test
 	void runtimeSizesTheHeapFromTheContainerLimit() {
 		assertThat(finalStage().arguments("ENV")).anyMatch((env) -> env.contains("JAVA_TOOL_OPTIONS=")
-				&& env.contains("-XX:MaxRAMPercentage=75"));
+				&& env.contains("-XX:MaxRAMPercentage=25"));
 	}
 
 	@Test
