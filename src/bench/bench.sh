@@ -11,6 +11,7 @@
 #   SERVERS       lab servers to measure (default: vsftpd proftpd pure-ftpd pyftpdlib)
 #   REPS          alternating repetitions of every comparison (default 3); medians are reported
 #   HEY_SECONDS   duration of each hey run of 1 KiB GETs (default 5)
+#   WARMUP_SECONDS  hey load on the gateway and each rclone before the 1 KiB GET runs (default 30)
 #   LIST_RUNS     listings of dir10k per variant and repetition (default 3)
 #   POOL          FTP_GATEWAY_POOL_MAX_TOTAL/MAX_IDLE of the gateway, and --ftp-concurrency of the
 #                 second rclone variant (default 100: rclone's default also opens one FTP
@@ -32,6 +33,7 @@ LAB_DIR=${LAB_DIR:-$(cd "$ROOT/.." && pwd)/shared/lab}
 SERVERS=${SERVERS:-vsftpd proftpd pure-ftpd pyftpdlib}
 REPS=${REPS:-3}
 HEY_SECONDS=${HEY_SECONDS:-5}
+WARMUP_SECONDS=${WARMUP_SECONDS:-30}
 LIST_RUNS=${LIST_RUNS:-3}
 POOL=${POOL:-100}
 JMH=${JMH:-1}
@@ -223,6 +225,7 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	if wants get; then
 	log "$tag: GET 1 GiB, raw curl / rclone / splice relay / copy relay / gateway, x$REPS"
 	local a=() b=() c=() s=() y=()
+	for url in "$rc" "$sr" "$cr" "$gw"; do curl -s -o /dev/null --max-time 60 "$url/big/100MiB.bin"; done
 	for _ in $(seq 1 "$REPS"); do
 		a+=("$(get_mbs "$ftp$BIG")"); b+=("$(get_mbs "$rc$BIG")"); s+=("$(get_mbs "$sr$BIG")")
 		y+=("$(get_mbs "$cr$BIG")"); c+=("$(get_mbs "$gw$BIG")")
@@ -269,7 +272,9 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 
 	if wants small; then
 	log "$tag: 1 KiB GETs with hey, gateway / rclone / rclone --ftp-concurrency $POOL, x$REPS"
-	for url in "$gw$SMALL" "$rc$SMALL" "$rc2$SMALL"; do hey -z 1s -c 20 "$url" >/dev/null 2>&1; done
+	# The JVM needs tens of seconds of load before its JIT has compiled the request path (CPU per
+	# request falls about 3x over the first 40 s); everyone gets the same warm-up.
+	for url in "$gw$SMALL" "$rc$SMALL" "$rc2$SMALL"; do hey -z "${WARMUP_SECONDS}s" -c 20 "$url" >/dev/null 2>&1; done
 	for conc in 20 100; do
 		local g=() r=() r2=() gp=() rp=() r2p=() ce=() ge=0 re=0 r2e=0 rps p99 err
 		for _ in $(seq 1 "$REPS"); do
