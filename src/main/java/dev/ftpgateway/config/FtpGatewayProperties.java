@@ -421,8 +421,11 @@ public class FtpGatewayProperties {
 	/** Streaming of file content between HTTP and FTP. */
 	public static class Transfer {
 
-		/** Size of the buffer each transfer copies through. */
-		private DataSize bufferSize = DataSize.ofKilobytes(64);
+		/**
+		 * Size of the buffer each transfer copies through. 256 KiB moved 1 GiB downloads 10-15 %
+		 * faster than 64 KiB, for less CPU per byte (src/bench/RESULTS.md).
+		 */
+		private DataSize bufferSize = DataSize.ofKilobytes(256);
 
 		/** Largest upload accepted; larger ones are refused with 413 and nothing is stored. */
 		private DataSize maxUploadSize = DataSize.ofGigabytes(10);

@@ -18,6 +18,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
 
+	static final int SOCKET_BUFFER_BYTES = 64 * 1024;
+
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new RemotePathArgumentResolver());
@@ -45,17 +47,18 @@ public class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Sizes Tomcat's per-connection socket buffers like the transfer buffer. Tomcat splits every
-	 * write into chunks of its application write buffer (8 KiB by default) and reads request
-	 * bodies through an 8 KiB read buffer, so a 64 KiB copy buffer still cost eight write or read
-	 * system calls; with matching buffers it costs one (see src/bench/RESULTS.md).
+	 * Tomcat's per-connection socket buffers: 64 KiB, off the heap. Tomcat copies every write into
+	 * its application write buffer and sends that, 8 KiB at a time by default, so a transfer cost
+	 * eight system calls per 64 KiB; and a heap buffer costs the JDK one more copy into native
+	 * memory per write. Each connection keeps both buffers while it lives, so they stay at 64 KiB
+	 * whatever the transfer buffer (see src/bench/RESULTS.md).
 	 */
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> transferSizedSocketBuffers(FilesSettings settings) {
-		String size = Integer.toString(settings.bufferSize());
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> directSocketBuffers() {
 		return (factory) -> factory.addConnectorCustomizers((connector) -> {
-			connector.setProperty("socket.appWriteBufSize", size);
-			connector.setProperty("socket.appReadBufSize", size);
+			connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_BUFFER_BYTES));
+			connector.setProperty("socket.appReadBufSize", Integer.toString(SOCKET_BUFFER_BYTES));
+			connector.setProperty("socket.directBuffer", "true");
 		});
 	}
 
