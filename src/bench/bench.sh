@@ -200,6 +200,8 @@ ceiling_run() {
 }
 # list_time URL: "total-s first-byte-s" of one listing
 list_time() { curl -sS --max-time 60 -o "$WORK/listing" -w '%{time_total} %{time_starttransfer}\n' "$1"; }
+# mlsd_time URL: seconds of one fresh curl MLSD listing, nothing when the server refuses MLSD
+mlsd_time() { curl -s --max-time 60 -o /dev/null -X MLSD -w '%{response_code} %{time_total}\n' "$1" | awk '$1 == 226 { print $2 }'; }
 
 declare -A M   # M[server|metric] = "median [runs]"
 cell() { local v; v=$(printf '%s\n' "$@" | grep -v '^$' | median); echo "$(fmt "$v" "${DIGITS:-0}") [$(join "$@")]"; }
@@ -254,16 +256,18 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 		M[$k|put_ratio_splice]=$(ratio "$(med "${s[@]}")" "$(med "${a[@]}")")
 	fi
 	if [ "$tag" = "$name" ] && wants list; then
-		log "$tag: LIST dir10k, raw curl / gateway JSON, x$REPS x$LIST_RUNS"
-		a=(); c=(); local t=()
-		# One listing each first, so the gateway's JIT warm-up is not counted against it.
-		list_time "$ftp/dir10k/" >/dev/null; list_time "$gw/dir10k/" >/dev/null
+		log "$tag: LIST dir10k, raw curl LIST / raw curl MLSD / gateway JSON, x$REPS x$LIST_RUNS"
+		a=(); c=(); local t=() m=()
+		# Listings first, so the gateway's JIT warm-up is not counted against it.
+		for _ in 1 2 3 4 5; do list_time "$ftp/dir10k/" >/dev/null; list_time "$gw/dir10k/" >/dev/null; done
 		for _ in $(seq 1 $((REPS * LIST_RUNS))); do
 			local tt tf
 			read -r tt tf < <(list_time "$ftp/dir10k/"); a+=("$tt")
+			m+=("$(mlsd_time "$ftp/dir10k/")")
 			read -r tt tf < <(list_time "$gw/dir10k/"); c+=("$tt"); t+=("$tf")
 		done
 		M[$k|list_raw]=$(DIGITS=3 cell "${a[@]}")
+		M[$k|list_mlsd]=$(fmt "$(med "${m[@]}")" 3)
 		M[$k|list_gw]=$(DIGITS=3 cell "${c[@]}")
 		M[$k|list_gw_ttfb]=$(fmt "$(med "${t[@]}")" 3)
 		M[$k|list_ratio]=$(ratio "$(med "${c[@]}")" "$(med "${a[@]}")")
@@ -388,11 +392,12 @@ fi
 	echo
 	echo "## Listing dir10k (seconds per listing)"
 	echo
-	echo "raw = a fresh \`curl ftp://.../dir10k/\` (connect, login, LIST); gateway = GET /files/dir10k/ as JSON on a pooled session."
+	echo "raw = a fresh \`curl ftp://.../dir10k/\` (connect, login, LIST); raw MLSD = the same with \`-X MLSD\`, which the"
+	echo "gateway uses where the server offers it (exact times and types); gateway = GET /files/dir10k/ as JSON on a pooled session."
 	echo
-	echo "| server | raw curl LIST | gateway JSON | gateway first byte | entries | gateway / raw |"
-	echo "|---|---|---|---|---|---|"
-	for t in $SERVERS; do echo "| $t | ${M[$t|list_raw]:--} | ${M[$t|list_gw]:--} | ${M[$t|list_gw_ttfb]:--} | ${M[$t|list_entries]:--} | ${M[$t|list_ratio]:--} |"; done
+	echo "| server | raw curl LIST | raw curl MLSD (median) | gateway JSON | gateway first byte | entries | gateway / raw LIST |"
+	echo "|---|---|---|---|---|---|---|"
+	for t in $SERVERS; do echo "| $t | ${M[$t|list_raw]:--} | ${M[$t|list_mlsd]:--} | ${M[$t|list_gw]:--} | ${M[$t|list_gw_ttfb]:--} | ${M[$t|list_entries]:--} | ${M[$t|list_ratio]:--} |"; done
 	echo
 	echo "## Memory"
 	echo
