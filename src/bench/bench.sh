@@ -184,8 +184,11 @@ hey_run() {
 	local f=$WORK/hey.txt
 	hey -z "${HEY_SECONDS}s" -c "$2" "$1" >"$f" 2>&1
 	local total ok
-	total=$(awk '/\[[0-9]+\]/{s+=$2} END{print s+0}' "$f")
-	ok=$(awk '/\[200\]/{print $2}' "$f")
+	# Only the status code distribution: hey's error distribution lines also start with [count].
+	total=$(awk '/Status code distribution/{f=1; next} /Error distribution/{f=0} f && $1 ~ /^\[[0-9]+\]$/ {s+=$2} END{print s+0}' "$f")
+	ok=$(awk '/Status code distribution/{f=1; next} /Error distribution/{f=0} f && $1 == "[200]" {print $2}' "$f")
+	# Requests that never got a status (connection errors) count as failures too.
+	total=$((total + $(awk '/Error distribution/{f=1; next} f && $1 ~ /^\[[0-9]+\]$/ {gsub(/[][]/, "", $1); s+=$1} END{print s+0}' "$f")))
 	echo "$(awk '/Requests\/sec/{print $2}' "$f") $(awk '/ 99% in/{print $3*1000}' "$f") $((total - ${ok:-0}))"
 }
 # ceiling_run NAME CONC: RETRs per second of CONC logged-in sessions fetching the 1 KiB file in a

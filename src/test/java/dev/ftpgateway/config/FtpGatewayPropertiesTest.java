@@ -27,7 +27,7 @@ class FtpGatewayPropertiesTest {
 			assertThat(context.getBean(PoolSettings.class)).isEqualTo(new PoolSettings(8, 0, 8, Duration.ofSeconds(5),
 					Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(10)));
 			FtpGatewayProperties properties = context.getBean(FtpGatewayProperties.class);
-			assertThat(properties.getTransfer().getBufferSize()).isEqualTo(DataSize.ofKilobytes(256));
+			assertThat(properties.getTransfer().getBufferSize()).isEqualTo(DataSize.ofKilobytes(64));
 			assertThat(properties.getServer().getRoot()).isEqualTo("/");
 		});
 	}
