@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.ftpgateway.ftp.FtpException;
 import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.Lease;
 
@@ -16,6 +17,10 @@ import dev.ftpgateway.pool.Lease;
  * session had been idle in the pool, its control connection failed (a timeout is a stall, not a
  * dead session, and is not retried), and the attempt had not committed yet: no byte went to the
  * client and no command changed anything on the server.
+ * <p>
+ * A data connection the server could not open (425) is also tried once more, on the same
+ * session: servers answer 425 while their passive port range is briefly used up (pure-ftpd under
+ * a few thousand transfers a second), nothing was transferred, and the next port usually works.
  */
 final class StaleSessionRetry {
 
@@ -34,6 +39,10 @@ final class StaleSessionRetry {
 				return operation.run(lease, first);
 			}
 			catch (IOException ex) {
+				if (isDataConnectionRefused(first, ex)) {
+					logger.debug("The FTP server could not open a data connection (" + ex + "); retrying once");
+					return operation.run(lease, new Attempt());
+				}
 				if (!isStale(lease, first, ex)) {
 					throw ex;
 				}
@@ -45,6 +54,10 @@ final class StaleSessionRetry {
 		try (Lease lease = this.pool.borrow()) {
 			return operation.run(lease, new Attempt());
 		}
+	}
+
+	private static boolean isDataConnectionRefused(Attempt attempt, IOException ex) {
+		return !attempt.committed && ex instanceof FtpException ftp && ftp.replyCode() == 425;
 	}
 
 	private static boolean isStale(Lease lease, Attempt attempt, IOException ex) {

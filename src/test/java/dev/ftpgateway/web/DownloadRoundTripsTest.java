@@ -63,6 +63,19 @@ class DownloadRoundTripsTest {
 	}
 
 	@Test
+	void aDataConnectionTheServerCouldNotOpenIsTriedOnceMoreOnTheSameSession() throws IOException {
+		get("GET");
+		int warm = this.server.commands().size();
+		this.server.nextReply("250-Listing /a.txt\n type=file;size=5;modify=20240506070809; /a.txt\n250 End")
+			.nextReply("425 Unable to identify the local data socket: Address already in use");
+		MockHttpServletResponse response = get("GET");
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsByteArray()).isEqualTo(CONTENT);
+		assertThat(commandVerbs(warm)).containsExactly("MLST", "EPSV", "MLST", "EPSV", "RETR");
+		assertThat(this.server.connectionCount()).isEqualTo(1);
+	}
+
+	@Test
 	void aHeadSendsOnlyMlstAndCarriesTheSameHeadersAsAGet() throws IOException {
 		MockHttpServletResponse get = get("GET");
 		int warm = this.server.commands().size();
