@@ -76,7 +76,8 @@ public class DownloadService {
 			if (response.getStatus() == HttpStatus.PRECONDITION_FAILED.value()) {
 				throw GatewayProblems.preconditionFailed(path + " was modified after the If-Unmodified-Since time");
 			}
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(file.validators()).build();
+			writeValidators(response, file);
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).build();
 		}
 		Optional<ByteRange> range = ranged(request, file);
 		long length = range.map(ByteRange::length).orElse(file.size());
@@ -225,17 +226,6 @@ public class DownloadService {
 				return null;
 			}
 			return "\"" + Long.toHexString(this.size) + "-" + Long.toHexString(this.modified.toEpochMilli()) + "\"";
-		}
-
-		HttpHeaders validators() {
-			HttpHeaders headers = new HttpHeaders();
-			if (etag() != null) {
-				headers.setETag(etag());
-			}
-			if (this.modified != null) {
-				headers.setLastModified(this.modified);
-			}
-			return headers;
 		}
 
 	}
