@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 /**
@@ -42,7 +43,9 @@ final class DataConnector {
 	Socket connectPassive(InetAddress peer, boolean trustPassiveHost, InetSocketAddress source,
 			Duration connectTimeout, Duration dataTimeout) throws IOException {
 		InetSocketAddress target = passiveAddress(peer, trustPassiveHost);
-		Socket socket = new Socket();
+		// Opened as a channel so that downloads can read it into direct buffers
+		// (TransferInputStream.read(ByteBuffer)); as a Socket it behaves like any other.
+		Socket socket = SocketChannel.open().socket();
 		try {
 			if (source != null) {
 				socket.bind(new InetSocketAddress(source.getAddress(), 0));

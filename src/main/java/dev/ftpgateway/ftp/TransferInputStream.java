@@ -3,6 +3,12 @@ package dev.ftpgateway.ftp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.OptionalLong;
 
 /**
@@ -15,8 +21,15 @@ import java.util.OptionalLong;
  * announced. Closing before the end, or after a failed read, aborts the transfer instead
  * (ABOR, then the control connection is brought back in step, or the session marked broken),
  * and never throws. The client accepts no other command until the stream is closed.
+ *
+ * <p>It is also a {@link ReadableByteChannel}: on a plain passive data connection
+ * {@link #read(ByteBuffer)} reads the socket's channel straight into the buffer, so with a
+ * direct buffer the bytes never pass through the Java heap (see {@link #readsChannelDirectly()}).
+ * The data timeout applies to those reads too.
  */
-public final class TransferInputStream extends InputStream {
+public final class TransferInputStream extends InputStream implements ReadableByteChannel {
+
+	private static final int MAX_BRIDGE_BYTES = 64 * 1024;
 
 	private final FtpClient client;
 
@@ -25,6 +38,9 @@ public final class TransferInputStream extends InputStream {
 	private final Socket socket;
 
 	private final InputStream in;
+
+	/** The data socket's channel, when it has one and carries the bytes unencrypted. */
+	private final SocketChannel channel;
 
 	private final OptionalLong expectedSize;
 
@@ -38,11 +54,18 @@ public final class TransferInputStream extends InputStream {
 
 	private boolean closed;
 
+	private ChannelReadTimeout channelReadTimeout;
+
+	/** For {@link #read(ByteBuffer)} into a direct buffer when there is no channel to read. */
+	private byte[] bridge;
+
 	TransferInputStream(FtpClient client, String command, DataTransfer transfer, boolean checkSize) throws IOException {
 		this.client = client;
 		this.command = command;
 		this.socket = transfer.socket();
 		this.in = this.socket.getInputStream();
+		// A TLS data socket has no channel: its bytes must be decrypted on the way.
+		this.channel = this.socket.getChannel();
 		this.expectedSize = transfer.expectedSize();
 		this.checkSize = checkSize;
 	}
@@ -61,24 +84,109 @@ public final class TransferInputStream extends InputStream {
 
 	@Override
 	public int read(byte[] buffer, int offset, int length) throws IOException {
-		if (this.closed) {
-			throw new IOException("Stream closed");
-		}
+		ensureOpen();
 		try {
-			int n = this.in.read(buffer, offset, length);
-			if (n == -1) {
-				this.endReached = true;
-			}
-			else {
-				this.received += n;
-				this.client.dataMoved();
-			}
-			return n;
+			return counted(this.in.read(buffer, offset, length));
 		}
 		catch (IOException ex) {
 			this.failed = true;
 			throw ex;
 		}
+	}
+
+	/**
+	 * Whether {@link #read(ByteBuffer)} reads the data socket's channel into the buffer itself:
+	 * true for plain passive data connections, false for TLS and active ones, where it reads
+	 * through a byte array.
+	 */
+	public boolean readsChannelDirectly() {
+		return this.channel != null;
+	}
+
+	/**
+	 * Reads into {@code buffer}, blocking until at least one byte arrived, the data ended (-1)
+	 * or the data timeout passed ({@link SocketTimeoutException}).
+	 */
+	@Override
+	public int read(ByteBuffer buffer) throws IOException {
+		ensureOpen();
+		if (this.channel == null) {
+			return readThroughArray(buffer);
+		}
+		ChannelReadTimeout timeout = channelReadTimeout();
+		try {
+			if (timeout != null) {
+				timeout.reading();
+			}
+			return counted(this.channel.read(buffer));
+		}
+		catch (AsynchronousCloseException ex) {
+			this.failed = true;
+			if (timeout != null && timeout.expired()) {
+				throw new SocketTimeoutException("Read timed out");
+			}
+			throw ex;
+		}
+		catch (IOException ex) {
+			this.failed = true;
+			throw ex;
+		}
+		finally {
+			if (timeout != null) {
+				timeout.idle();
+			}
+		}
+	}
+
+	private ChannelReadTimeout channelReadTimeout() throws IOException {
+		int millis = this.socket.getSoTimeout();
+		if (this.channelReadTimeout == null && millis > 0) {
+			this.channelReadTimeout = new ChannelReadTimeout(this.channel, Duration.ofMillis(millis));
+		}
+		return this.channelReadTimeout;
+	}
+
+	private int readThroughArray(ByteBuffer buffer) throws IOException {
+		if (!buffer.hasRemaining()) {
+			return 0;
+		}
+		if (buffer.hasArray()) {
+			int n = read(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+			if (n > 0) {
+				buffer.position(buffer.position() + n);
+			}
+			return n;
+		}
+		if (this.bridge == null) {
+			this.bridge = new byte[Math.min(buffer.remaining(), MAX_BRIDGE_BYTES)];
+		}
+		int n = read(this.bridge, 0, Math.min(buffer.remaining(), this.bridge.length));
+		if (n > 0) {
+			buffer.put(this.bridge, 0, n);
+		}
+		return n;
+	}
+
+	private void ensureOpen() throws IOException {
+		if (this.closed) {
+			throw new IOException("Stream closed");
+		}
+	}
+
+	private int counted(int n) throws IOException {
+		if (n == -1) {
+			this.endReached = true;
+		}
+		else {
+			this.received += n;
+			this.client.dataMoved();
+		}
+		return n;
+	}
+
+	@Override
+	public boolean isOpen() {
+		return !this.closed;
 	}
 
 	/** Ends the transfer early, whatever has been read, without reporting an error. */
@@ -87,6 +195,7 @@ public final class TransferInputStream extends InputStream {
 			return;
 		}
 		this.closed = true;
+		stopChannelReadTimeout();
 		this.client.streamEnded();
 		this.client.abortQuietly(this.socket);
 		this.client.transferEnded(this.command, this.received, false);
@@ -107,6 +216,7 @@ public final class TransferInputStream extends InputStream {
 			return;
 		}
 		this.closed = true;
+		stopChannelReadTimeout();
 		this.client.streamEnded();
 		boolean succeeded = false;
 		try {
@@ -119,6 +229,12 @@ public final class TransferInputStream extends InputStream {
 		}
 		finally {
 			this.client.transferEnded(this.command, this.received, succeeded);
+		}
+	}
+
+	private void stopChannelReadTimeout() {
+		if (this.channelReadTimeout != null) {
+			this.channelReadTimeout.close();
 		}
 	}
 

@@ -48,10 +48,12 @@ public class AccessLogFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** Counts the body bytes written through it. */
-	private static final class CountingResponse extends HttpServletResponseWrapper {
+	/** Counts the body bytes written through it, and those written past it ({@link ContainerBody}). */
+	private static final class CountingResponse extends HttpServletResponseWrapper implements ContainerBody.BodyCounter {
 
 		private CountingOutputStream stream;
+
+		private long writtenPast;
 
 		CountingResponse(HttpServletResponse response) {
 			super(response);
@@ -65,8 +67,13 @@ public class AccessLogFilter extends OncePerRequestFilter {
 			return this.stream;
 		}
 
+		@Override
+		public void writtenPast(long bytes) {
+			this.writtenPast += bytes;
+		}
+
 		long bytes() {
-			return (this.stream != null) ? this.stream.count : 0;
+			return this.writtenPast + ((this.stream != null) ? this.stream.count : 0);
 		}
 
 	}

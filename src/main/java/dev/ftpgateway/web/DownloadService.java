@@ -1,7 +1,6 @@
 package dev.ftpgateway.web;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -107,9 +106,8 @@ public class DownloadService {
 		if (in == null) {
 			return null;
 		}
-		OutputStream out = response.getOutputStream();
 		boolean toEndOfFile = range.map((r) -> !r.endsBeforeEndOfFile()).orElse(true);
-		this.copier.download(lease, path, in, out, length, toEndOfFile);
+		this.copier.download(lease, path, in, response, length, toEndOfFile);
 		return null;
 	}
 

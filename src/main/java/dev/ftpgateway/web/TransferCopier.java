@@ -3,7 +3,10 @@ package dev.ftpgateway.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,7 +16,13 @@ import dev.ftpgateway.pool.Lease;
 
 /**
  * Copies bytes between an HTTP body and an FTP data connection through one fixed buffer, so a
- * transfer of any size needs the same few kilobytes of heap, and decides how the transfer ends.
+ * transfer of any size needs the same few kilobytes of memory, and decides how the transfer ends.
+ * <p>
+ * A download bigger than the buffer, on a data connection with a channel, goes through a direct
+ * buffer from the channel to the container's socket, so its bytes are never copied in the JVM:
+ * measured 20-25 % more throughput and a quarter less CPU per GiB than through a byte array
+ * (src/bench/RESULTS.md). Smaller ones go through the heap, where the headers and the body
+ * leave in one write.
  */
 final class TransferCopier {
 
@@ -21,12 +30,18 @@ final class TransferCopier {
 
 	private static final Duration ABORT_REPLY_TIMEOUT = Duration.ofSeconds(2);
 
+	/** Enough for the downloads of a busy gateway; more at once allocate their own. */
+	private static final int MAX_IDLE_DIRECT_BUFFERS = 64;
+
 	private final int bufferSize;
+
+	private final DirectBuffers directBuffers;
 
 	private final TransferFailures failures;
 
 	TransferCopier(int bufferSize, TransferFailures failures) {
 		this.bufferSize = bufferSize;
+		this.directBuffers = new DirectBuffers(bufferSize, MAX_IDLE_DIRECT_BUFFERS);
 		this.failures = failures;
 	}
 
@@ -40,16 +55,18 @@ final class TransferCopier {
 	 *         must let the exception reach the servlet container so it drops the connection
 	 *         instead of completing the body; a {@link ClientGoneException} when the client went away
 	 */
-	void download(Lease lease, RemotePath path, TransferInputStream in, OutputStream out, long length,
+	void download(Lease lease, RemotePath path, TransferInputStream in, HttpServletResponse response, long length,
 			boolean toEndOfFile) throws IOException {
 		boolean settled = false;
 		try {
-			OutputStream client = new ClientOutput(out);
-			long copied = copy(in, client, length);
-			if (length >= 0 && copied < length) {
-				throw new IOException("FTP transfer ended after " + copied + " of " + length + " bytes");
+			if (in.readsChannelDirectly() && (length < 0 || length > this.bufferSize)) {
+				copyDirect(in, ContainerBody.commit(response), length);
 			}
-			client.flush();
+			else {
+				OutputStream client = new ClientOutput(response.getOutputStream());
+				checkLength(copy(in, client, length), length);
+				client.flush();
+			}
 			if (toEndOfFile && (length < 0 || in.read() == -1)) {
 				// At EOF close() reads the 226, and a 4xx/5xx there still fails the request.
 				in.close();
@@ -71,6 +88,37 @@ final class TransferCopier {
 				shortenAbort(lease);
 				abortQuietly(in);
 			}
+		}
+	}
+
+	private void copyDirect(TransferInputStream in, ContainerBody body, long limit) throws IOException {
+		ByteBuffer buffer = this.directBuffers.take();
+		long copied = 0;
+		try {
+			while (limit < 0 || copied < limit) {
+				buffer.clear();
+				if (limit >= 0) {
+					buffer.limit((int) Math.min(buffer.capacity(), limit - copied));
+				}
+				if (in.read(buffer) < 0) {
+					break;
+				}
+				buffer.flip();
+				body.write(buffer);
+				copied += buffer.limit();
+			}
+			checkLength(copied, limit);
+			body.flush();
+		}
+		finally {
+			body.reportWritten();
+			this.directBuffers.give(buffer);
+		}
+	}
+
+	private static void checkLength(long copied, long length) throws IOException {
+		if (length >= 0 && copied < length) {
+			throw new IOException("FTP transfer ended after " + copied + " of " + length + " bytes");
 		}
 	}
 

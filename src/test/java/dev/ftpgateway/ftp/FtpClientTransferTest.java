@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -223,6 +225,64 @@ class FtpClientTransferTest {
 				assertThat(in.readAllBytes()).isEqualTo(CONTENT);
 			}
 			assertThat(ftp.noop()).startsWith("200");
+		}
+	}
+
+	@Test
+	void passiveDownloadsReadTheDataChannelStraightIntoDirectBuffers() throws IOException {
+		try (FtpClient ftp = loggedIn()) {
+			try (TransferInputStream in = ftp.retrieve("/f.bin", 0)) {
+				assertThat(in.readsChannelDirectly()).isTrue();
+				assertThat(readAll(in, ByteBuffer.allocateDirect(777))).isEqualTo(CONTENT);
+			}
+			assertThat(ftp.noop()).startsWith("200");
+		}
+	}
+
+	@Test
+	void activeDownloadsReadIntoBuffersThroughAnArray() throws IOException {
+		try (FtpClient ftp = loggedIn()) {
+			ftp.setPassive(false);
+			try (TransferInputStream in = ftp.retrieve("/f.bin", 0)) {
+				assertThat(in.readsChannelDirectly()).isFalse();
+				assertThat(readAll(in, ByteBuffer.allocateDirect(777))).isEqualTo(CONTENT);
+			}
+			try (TransferInputStream in = ftp.retrieve("/f.bin", 0)) {
+				assertThat(readAll(in, ByteBuffer.allocate(777))).isEqualTo(CONTENT);
+			}
+		}
+	}
+
+	@Test
+	void channelReadsOfAStalledDataConnectionTimeOutAndTheSessionStaysInStep() throws IOException {
+		this.server.stallDataAfter(100, Duration.ofSeconds(5));
+		try (FtpClient ftp = loggedIn()) {
+			ftp.setDataTimeout(Duration.ofMillis(300));
+			TransferInputStream in = ftp.retrieve("/f.bin", 0);
+			long start = System.nanoTime();
+			assertThatExceptionOfType(SocketTimeoutException.class)
+				.isThrownBy(() -> readAll(in, ByteBuffer.allocateDirect(64)));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+			in.close();
+			assertThat(ftp.isBroken()).isFalse();
+			assertThat(ftp.sendCommand("ECHO 299 in step")).isEqualTo("299 in step");
+		}
+	}
+
+	@Test
+	void timeSpentBetweenChannelReadsIsNoStall() throws Exception {
+		try (FtpClient ftp = loggedIn()) {
+			ftp.setDataTimeout(Duration.ofMillis(200));
+			try (TransferInputStream in = ftp.retrieve("/f.bin", 0)) {
+				ByteBuffer first = ByteBuffer.allocateDirect(100);
+				in.read(first);
+				// A caller whose own client reads slowly: SO_TIMEOUT would not count this either.
+				Thread.sleep(800);
+				ByteArrayOutputStream out = new ByteArrayOutputStream();
+				out.write(bytesOf(first.flip()));
+				out.write(readAll(in, ByteBuffer.allocateDirect(1000)));
+				assertThat(out.toByteArray()).isEqualTo(CONTENT);
+			}
 		}
 	}
 
@@ -451,6 +511,20 @@ class FtpClientTransferTest {
 		ftp.connect(this.server.host(), this.server.port());
 		ftp.login("user", "pw");
 		return ftp;
+	}
+
+	private static byte[] readAll(TransferInputStream in, ByteBuffer buffer) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		while (in.read(buffer.clear()) >= 0) {
+			out.write(bytesOf(buffer.flip()));
+		}
+		return out.toByteArray();
+	}
+
+	private static byte[] bytesOf(ByteBuffer buffer) {
+		byte[] bytes = new byte[buffer.remaining()];
+		buffer.get(bytes);
+		return bytes;
 	}
 
 	private static byte[] bytes(int size) {
