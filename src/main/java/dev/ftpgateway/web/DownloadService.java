@@ -63,7 +63,7 @@ public class DownloadService {
 	private ResponseEntity<?> get(Lease lease, StaleSessionRetry.Attempt attempt, RemotePath path,
 			ServletWebRequest request, HttpServletResponse response, boolean withBody) throws IOException {
 		FtpClient client = lease.client();
-		FtpEntry entry = RemoteFiles.stat(client, this.settings, path);
+		FtpEntry entry = RemoteFiles.statForReading(client, this.settings, path);
 		if (RemoteFiles.isFolder(entry)) {
 			return listing(client, path, request.getHeader(HttpHeaders.ACCEPT), response, withBody);
 		}

@@ -8,12 +8,13 @@ import java.util.OptionalLong;
 
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.FtpException;
+import dev.ftpgateway.ftp.FtpPermanentException;
 import dev.ftpgateway.ftp.listing.FtpEntry;
 
 /**
  * Looks up what is at a remote path with one borrowed session: MLST where the server offers it,
- * otherwise a listing of the parent folder, since SIZE and MDTM cannot tell a folder from a
- * missing file on every server.
+ * otherwise SIZE and MDTM for files, then (for reading only) CWD for folders, and a listing of
+ * the parent folder for the rest, since SIZE and MDTM cannot tell a folder from a missing file.
  */
 final class RemoteFiles {
 
@@ -26,6 +27,23 @@ final class RemoteFiles {
 	 * @throws org.springframework.web.ErrorResponseException 404 when a listing shows it is missing
 	 */
 	static FtpEntry stat(FtpClient client, FilesSettings settings, RemotePath path) throws IOException {
+		return stat(client, settings, path, false);
+	}
+
+	/**
+	 * The entry at {@code path}, which must exist, for reading it. On servers without MLST a
+	 * path that SIZE does not know is taken for a folder when CWD enters it: one round trip
+	 * instead of a listing of the parent (a LIST and a data connection). CWD follows symbolic
+	 * links, which is what reading wants (a link to a folder lists as the folder, as LIST would
+	 * show it) but never what deleting wants, so {@link #stat} does not do it. The working
+	 * directory it leaves behind means nothing: the gateway names every path absolutely.
+	 */
+	static FtpEntry statForReading(FtpClient client, FilesSettings settings, RemotePath path) throws IOException {
+		return stat(client, settings, path, true);
+	}
+
+	private static FtpEntry stat(FtpClient client, FilesSettings settings, RemotePath path, boolean enterFolders)
+			throws IOException {
 		if (!path.isRoot() && client.features().containsKey("MLST")) {
 			try {
 				return client.mlst(settings.absolute(path));
@@ -40,6 +58,9 @@ final class RemoteFiles {
 		Optional<FtpEntry> file = path.isRoot() ? Optional.empty() : plainFile(client, settings.absolute(path));
 		if (file.isPresent()) {
 			return file.get();
+		}
+		if (enterFolders && !path.isRoot() && entersAsFolder(client, settings.absolute(path))) {
+			return folder(settings.absolute(path));
 		}
 		return find(client, settings, path).orElseThrow(() -> GatewayProblems.notFound(path));
 	}
@@ -57,6 +78,17 @@ final class RemoteFiles {
 		}
 		return Optional.of(new FtpEntry(absolute, FtpEntry.Type.FILE, size, client.mdtm(absolute), Optional.empty(),
 				Optional.empty(), Map.of(), ""));
+	}
+
+	/** Whether CWD enters {@code absolute}; a refusal leaves the question to a listing of the parent. */
+	private static boolean entersAsFolder(FtpClient client, String absolute) throws IOException {
+		try {
+			client.cwd(absolute);
+			return true;
+		}
+		catch (FtpPermanentException ex) {
+			return false;
+		}
 	}
 
 	/** The entry at {@code path}, or empty when nothing is there. The root is always a folder. */

@@ -94,10 +94,26 @@ class DownloadRoundTripsTest {
 		}
 	}
 
+	@Test
+	void aFolderOnAServerWithoutMlstIsEnteredNotLookedUpInItsParentsListing() throws IOException {
+		this.server.reply("FEAT", "211-Features:\n EPSV\n SIZE\n MDTM\n211 End")
+			.setListing("LIST", List.of("-rw-r--r--    1 1001     1001         5 Nov 23 19:15 b.txt"));
+		get("GET", "/dir");
+		int warm = this.server.commands().size();
+		MockHttpServletResponse response = get("GET", "/dir");
+		assertThat(response.getContentAsString()).contains("\"name\":\"b.txt\"");
+		assertThat(commandVerbs(warm)).containsExactly("TYPE", "SIZE", "CWD", "TYPE", "EPSV", "LIST");
+		assertThat(this.server.commands()).contains("LIST /dir").doesNotContain("LIST /");
+	}
+
 	private MockHttpServletResponse get(String method) throws IOException {
-		MockHttpServletRequest request = new MockHttpServletRequest(method, "/files/a.txt");
+		return get(method, "/a.txt");
+	}
+
+	private MockHttpServletResponse get(String method, String path) throws IOException {
+		MockHttpServletRequest request = new MockHttpServletRequest(method, "/files" + path);
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		assertThat(this.downloads.get(RemotePath.ofDecoded("/a.txt"), new ServletWebRequest(request, response),
+		assertThat(this.downloads.get(RemotePath.ofDecoded(path), new ServletWebRequest(request, response),
 				response, method.equals("GET")))
 			.isNull();
 		return response;
