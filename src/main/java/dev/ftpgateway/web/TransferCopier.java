@@ -19,10 +19,9 @@ import dev.ftpgateway.pool.Lease;
  * transfer of any size needs the same few kilobytes of memory, and decides how the transfer ends.
  * <p>
  * A download bigger than the buffer, on a data connection with a channel, goes through a direct
- * buffer from the channel to the container's socket, so its bytes are never copied in the JVM:
- * measured 20-25 % more throughput and a quarter less CPU per GiB than through a byte array
- * (src/bench/RESULTS.md). Smaller ones go through the heap, where the headers and the body
- * leave in one write.
+ * buffer from the channel to the container's socket, so its bytes are never copied in the JVM
+ * and what CPU is left is the kernel's (src/bench/RESULTS.md, change 10). Smaller ones go
+ * through the heap, where the headers and the body leave in one write.
  */
 final class TransferCopier {
 
