@@ -138,10 +138,13 @@ public final class TransferInputStream extends InputStream implements ReadableBy
 		}
 	}
 
+	/** The timeout for channel reads, from the socket's SO_TIMEOUT; null when reads may block forever. */
 	private ChannelReadTimeout channelReadTimeout() throws IOException {
-		int millis = this.socket.getSoTimeout();
-		if (this.channelReadTimeout == null && millis > 0) {
-			this.channelReadTimeout = new ChannelReadTimeout(this.channel, Duration.ofMillis(millis));
+		if (this.channelReadTimeout == null) {
+			int millis = this.socket.getSoTimeout();
+			if (millis > 0) {
+				this.channelReadTimeout = new ChannelReadTimeout(this.channel, Duration.ofMillis(millis));
+			}
 		}
 		return this.channelReadTimeout;
 	}

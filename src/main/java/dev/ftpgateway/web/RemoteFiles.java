@@ -44,9 +44,13 @@ final class RemoteFiles {
 
 	private static FtpEntry stat(FtpClient client, FilesSettings settings, RemotePath path, boolean enterFolders)
 			throws IOException {
-		if (!path.isRoot() && client.features().containsKey("MLST")) {
+		String absolute = settings.absolute(path);
+		if (path.isRoot()) {
+			return folder(absolute);
+		}
+		if (client.features().containsKey("MLST")) {
 			try {
-				return client.mlst(settings.absolute(path));
+				return client.mlst(absolute);
 			}
 			catch (FtpException ex) {
 				if (meansMissing(ex)) {
@@ -55,12 +59,12 @@ final class RemoteFiles {
 				throw ex;
 			}
 		}
-		Optional<FtpEntry> file = path.isRoot() ? Optional.empty() : plainFile(client, settings.absolute(path));
+		Optional<FtpEntry> file = plainFile(client, absolute);
 		if (file.isPresent()) {
 			return file.get();
 		}
-		if (enterFolders && !path.isRoot() && entersAsFolder(client, settings.absolute(path))) {
-			return folder(settings.absolute(path));
+		if (enterFolders && entersAsFolder(client, absolute)) {
+			return folder(absolute);
 		}
 		return find(client, settings, path).orElseThrow(() -> GatewayProblems.notFound(path));
 	}
