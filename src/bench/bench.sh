@@ -52,6 +52,7 @@ RC_PORT=${RC_PORT:-29181}
 RC_PORT2=${RC_PORT2:-29182}
 SPLICE_PORT=${SPLICE_PORT:-$((GW_PORT + 3))}
 COPY_PORT=${COPY_PORT:-$((GW_PORT + 4))}
+LIST_GW_PORT=${LIST_GW_PORT:-$((GW_PORT + 5))}
 BIG=/big/1GiB.bin
 BIGSZ=1073741824
 SMALL=/small/f0001.bin
@@ -259,16 +260,23 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 		M[$k|put_ratio_splice]=$(ratio "$(med "${s[@]}")" "$(med "${a[@]}")")
 	fi
 	if [ "$tag" = "$name" ] && wants list; then
-		log "$tag: LIST dir10k, raw curl LIST / raw curl MLSD / gateway JSON, x$REPS x$LIST_RUNS"
-		a=(); c=(); local t=() m=()
+		log "$tag: LIST dir10k, raw curl LIST / raw curl MLSD / gateway JSON / gateway JSON with use-mlsd=false, x$REPS x$LIST_RUNS"
+		# A second gateway that lists with LIST even where the server offers MLSD.
+		GATEWAY_ENV="${GATEWAY_ENV:-} FTP_GATEWAY_SERVER_USE_MLSD=false" start_gateway "$name" "$LIST_GW_PORT" "$java" "$@"
+		local listpid=$GW_PID gwl="http://$HOST:$LIST_GW_PORT/files"
+		a=(); c=(); local t=() m=() l=()
 		# Listings first, so the gateway's JIT warm-up is not counted against it.
-		for _ in 1 2 3 4 5; do list_time "$ftp/dir10k/" >/dev/null; list_time "$gw/dir10k/" >/dev/null; done
+		for _ in 1 2 3 4 5; do for url in "$ftp" "$gw" "$gwl"; do list_time "$url/dir10k/" >/dev/null; done; done
 		for _ in $(seq 1 $((REPS * LIST_RUNS))); do
 			local tt tf
 			read -r tt tf < <(list_time "$ftp/dir10k/"); a+=("$tt")
 			m+=("$(mlsd_time "$ftp/dir10k/")")
+			read -r tt tf < <(list_time "$gwl/dir10k/"); l+=("$tt")
 			read -r tt tf < <(list_time "$gw/dir10k/"); c+=("$tt"); t+=("$tf")
 		done
+		stop_pid "$listpid"
+		M[$k|list_gw_list]=$(fmt "$(med "${l[@]}")" 3)
+		M[$k|list_ratio_list]=$(ratio "$(med "${l[@]}")" "$(med "${a[@]}")")
 		M[$k|list_raw]=$(DIGITS=3 cell "${a[@]}")
 		M[$k|list_mlsd]=$(fmt "$(med "${m[@]}")" 3)
 		M[$k|list_gw]=$(DIGITS=3 cell "${c[@]}")
@@ -396,11 +404,12 @@ fi
 	echo "## Listing dir10k (seconds per listing)"
 	echo
 	echo "raw = a fresh \`curl ftp://.../dir10k/\` (connect, login, LIST); raw MLSD = the same with \`-X MLSD\`, which the"
-	echo "gateway uses where the server offers it (exact times and types); gateway = GET /files/dir10k/ as JSON on a pooled session."
+	echo "gateway uses where the server offers it (exact times and types); gateway = GET /files/dir10k/ as JSON on a pooled session;"
+	echo "gateway, LIST = the same through a second gateway started with \`ftp-gateway.server.use-mlsd=false\`."
 	echo
-	echo "| server | raw curl LIST | raw curl MLSD (median) | gateway JSON | gateway first byte | entries | gateway / raw LIST |"
-	echo "|---|---|---|---|---|---|---|"
-	for t in $SERVERS; do echo "| $t | ${M[$t|list_raw]:--} | ${M[$t|list_mlsd]:--} | ${M[$t|list_gw]:--} | ${M[$t|list_gw_ttfb]:--} | ${M[$t|list_entries]:--} | ${M[$t|list_ratio]:--} |"; done
+	echo "| server | raw curl LIST | raw curl MLSD (median) | gateway JSON | gateway first byte | entries | gateway / raw LIST | gateway, LIST (median) | gateway, LIST / raw LIST |"
+	echo "|---|---|---|---|---|---|---|---|---|"
+	for t in $SERVERS; do echo "| $t | ${M[$t|list_raw]:--} | ${M[$t|list_mlsd]:--} | ${M[$t|list_gw]:--} | ${M[$t|list_gw_ttfb]:--} | ${M[$t|list_entries]:--} | ${M[$t|list_ratio]:--} | ${M[$t|list_gw_list]:--} | ${M[$t|list_ratio_list]:--} |"; done
 	echo
 	echo "## Memory"
 	echo

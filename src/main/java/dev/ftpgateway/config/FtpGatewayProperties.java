@@ -89,6 +89,13 @@ public class FtpGatewayProperties {
 		 */
 		private Duration controlKeepAlive = Duration.ofSeconds(60);
 
+		/**
+		 * List folders with MLSD where the server offers it: exact UTC times and types. false
+		 * lists with LIST, whose times are the server's local time to the minute (to the day for
+		 * older files), for servers that answer LIST much faster (proftpd, on large folders).
+		 */
+		private boolean useMlsd = true;
+
 		/** Remote folder the HTTP API is confined to; "/files/" maps to it. */
 		private String root = "/";
 
@@ -173,6 +180,14 @@ public class FtpGatewayProperties {
 
 		public void setControlKeepAlive(Duration controlKeepAlive) {
 			this.controlKeepAlive = controlKeepAlive;
+		}
+
+		public boolean isUseMlsd() {
+			return this.useMlsd;
+		}
+
+		public void setUseMlsd(boolean useMlsd) {
+			this.useMlsd = useMlsd;
 		}
 
 		public String getRoot() {

@@ -101,6 +101,8 @@ public class FtpClient implements Closeable {
 
 	private boolean trustPassiveHost;
 
+	private boolean useMlsd = true;
+
 	private FtpEventListener eventListener = FtpEventListener.NONE;
 
 	private ControlKeepAlive keepAlive = new ControlKeepAlive(Duration.ZERO);
@@ -201,6 +203,16 @@ public class FtpClient implements Closeable {
 	 */
 	public void setTrustPassiveHost(boolean trustPassiveHost) {
 		this.trustPassiveHost = trustPassiveHost;
+	}
+
+	/**
+	 * Whether {@link #list} asks for MLSD when the server announces MLST (the default), or
+	 * always lists with LIST. MLSD gives exact UTC times and unambiguous types and names; LIST
+	 * times are the server's local time to the minute, or to the day for older files. Some
+	 * servers answer LIST much faster than MLSD (proftpd: about twice as fast for 10,000 entries).
+	 */
+	public void setUseMlsd(boolean useMlsd) {
+		this.useMlsd = useMlsd;
 	}
 
 	/**
@@ -994,8 +1006,8 @@ public class FtpClient implements Closeable {
 
 	/**
 	 * Lists a directory into entries, whatever the server supports: MLSD when FEAT announces
-	 * MLST, otherwise LIST read as Unix or DOS lines (vsftpd has no MLSD). The directory's own
-	 * and parent entries are left out.
+	 * MLST (unless {@link #setUseMlsd} turned it off), otherwise LIST read as Unix or DOS lines
+	 * (vsftpd has no MLSD). The directory's own and parent entries are left out.
 	 */
 	public List<FtpEntry> list(String path) throws IOException {
 		List<FtpEntry> entries = new ArrayList<>();
@@ -1011,7 +1023,7 @@ public class FtpClient implements Closeable {
 			}
 		};
 		String[] args = nonEmpty(path);
-		if (features().containsKey("MLST")) {
+		if (this.useMlsd && features().containsKey("MLST")) {
 			retrieveLines(withArguments("MLSD", args), line -> parseInto(MLSD_PARSER, line, filtered));
 		}
 		else {

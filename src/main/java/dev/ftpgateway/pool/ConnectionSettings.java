@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param dataTimeout the timeout for opening and reading or writing data connections
  * @param tls how the connection is secured
  * @param controlKeepAlive the NOOP interval on the control connection during transfers; zero for none
+ * @param useMlsd whether folders are listed with MLSD where the server offers it, rather than LIST
  */
 public record ConnectionSettings(String host, int port, String user, String password, boolean passive,
 		Charset charset, Duration connectTimeout, Duration replyTimeout, Duration dataTimeout, TlsSettings tls,
-		Duration controlKeepAlive) {
+		Duration controlKeepAlive, boolean useMlsd) {
 
 	/** Settings for plain FTP. */
 	public ConnectionSettings(String host, int port, String user, String password, boolean passive, Charset charset,
@@ -34,6 +35,14 @@ public record ConnectionSettings(String host, int port, String user, String pass
 			Duration connectTimeout, Duration replyTimeout, Duration dataTimeout, TlsSettings tls) {
 		this(host, port, user, password, passive, charset, connectTimeout, replyTimeout, dataTimeout, tls,
 				Duration.ZERO);
+	}
+
+	/** Settings that list with MLSD where the server offers it. */
+	public ConnectionSettings(String host, int port, String user, String password, boolean passive, Charset charset,
+			Duration connectTimeout, Duration replyTimeout, Duration dataTimeout, TlsSettings tls,
+			Duration controlKeepAlive) {
+		this(host, port, user, password, passive, charset, connectTimeout, replyTimeout, dataTimeout, tls,
+				controlKeepAlive, true);
 	}
 
 	public ConnectionSettings {
@@ -51,12 +60,19 @@ public record ConnectionSettings(String host, int port, String user, String pass
 		}
 	}
 
+	/** The same settings, logging in as someone else. */
+	public ConnectionSettings withLogin(String user, String password) {
+		return new ConnectionSettings(this.host, this.port, user, password, this.passive, this.charset,
+				this.connectTimeout, this.replyTimeout, this.dataTimeout, this.tls, this.controlKeepAlive, this.useMlsd);
+	}
+
 	/** Leaves the password out, so settings can be logged. */
 	@Override
 	public String toString() {
 		return "ConnectionSettings[" + this.user + "@" + this.host + ":" + this.port + ", passive=" + this.passive
 				+ ", charset=" + this.charset + ", connectTimeout=" + this.connectTimeout + ", replyTimeout="
-				+ this.replyTimeout + ", dataTimeout=" + this.dataTimeout + ", tls=" + this.tls.mode() + ", controlKeepAlive=" + this.controlKeepAlive + "]";
+				+ this.replyTimeout + ", dataTimeout=" + this.dataTimeout + ", tls=" + this.tls.mode() + ", controlKeepAlive=" + this.controlKeepAlive
+				+ ", useMlsd=" + this.useMlsd + "]";
 	}
 
 }

@@ -56,6 +56,7 @@ final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 		client.setCharset(this.settings.charset());
 		client.setPassive(this.settings.passive());
 		client.setControlKeepAlive(this.settings.controlKeepAlive());
+		client.setUseMlsd(this.settings.useMlsd());
 		try {
 			client.connect(this.settings.host(), this.settings.port());
 			client.login(this.settings.user(), this.settings.password());

@@ -33,9 +33,7 @@ final class UserSessionFactory extends BaseKeyedPooledObjectFactory<FtpLogin, Ft
 
 	@Override
 	public FtpClient create(FtpLogin login) throws IOException {
-		ConnectionSettings c = this.connection;
-		ConnectionSettings asCaller = new ConnectionSettings(c.host(), c.port(), login.user(), login.password(),
-				c.passive(), c.charset(), c.connectTimeout(), c.replyTimeout(), c.dataTimeout(), c.tls());
+		ConnectionSettings asCaller = this.connection.withLogin(login.user(), login.password());
 		return new FtpSessionFactory(asCaller, this.validateAfterIdle, this.events).create();
 	}
 

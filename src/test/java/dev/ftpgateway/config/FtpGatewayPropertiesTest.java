@@ -29,6 +29,7 @@ class FtpGatewayPropertiesTest {
 			FtpGatewayProperties properties = context.getBean(FtpGatewayProperties.class);
 			assertThat(properties.getTransfer().getBufferSize()).isEqualTo(DataSize.ofKilobytes(64));
 			assertThat(properties.getServer().getRoot()).isEqualTo("/");
+			assertThat(context.getBean(ConnectionSettings.class).useMlsd()).isTrue();
 		});
 	}
 
@@ -38,13 +39,14 @@ class FtpGatewayPropertiesTest {
 				"ftp-gateway.server.user=alice", "ftp-gateway.server.password=s3cret",
 				"ftp-gateway.server.passive=false", "ftp-gateway.server.charset=ISO-8859-1",
 				"ftp-gateway.server.connect-timeout=3s", "ftp-gateway.server.reply-timeout=4s",
-				"ftp-gateway.server.data-timeout=5m", "ftp-gateway.server.control-keep-alive=45s")
+				"ftp-gateway.server.data-timeout=5m", "ftp-gateway.server.control-keep-alive=45s",
+				"ftp-gateway.server.use-mlsd=false")
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(EmbeddedFtpServer.class);
 				assertThat(context.getBean(ConnectionSettings.class)).isEqualTo(new ConnectionSettings(
 						"ftp.example.org", 2121, "alice", "s3cret", false, StandardCharsets.ISO_8859_1,
 						Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofMinutes(5), TlsSettings.NONE,
-						Duration.ofSeconds(45)));
+						Duration.ofSeconds(45), false));
 			});
 	}
 

@@ -202,6 +202,17 @@ class FtpClientCommandsTest {
 	}
 
 	@Test
+	void listUsesListEvenWhenTheServerAnnouncesMlstOnceMlsdIsTurnedOff() throws IOException {
+		this.server.setListing("LIST", List.of("drwxr-xr-x 2 u g 4096 Jan 01 12:00 sub"));
+		try (FtpClient ftp = loggedIn()) {
+			assertThat(ftp.features()).containsKey("MLST");
+			ftp.setUseMlsd(false);
+			assertThat(ftp.list("/pub")).extracting(FtpEntry::name).containsExactly("sub");
+		}
+		assertThat(this.server.commands()).contains("LIST /pub").doesNotContain("MLSD /pub");
+	}
+
+	@Test
 	void noopChecksTheSession() throws IOException {
 		try (FtpClient ftp = loggedIn()) {
 			assertThat(ftp.noop()).startsWith("200");

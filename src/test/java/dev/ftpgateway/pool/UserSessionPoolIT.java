@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
 import dev.ftpgateway.ftp.FtpClient;
@@ -112,6 +114,25 @@ class UserSessionPoolIT {
 	}
 
 	@Test
+	void aCallersSessionListsTheWayTheGatewaysSettingsSay() throws IOException {
+		List<String> verbs = new CopyOnWriteArrayList<>();
+		FtpEventListener recorder = new FtpEventListener() {
+			@Override
+			public void commandCompleted(String verb, int replyCode, Duration elapsed) {
+				verbs.add(verb);
+			}
+		};
+		ConnectionSettings listWithList = new ConnectionSettings(this.server.host(), this.server.port(), "ignored",
+				"ignored", true, StandardCharsets.UTF_8, BOUND, BOUND, BOUND, TlsSettings.NONE, Duration.ZERO, false);
+		this.pool = new UserSessionPool(listWithList, poolSettings(2), 1, recorder);
+		try (Lease lease = this.pool.borrow(ALICE)) {
+			assertThat(lease.client().features()).containsKey("MLST");
+			lease.client().list("/");
+		}
+		assertThat(verbs).contains("LIST").doesNotContain("MLSD");
+	}
+
+	@Test
 	void loginsNeverShowTheirPassword() {
 		assertThat(ALICE.toString()).contains("alice").doesNotContain("alice-secret");
 	}
@@ -119,9 +140,12 @@ class UserSessionPoolIT {
 	private UserSessionPool pool(int maxTotal, int maxPerUser) {
 		ConnectionSettings connection = new ConnectionSettings(this.server.host(), this.server.port(), "ignored",
 				"ignored", true, StandardCharsets.UTF_8, BOUND, BOUND, BOUND);
-		PoolSettings settings = new PoolSettings(maxTotal, 0, maxTotal, Duration.ofMillis(300), Duration.ofHours(1),
+		return new UserSessionPool(connection, poolSettings(maxTotal), maxPerUser, FtpEventListener.NONE);
+	}
+
+	private static PoolSettings poolSettings(int maxTotal) {
+		return new PoolSettings(maxTotal, 0, maxTotal, Duration.ofMillis(300), Duration.ofHours(1),
 				Duration.ofHours(1), Duration.ofHours(1));
-		return new UserSessionPool(connection, settings, maxPerUser, FtpEventListener.NONE);
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
+import dev.ftpgateway.pool.TlsSettings;
 import dev.ftpgateway.testing.ScriptedFtpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +105,27 @@ class DownloadRoundTripsTest {
 		assertThat(response.getContentAsString()).contains("\"name\":\"b.txt\"");
 		assertThat(commandVerbs(warm)).containsExactly("TYPE", "SIZE", "CWD", "TYPE", "EPSV", "LIST");
 		assertThat(this.server.commands()).contains("LIST /dir").doesNotContain("LIST /");
+	}
+
+	@Test
+	void aFolderIsListedWithListOnAServerWithMlstWhenMlsdIsTurnedOff() throws IOException {
+		Duration second = Duration.ofSeconds(1);
+		this.server.reply("MLST", "250-Listing /dir\n type=dir;modify=20240506070809; /dir\n250 End")
+			.setListing("LIST", List.of("-rw-r--r--    1 1001     1001         5 Nov 23 19:15 b.txt"));
+		ConnectionSettings listWithList = new ConnectionSettings(this.server.host(), this.server.port(), "user", "pw",
+				true, StandardCharsets.UTF_8, second, second, second, TlsSettings.NONE, Duration.ZERO, false);
+		try (FtpSessionPool listing = new FtpSessionPool(listWithList,
+				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)))) {
+			DownloadService service = new DownloadService(listing, FilesSettings.of("/"),
+					new TransferFailures(new SimpleMeterRegistry()), JsonMapper.builder().build());
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/files/dir");
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			assertThat(service.get(RemotePath.ofDecoded("/dir"), new ServletWebRequest(request, response), response,
+					true))
+				.isNull();
+			assertThat(response.getContentAsString()).contains("\"name\":\"b.txt\"");
+		}
+		assertThat(this.server.commands()).contains("MLST /dir", "LIST /dir").doesNotContain("MLSD /dir");
 	}
 
 	private MockHttpServletResponse get(String method) throws IOException {
