@@ -71,8 +71,8 @@ public record ConnectionSettings(String host, int port, String user, String pass
 	public String toString() {
 		return "ConnectionSettings[" + this.user + "@" + this.host + ":" + this.port + ", passive=" + this.passive
 				+ ", charset=" + this.charset + ", connectTimeout=" + this.connectTimeout + ", replyTimeout="
-				+ this.replyTimeout + ", dataTimeout=" + this.dataTimeout + ", tls=" + this.tls.mode() + ", controlKeepAlive=" + this.controlKeepAlive
-				+ ", useMlsd=" + this.useMlsd + "]";
+				+ this.replyTimeout + ", dataTimeout=" + this.dataTimeout + ", tls=" + this.tls.mode()
+				+ ", controlKeepAlive=" + this.controlKeepAlive + ", useMlsd=" + this.useMlsd + "]";
 	}
 
 }
