@@ -1,6 +1,7 @@
 package dev.ftpgateway.web;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -100,6 +101,15 @@ public final class UploadLimitFilter extends OncePerRequestFilter {
 		@Override
 		public int read(byte[] b, int off, int len) throws IOException {
 			int read = this.delegate.read(b, off, len);
+			if (read > 0) {
+				counted(read);
+			}
+			return read;
+		}
+
+		@Override
+		public int read(ByteBuffer buffer) throws IOException {
+			int read = this.delegate.read(buffer);
 			if (read > 0) {
 				counted(read);
 			}

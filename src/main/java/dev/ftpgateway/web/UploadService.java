@@ -1,14 +1,15 @@
 package dev.ftpgateway.web;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -209,20 +210,61 @@ public class UploadService {
 	}
 
 	/** The request body, with read failures marked as the client's fault rather than the server's. */
-	private static final class ClientBody extends FilterInputStream {
+	private static final class ClientBody extends ServletInputStream {
 
-		ClientBody(InputStream in) {
-			super(in);
+		private final ServletInputStream in;
+
+		ClientBody(ServletInputStream in) {
+			this.in = in;
+		}
+
+		@Override
+		public int read() throws IOException {
+			try {
+				return this.in.read();
+			}
+			catch (IOException ex) {
+				throw failed(ex);
+			}
 		}
 
 		@Override
 		public int read(byte[] b, int off, int len) throws IOException {
 			try {
-				return super.read(b, off, len);
+				return this.in.read(b, off, len);
 			}
 			catch (IOException ex) {
-				throw new IncompleteUploadException("Reading the request body failed: " + ex.getMessage(), ex);
+				throw failed(ex);
 			}
+		}
+
+		@Override
+		public int read(ByteBuffer buffer) throws IOException {
+			try {
+				return this.in.read(buffer);
+			}
+			catch (IOException ex) {
+				throw failed(ex);
+			}
+		}
+
+		private static IncompleteUploadException failed(IOException ex) {
+			return new IncompleteUploadException("Reading the request body failed: " + ex.getMessage(), ex);
+		}
+
+		@Override
+		public boolean isFinished() {
+			return this.in.isFinished();
+		}
+
+		@Override
+		public boolean isReady() {
+			return this.in.isReady();
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			this.in.setReadListener(listener);
 		}
 
 	}

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Random;
 
 import dev.ftpgateway.testing.ReceivedCommand;
 import dev.ftpgateway.testing.ScriptedFtpServer;
@@ -28,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class FtpClientTransferTest {
 
 	private static final byte[] CONTENT = bytes(5000);
+
+	/** Random, so that blocks written out of order could not match by chance. */
+	private static final byte[] LARGE = randomBytes(200_000);
 
 	private final ScriptedFtpServer server = new ScriptedFtpServer();
 
@@ -365,6 +369,43 @@ class FtpClientTransferTest {
 	}
 
 	@Test
+	void passiveUploadsWriteDirectBuffersToTheDataChannelAfterWhatWasWrittenBefore() throws IOException {
+		try (FtpClient ftp = loggedIn()) {
+			try (TransferOutputStream out = ftp.store("/up.bin", false)) {
+				assertThat(out.writesChannelDirectly()).isTrue();
+				writeInThreeWays(out);
+			}
+			assertThat(ftp.noop()).startsWith("200");
+		}
+		assertThat(this.server.file("/up.bin")).isEqualTo(threeWaysContent());
+	}
+
+	@Test
+	void activeUploadsWriteBuffersThroughAnArray() throws IOException {
+		try (FtpClient ftp = loggedIn()) {
+			ftp.setPassive(false);
+			try (TransferOutputStream out = ftp.store("/up.bin", false)) {
+				assertThat(out.writesChannelDirectly()).isFalse();
+				writeInThreeWays(out);
+			}
+		}
+		assertThat(this.server.file("/up.bin")).isEqualTo(threeWaysContent());
+	}
+
+	/** A byte, then more than one array's worth from a direct buffer, then a heap buffer. */
+	private static void writeInThreeWays(TransferOutputStream out) throws IOException {
+		out.write(7);
+		ByteBuffer direct = ByteBuffer.allocateDirect(LARGE.length).put(LARGE).flip();
+		assertThat(out.write(direct)).isEqualTo(LARGE.length);
+		assertThat(direct.hasRemaining()).isFalse();
+		out.write(ByteBuffer.wrap(CONTENT));
+	}
+
+	private static byte[] threeWaysContent() {
+		return ByteBuffer.allocate(1 + LARGE.length + CONTENT.length).put((byte) 7).put(LARGE).put(CONTENT).array();
+	}
+
+	@Test
 	void storeStreamCloseThrowsWhenTheServerRejectsTheUpload() throws IOException {
 		this.server.replyAfterTransfer("552 Exceeded storage allocation");
 		try (FtpClient ftp = loggedIn()) {
@@ -524,6 +565,12 @@ class FtpClientTransferTest {
 	private static byte[] bytesOf(ByteBuffer buffer) {
 		byte[] bytes = new byte[buffer.remaining()];
 		buffer.get(bytes);
+		return bytes;
+	}
+
+	private static byte[] randomBytes(int size) {
+		byte[] bytes = new byte[size];
+		new Random(8).nextBytes(bytes);
 		return bytes;
 	}
 

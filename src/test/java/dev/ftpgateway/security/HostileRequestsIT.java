@@ -1,5 +1,6 @@
 package dev.ftpgateway.security;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -128,6 +129,10 @@ class HostileRequestsIT extends SecuredGatewaySupport {
 				row("upload over the size limit", 413, REFUSED_EARLY, (t) -> t.status(t.request("/files/big.bin")
 					.header(ApiKeyAuthenticationFilter.HEADER, WRITER_KEY)
 					.PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[2048])))),
+				// Without a Content-Length the limit can only trip while the body streams to the server.
+				row("streamed upload over the size limit", 413, REACHES_FTP, (t) -> t.status(t.request("/files/big.bin")
+					.header(ApiKeyAuthenticationFilter.HEADER, WRITER_KEY)
+					.PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[64_000]))))),
 				row("20 KB header", 400, REFUSED_EARLY,
 						(t) -> t.raw("GET /files/ HTTP/1.1\r\nHost: x\r\nX-API-Key: " + ADMIN_KEY + "\r\nX-Junk: "
 								+ "j".repeat(20_000) + "\r\nConnection: close\r\n\r\n")),

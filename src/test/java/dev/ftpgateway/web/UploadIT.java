@@ -1,5 +1,6 @@
 package dev.ftpgateway.web;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -8,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +85,43 @@ class UploadIT extends GatewayTestSupport {
 		}
 		awaitNoActiveSessions();
 		assertThat(namesInFolder()).isEmpty();
+	}
+
+	@Test
+	void whatASlowClientSentReachesTheServerLongBeforeTheBodyEnds() throws Exception {
+		// 200 KB in pieces of 1,000 bytes every 10 ms: less than one transfer buffer in all, so
+		// only the gateway's fill wait, not a full buffer, can pass the first pieces on early.
+		int pieces = 200;
+		byte[] piece = new byte[1000];
+		String head = "PUT " + this.base + "/slow.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+				+ (pieces * piece.length) + "\r\nContent-Type: application/octet-stream\r\n\r\n";
+		int sentWhenFirstStored = -1;
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+			socket.setSoTimeout((int) TIMEOUT.toMillis());
+			OutputStream out = socket.getOutputStream();
+			out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+			for (int sent = 0; sent < pieces; sent++) {
+				if (sentWhenFirstStored < 0 && temporaryFileSize() > 0) {
+					sentWhenFirstStored = sent;
+				}
+				out.write(piece);
+				out.flush();
+				Thread.sleep(10);
+			}
+			String response = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+			assertThat(response).isEqualTo("HTTP/1.1 201");
+		}
+		// The server (MINA) itself buffers 8 KiB before it writes to disk.
+		assertThat(sentWhenFirstStored).isBetween(1, 40);
+		assertThat(Files.size(this.folder.resolve("slow.bin"))).isEqualTo(pieces * piece.length);
+	}
+
+	private long temporaryFileSize() throws IOException {
+		try (Stream<Path> files = Files.list(this.folder)) {
+			return files.filter((file) -> file.getFileName().toString().startsWith(".slow.bin.upload-"))
+				.mapToLong((file) -> file.toFile().length())
+				.sum();
+		}
 	}
 
 	@Test
