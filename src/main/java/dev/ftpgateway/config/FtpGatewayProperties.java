@@ -437,7 +437,7 @@ public class FtpGatewayProperties {
 	public static class Transfer {
 
 		/**
-		 * Size of the buffer each transfer copies through. The first 32 downloads at a time get
+		 * Size of the buffer each transfer copies through. The first 32 transfers at a time get
 		 * 256 KiB native buffers anyway; 256 KiB for every transfer cost 30 MB more RSS under 100
 		 * concurrent downloads (src/bench/RESULTS.md).
 		 */

@@ -6,14 +6,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Direct buffers for downloads, reused: allocating one zeroes it and leaves freeing it to a
+ * Direct buffers for transfers, reused: allocating one zeroes it and leaves freeing it to a
  * garbage collection, which with a small heap may come long after the native memory ran short.
  * <p>
- * The first downloads at a time get large buffers, since each read of the data connection then
- * moves more bytes (measured: 256 KiB instead of 64 KiB gave 14-22 % more throughput and a sixth
- * less CPU per GiB, src/bench/RESULTS.md change 12); beyond a fixed number in use at once, a
- * download gets a buffer of the normal size, so many concurrent downloads cost no more native
- * memory than a small fixed amount more than with normal buffers alone.
+ * The first transfers at a time get large buffers, since each read or write of the data
+ * connection then moves more bytes (measured: 256 KiB instead of 64 KiB gave 14-22 % more
+ * download throughput and a sixth less CPU per GiB, src/bench/RESULTS.md change 12); beyond a
+ * fixed number in use at once, a transfer gets a buffer of the normal size, so many concurrent
+ * transfers cost no more native memory than a small fixed amount more than with normal buffers
+ * alone.
  */
 final class DirectBuffers {
 

@@ -20,11 +20,13 @@ import dev.ftpgateway.pool.Lease;
  * Copies bytes between an HTTP body and an FTP data connection through one fixed buffer, so a
  * transfer of any size needs the same few kilobytes of memory, and decides how the transfer ends.
  * <p>
- * A download bigger than the buffer, on a data connection with a channel, goes through a direct
- * buffer from the channel to the container, so its bytes never enter the heap: the one copy
- * left in the JVM is Tomcat's, into its native socket write buffer, about 5 % of the CPU of a
- * large download; the rest is the kernel's (src/bench/RESULTS.md, changes 10 and 13). Smaller
- * ones go through the heap, where the headers and the body leave in one write.
+ * On a plain passive data connection (one with a channel), uploads and downloads bigger than
+ * the buffer go through a pooled direct buffer between the container and the channel, so their
+ * bytes never enter the heap: the one copy left in the JVM is Tomcat's, between its native
+ * socket buffer and ours, about 5 % of the CPU of a large download; the rest is the kernel's
+ * (src/bench/RESULTS.md, changes 10, 13 and 15). Smaller downloads, and every transfer on a TLS
+ * or active data connection, go through the heap; a small download's headers and body leave in
+ * one write.
  */
 final class TransferCopier {
 
@@ -32,14 +34,14 @@ final class TransferCopier {
 
 	private static final Duration ABORT_REPLY_TIMEOUT = Duration.ofSeconds(2);
 
-	/** Enough for the downloads of a busy gateway; more at once allocate their own. */
+	/** Enough for the transfers of a busy gateway; more at once allocate their own. */
 	private static final int MAX_IDLE_DIRECT_BUFFERS = 64;
 
 	private static final int LARGE_DIRECT_BUFFER_SIZE = 256 * 1024;
 
 	private static final long FILL_WAIT_NANOS = Duration.ofMillis(100).toNanos();
 
-	/** 8 MiB of native memory at most in large buffers: RSS under 100 downloads stays under 300 MB. */
+	/** 8 MiB of native memory at most in large buffers: RSS under 100 transfers stays under 300 MB. */
 	private static final int MAX_LARGE_DIRECT_BUFFERS_IN_USE = 32;
 
 	private final int bufferSize;
