@@ -89,8 +89,9 @@ class UploadIT extends GatewayTestSupport {
 
 	@Test
 	void whatASlowClientSentReachesTheServerLongBeforeTheBodyEnds() throws Exception {
-		// 200 KB in pieces of 1,000 bytes every 10 ms: less than one transfer buffer in all, so
-		// only the gateway's fill wait, not a full buffer, can pass the first pieces on early.
+		// 200 KB in pieces of 1,000 bytes every 10 ms: less than the 256 KiB buffer an upload
+		// fills, so only the gateway's fill wait, not a full buffer, can pass the first pieces on
+		// early; and within 40 KB, less than even a 64 KiB buffer.
 		int pieces = 200;
 		byte[] piece = new byte[1000];
 		String head = "PUT " + this.base + "/slow.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
@@ -111,7 +112,6 @@ class UploadIT extends GatewayTestSupport {
 			String response = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
 			assertThat(response).isEqualTo("HTTP/1.1 201");
 		}
-		// The server (MINA) itself buffers 8 KiB before it writes to disk.
 		assertThat(sentWhenFirstStored).isBetween(1, 40);
 		assertThat(Files.size(this.folder.resolve("slow.bin"))).isEqualTo(pieces * piece.length);
 	}
