@@ -152,13 +152,7 @@ final class TransferCopier {
 			boolean ended = false;
 			while (!ended) {
 				buffer.clear();
-				long fillStarted = System.nanoTime();
-				while (buffer.hasRemaining() && System.nanoTime() - fillStarted < FILL_WAIT_NANOS) {
-					if (readOn(body, buffer) < 0) {
-						ended = true;
-						break;
-					}
-				}
+				ended = fill(body, buffer);
 				buffer.flip();
 				copied += buffer.remaining();
 				if (buffer.hasRemaining()) {
@@ -173,16 +167,20 @@ final class TransferCopier {
 	}
 
 	/**
-	 * Reads the body into the free part of {@code buffer} and leaves the buffer ready to take more.
-	 * Unlike a channel, Servlet 6.1's {@code read(ByteBuffer)} leaves the position where it was
-	 * and sets the limit after the bytes it read.
+	 * Reads the body into {@code buffer} until it is full, the body ended (then returns true) or
+	 * {@link #FILL_WAIT_NANOS} passed. Unlike a channel, Servlet 6.1's {@code read(ByteBuffer)}
+	 * leaves the position where it was and sets the limit after the bytes it read.
 	 */
-	private static int readOn(ServletInputStream body, ByteBuffer buffer) throws IOException {
-		int read = body.read(buffer);
-		if (read > 0) {
+	private static boolean fill(ServletInputStream body, ByteBuffer buffer) throws IOException {
+		long started = System.nanoTime();
+		while (buffer.hasRemaining() && System.nanoTime() - started < FILL_WAIT_NANOS) {
+			int read = body.read(buffer);
+			if (read < 0) {
+				return true;
+			}
 			buffer.position(buffer.limit()).limit(buffer.capacity());
 		}
-		return read;
+		return false;
 	}
 
 	private long copy(InputStream in, OutputStream out, long limit) throws IOException {

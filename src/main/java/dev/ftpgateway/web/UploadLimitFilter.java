@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,22 +75,20 @@ public final class UploadLimitFilter extends OncePerRequestFilter {
 	}
 
 	/** Counts what is read and throws {@link UploadTooLargeException} past the limit. */
-	private static final class LimitedBody extends ServletInputStream {
-
-		private final ServletInputStream delegate;
+	private static final class LimitedBody extends ForwardingServletInputStream {
 
 		private final long maxBytes;
 
 		private long count;
 
 		LimitedBody(ServletInputStream delegate, long maxBytes) {
-			this.delegate = delegate;
+			super(delegate);
 			this.maxBytes = maxBytes;
 		}
 
 		@Override
 		public int read() throws IOException {
-			int b = this.delegate.read();
+			int b = super.read();
 			if (b >= 0) {
 				counted(1);
 			}
@@ -100,42 +97,23 @@ public final class UploadLimitFilter extends OncePerRequestFilter {
 
 		@Override
 		public int read(byte[] b, int off, int len) throws IOException {
-			int read = this.delegate.read(b, off, len);
-			if (read > 0) {
-				counted(read);
-			}
-			return read;
+			return counted(super.read(b, off, len));
 		}
 
 		@Override
 		public int read(ByteBuffer buffer) throws IOException {
-			int read = this.delegate.read(buffer);
+			return counted(super.read(buffer));
+		}
+
+		/** Counts a read's byte count, or nothing for -1, and returns it. */
+		private int counted(int read) {
 			if (read > 0) {
-				counted(read);
+				this.count += read;
+				if (this.count > this.maxBytes) {
+					throw new UploadTooLargeException(this.maxBytes);
+				}
 			}
 			return read;
-		}
-
-		private void counted(int read) {
-			this.count += read;
-			if (this.count > this.maxBytes) {
-				throw new UploadTooLargeException(this.maxBytes);
-			}
-		}
-
-		@Override
-		public boolean isFinished() {
-			return this.delegate.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return this.delegate.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			this.delegate.setReadListener(listener);
 		}
 
 	}

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
@@ -210,18 +209,16 @@ public class UploadService {
 	}
 
 	/** The request body, with read failures marked as the client's fault rather than the server's. */
-	private static final class ClientBody extends ServletInputStream {
-
-		private final ServletInputStream in;
+	private static final class ClientBody extends ForwardingServletInputStream {
 
 		ClientBody(ServletInputStream in) {
-			this.in = in;
+			super(in);
 		}
 
 		@Override
 		public int read() throws IOException {
 			try {
-				return this.in.read();
+				return super.read();
 			}
 			catch (IOException ex) {
 				throw failed(ex);
@@ -231,7 +228,7 @@ public class UploadService {
 		@Override
 		public int read(byte[] b, int off, int len) throws IOException {
 			try {
-				return this.in.read(b, off, len);
+				return super.read(b, off, len);
 			}
 			catch (IOException ex) {
 				throw failed(ex);
@@ -241,7 +238,7 @@ public class UploadService {
 		@Override
 		public int read(ByteBuffer buffer) throws IOException {
 			try {
-				return this.in.read(buffer);
+				return super.read(buffer);
 			}
 			catch (IOException ex) {
 				throw failed(ex);
@@ -250,21 +247,6 @@ public class UploadService {
 
 		private static IncompleteUploadException failed(IOException ex) {
 			return new IncompleteUploadException("Reading the request body failed: " + ex.getMessage(), ex);
-		}
-
-		@Override
-		public boolean isFinished() {
-			return this.in.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return this.in.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			this.in.setReadListener(listener);
 		}
 
 	}

@@ -37,13 +37,8 @@ class DownloadRoundTripsTest {
 	private final DownloadService downloads;
 
 	DownloadRoundTripsTest() throws IOException {
-		Duration second = Duration.ofSeconds(1);
-		this.pool = new FtpSessionPool(
-				new ConnectionSettings(this.server.host(), this.server.port(), "user", "pw", true,
-						StandardCharsets.UTF_8, second, second, second),
-				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)));
-		this.downloads = new DownloadService(this.pool, FilesSettings.of("/"),
-				new TransferFailures(new SimpleMeterRegistry()), JsonMapper.builder().build());
+		this.pool = oneSessionPool(true);
+		this.downloads = downloads(this.pool);
 		this.server.putFile("/a.txt", CONTENT)
 			.reply("MLST", "250-Listing /a.txt\n type=file;size=5;modify=20240506070809; /a.txt\n250 End");
 	}
@@ -109,15 +104,10 @@ class DownloadRoundTripsTest {
 
 	@Test
 	void aFolderIsListedWithListOnAServerWithMlstWhenMlsdIsTurnedOff() throws IOException {
-		Duration second = Duration.ofSeconds(1);
 		this.server.reply("MLST", "250-Listing /dir\n type=dir;modify=20240506070809; /dir\n250 End")
 			.setListing("LIST", List.of("-rw-r--r--    1 1001     1001         5 Nov 23 19:15 b.txt"));
-		ConnectionSettings listWithList = new ConnectionSettings(this.server.host(), this.server.port(), "user", "pw",
-				true, StandardCharsets.UTF_8, second, second, second, TlsSettings.NONE, Duration.ZERO, false);
-		try (FtpSessionPool listing = new FtpSessionPool(listWithList,
-				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)))) {
-			DownloadService service = new DownloadService(listing, FilesSettings.of("/"),
-					new TransferFailures(new SimpleMeterRegistry()), JsonMapper.builder().build());
+		try (FtpSessionPool listWithList = oneSessionPool(false)) {
+			DownloadService service = downloads(listWithList);
 			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/files/dir");
 			MockHttpServletResponse response = new MockHttpServletResponse();
 			assertThat(service.get(RemotePath.ofDecoded("/dir"), new ServletWebRequest(request, response), response,
@@ -126,6 +116,19 @@ class DownloadRoundTripsTest {
 			assertThat(response.getContentAsString()).contains("\"name\":\"b.txt\"");
 		}
 		assertThat(this.server.commands()).contains("MLST /dir", "LIST /dir").doesNotContain("MLSD /dir");
+	}
+
+	private FtpSessionPool oneSessionPool(boolean useMlsd) {
+		Duration second = Duration.ofSeconds(1);
+		return new FtpSessionPool(
+				new ConnectionSettings(this.server.host(), this.server.port(), "user", "pw", true,
+						StandardCharsets.UTF_8, second, second, second, TlsSettings.NONE, Duration.ZERO, useMlsd),
+				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)));
+	}
+
+	private static DownloadService downloads(FtpSessionPool pool) {
+		return new DownloadService(pool, FilesSettings.of("/"), new TransferFailures(new SimpleMeterRegistry()),
+				JsonMapper.builder().build());
 	}
 
 	private MockHttpServletResponse get(String method) throws IOException {
