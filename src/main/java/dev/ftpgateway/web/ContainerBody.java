@@ -12,9 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The servlet container's own body stream beneath every response wrapper, for a download
- * written from direct buffers. Tomcat takes a direct buffer without a trip through the heap,
- * but a wrapper that does not pass {@code write(ByteBuffer)} on (Spring Security's does not)
- * copies each buffer into a new byte array first, which undoes the point. The status and
+ * written from direct buffers. Jetty writes a direct buffer to the socket as it is, but a
+ * wrapper that does not pass {@code write(ByteBuffer)} on (Spring Security's does not) copies
+ * each buffer into a new byte array first, which undoes the point. The status and
  * headers are committed through the wrappers before the body bypasses them, so wrappers that
  * act on commit (Spring Security writes its headers then) still do, and wrappers that count the
  * body ({@link BodyCounter}) are told what was written past them.

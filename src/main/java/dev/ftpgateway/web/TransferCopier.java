@@ -22,9 +22,9 @@ import dev.ftpgateway.pool.Lease;
  * <p>
  * On a plain passive data connection (one with a channel), uploads and downloads bigger than
  * the buffer go through a pooled direct buffer between the container and the channel, so their
- * bytes never enter the heap: the one copy left in the JVM is Tomcat's, between its native
- * socket buffer and ours, about 5 % of the CPU of a large download; the rest is the kernel's
- * (src/bench/RESULTS.md, changes 10, 13 and 15). Smaller downloads, and every transfer on a TLS
+ * bytes never enter the heap. Jetty writes that buffer to the client's socket as it is, so a
+ * download is not copied in the JVM at all; an upload is copied once, from Jetty's read buffer
+ * into ours (src/bench/RESULTS.md, changes 10, 15 and 16). Smaller downloads, and every transfer on a TLS
  * or active data connection, go through the heap; a small download's headers and body leave in
  * one write.
  */
@@ -137,7 +137,7 @@ final class TransferCopier {
 	/**
 	 * Copies the whole request body into an opened STOR or APPE and returns the byte count. On a
 	 * data connection with a channel the body goes through a direct buffer that is filled before
-	 * each write: Tomcat hands the body over in pieces of its 64 KiB read buffer, and the data
+	 * each write: Jetty hands the body over in pieces of its 64 KiB read buffer, and the data
 	 * connection costs less CPU per byte in fewer, larger writes (src/bench/RESULTS.md, change
 	 * 15). What a slow client sent is passed on after {@link #FILL_WAIT_NANOS} at most, so the
 	 * server does not see an idle data connection while the buffer fills.
@@ -168,17 +168,19 @@ final class TransferCopier {
 
 	/**
 	 * Reads the body into {@code buffer} until it is full, the body ended (then returns true) or
-	 * {@link #FILL_WAIT_NANOS} passed. Unlike a channel, Servlet 6.1's {@code read(ByteBuffer)}
-	 * leaves the position where it was and sets the limit after the bytes it read.
+	 * {@link #FILL_WAIT_NANOS} passed. Containers disagree on what Servlet 6.1's
+	 * {@code read(ByteBuffer)} does to the buffer (Jetty moves the position like a channel does,
+	 * Tomcat leaves it and sets the limit), so both are set here from the count it returns.
 	 */
 	private static boolean fill(ServletInputStream body, ByteBuffer buffer) throws IOException {
 		long started = System.nanoTime();
 		while (buffer.hasRemaining() && System.nanoTime() - started < FILL_WAIT_NANOS) {
+			int start = buffer.position();
 			int read = body.read(buffer);
 			if (read < 0) {
 				return true;
 			}
-			buffer.position(buffer.limit()).limit(buffer.capacity());
+			buffer.limit(buffer.capacity()).position(start + read);
 		}
 		return false;
 	}

@@ -133,7 +133,7 @@ class HostileRequestsIT extends SecuredGatewaySupport {
 				row("streamed upload over the size limit", 413, REACHES_FTP, (t) -> t.status(t.request("/files/big.bin")
 					.header(ApiKeyAuthenticationFilter.HEADER, WRITER_KEY)
 					.PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[64_000]))))),
-				row("20 KB header", 400, REFUSED_EARLY,
+				row("20 KB header", 431, REFUSED_EARLY,
 						(t) -> t.raw("GET /files/ HTTP/1.1\r\nHost: x\r\nX-API-Key: " + ADMIN_KEY + "\r\nX-Junk: "
 								+ "j".repeat(20_000) + "\r\nConnection: close\r\n\r\n")),
 				row("header split by a bare CRLF into an FTP-looking line", 400, REFUSED_EARLY,

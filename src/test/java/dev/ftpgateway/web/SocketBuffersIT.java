@@ -1,10 +1,11 @@
 package dev.ftpgateway.web;
 
-import org.apache.catalina.connector.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,11 +16,10 @@ class SocketBuffersIT extends GatewayTestSupport {
 	ServletWebServerApplicationContext context;
 
 	@Test
-	void tomcatWritesThroughNativeSocketBuffersOf64KiBWhateverTheTransferBuffer() {
-		Connector connector = ((TomcatWebServer) this.context.getWebServer()).getTomcat().getConnector();
-		assertThat(connector.getProperty("socket.directBuffer")).hasToString("true");
-		assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("65536");
-		assertThat(connector.getProperty("socket.appReadBufSize")).hasToString("65536");
+	void jettyReadsClientSocketsIn64KiBPieces() {
+		Server server = ((JettyWebServer) this.context.getWebServer()).getServer();
+		assertThat(server.getConnectors()).isNotEmpty().allSatisfy((connector) ->
+				assertThat(connector.getConnectionFactory(HttpConnectionFactory.class).getInputBufferSize()).isEqualTo(65536));
 	}
 
 }
