@@ -8,8 +8,6 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.eclipse.jetty.ee11.servlet.ServletHandler;
 import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 
@@ -39,9 +37,11 @@ public class WebConfiguration implements WebMvcConfigurer {
 	WebServerFactoryCustomizer<JettyServletWebServerFactory> problemJsonForRejectedUris() {
 		return (factory) -> factory.addServerCustomizers((server) -> {
 			server.setErrorHandler(new ProblemErrorHandler());
-			for (HttpConfiguration http : httpConfigurations(server)) {
-				http.setUriCompliance(UriCompliance.DEFAULT.with("ftp-gateway",
-						UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
+			for (HttpConnectionFactory http : httpConnectionFactories(server)) {
+				http.getHttpConfiguration()
+					.setUriCompliance(UriCompliance.DEFAULT.with("ftp-gateway",
+							UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+							UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
 			}
 			ServletHandler servlets = server.getDescendant(ServletHandler.class);
 			if (servlets != null) {
@@ -58,20 +58,16 @@ public class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	WebServerFactoryCustomizer<JettyServletWebServerFactory> largeSocketReads() {
 		return (factory) -> factory.addServerCustomizers((server) -> {
-			for (Connector connector : server.getConnectors()) {
-				HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
-				if (http != null) {
-					http.setInputBufferSize(SOCKET_READ_BYTES);
-				}
+			for (HttpConnectionFactory http : httpConnectionFactories(server)) {
+				http.setInputBufferSize(SOCKET_READ_BYTES);
 			}
 		});
 	}
 
-	private static List<HttpConfiguration> httpConfigurations(Server server) {
+	private static List<HttpConnectionFactory> httpConnectionFactories(Server server) {
 		return Arrays.stream(server.getConnectors())
 			.map((connector) -> connector.getConnectionFactory(HttpConnectionFactory.class))
 			.filter(Objects::nonNull)
-			.map(HttpConnectionFactory::getHttpConfiguration)
 			.toList();
 	}
 
