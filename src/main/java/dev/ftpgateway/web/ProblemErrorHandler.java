@@ -19,7 +19,7 @@ import org.eclipse.jetty.util.Callback;
  */
 public class ProblemErrorHandler extends ErrorHandler {
 
-	static final String CONTENT_TYPE = "application/problem+json";
+	private static final String CONTENT_TYPE = "application/problem+json";
 
 	@Override
 	protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
@@ -34,7 +34,7 @@ public class ProblemErrorHandler extends ErrorHandler {
 		return problem(status);
 	}
 
-	static ByteBuffer problem(int status) {
+	private static ByteBuffer problem(int status) {
 		String detail = (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431)
 				? "The request's headers are larger than the gateway accepts"
 				: "The request was rejected before reaching the gateway (malformed request, or an invalid or unsafe URI)";

@@ -24,9 +24,9 @@ import dev.ftpgateway.pool.Lease;
  * the buffer go through a pooled direct buffer between the container and the channel, so their
  * bytes never enter the heap. Jetty writes that buffer to the client's socket as it is, so a
  * download is not copied in the JVM at all; an upload is copied once, from Jetty's read buffer
- * into ours (src/bench/RESULTS.md, changes 10, 15 and 16). Smaller downloads, and every transfer on a TLS
- * or active data connection, go through the heap; a small download's headers and body leave in
- * one write.
+ * into ours (src/bench/RESULTS.md, changes 10, 15 and 16). Smaller downloads, and every
+ * transfer on a TLS or active data connection, go through the heap; a small download's headers
+ * and body leave in one write.
  */
 final class TransferCopier {
 

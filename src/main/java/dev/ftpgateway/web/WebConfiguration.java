@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+
 import org.eclipse.jetty.ee11.servlet.ServletHandler;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -18,7 +19,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Web-only wiring: the {@link RemotePath} argument resolver, Jetty's URI handling and socket reads and the OpenAPI description. */
+/**
+ * Web-only wiring: the {@link RemotePath} argument resolver, Jetty's URI handling and socket
+ * reads, and the OpenAPI description.
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
 
