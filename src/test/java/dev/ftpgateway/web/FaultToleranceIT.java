@@ -3,7 +3,6 @@ package dev.ftpgateway.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,17 +33,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ftpgateway.pool.FtpSessionPool;
-import dev.ftpgateway.testing.EmbeddedFtpServerExtension;
-import dev.ftpgateway.testing.FaultProxy;
+import dev.ftpgateway.testing.ProxiedFtpServerExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The gateway in front of a {@link FaultProxy} in front of the embedded MINA server: server
- * restarts, drops, stalls, connection limits and client aborts, each injected while requests run.
- * Timeouts are one second, so a stall ends quickly.
+ * The gateway in front of a fault proxy in front of the embedded MINA server
+ * ({@link ProxiedFtpServerExtension}): server restarts, drops, stalls, connection limits and
+ * client aborts, each injected while requests run. Timeouts are a few seconds, so a stall ends
+ * quickly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "ftp-gateway.pool.max-total=8", "ftp-gateway.pool.max-wait=1s",
@@ -60,9 +58,7 @@ class FaultToleranceIT {
 	private static final Duration BOUND = Duration.ofSeconds(20);
 
 	@RegisterExtension
-	static final EmbeddedFtpServerExtension ftp = new EmbeddedFtpServerExtension();
-
-	private static FaultProxy proxy;
+	static final ProxiedFtpServerExtension backend = new ProxiedFtpServerExtension();
 
 	@LocalServerPort
 	int port;
@@ -82,39 +78,22 @@ class FaultToleranceIT {
 	@DynamicPropertySource
 	static void throughTheProxy(DynamicPropertyRegistry registry) {
 		registry.add("ftp-gateway.server.host", () -> "127.0.0.1");
-		registry.add("ftp-gateway.server.port", () -> proxy().port());
-		registry.add("ftp-gateway.server.user", ftp::user);
-		registry.add("ftp-gateway.server.password", ftp::password);
-	}
-
-	private static synchronized FaultProxy proxy() {
-		if (proxy == null) {
-			try {
-				proxy = new FaultProxy(ftp.port());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		return proxy;
-	}
-
-	@AfterAll
-	static void closeProxy() {
-		proxy.close();
+		registry.add("ftp-gateway.server.port", backend::port);
+		registry.add("ftp-gateway.server.user", () -> backend.ftp().user());
+		registry.add("ftp-gateway.server.password", () -> backend.ftp().password());
 	}
 
 	@BeforeEach
 	void createFolder(TestInfo test) throws IOException {
 		String name = test.getTestMethod().orElseThrow().getName();
-		this.folder = Files.createDirectories(ftp.home().resolve(name));
+		this.folder = Files.createDirectories(backend.ftp().home().resolve(name));
 		this.base = "/files/" + name;
 	}
 
 	@AfterEach
 	void healProxy() {
-		proxy.resume();
-		proxy.refuseSessions(null);
+		backend.proxy().resume();
+		backend.proxy().refuseSessions(null);
 		awaitNoActiveSessions();
 	}
 
@@ -122,8 +101,8 @@ class FaultToleranceIT {
 	void serverRestartBetweenRequestsIsInvisibleToClients() throws Exception {
 		Files.writeString(this.folder.resolve("a.txt"), "abc");
 		assertStatus(get(this.base + "/"), 200);
-		ftp.server().stop();
-		ftp.server().start();
+		backend.ftp().server().stop();
+		backend.ftp().server().start();
 		HttpResponse<String> response = get(this.base + "/a.txt");
 		assertStatus(response, 200);
 		assertThat(response.body()).isEqualTo("abc");
@@ -139,7 +118,7 @@ class FaultToleranceIT {
 		for (HttpRequest.Builder request : requests) {
 			assertStatus(get(this.base + "/"), 200);
 			// Every idle session dies at once, as with a server's idle timeout shorter than the pool's.
-			proxy.dropAll();
+			backend.proxy().dropAll();
 			HttpResponse<String> response = send(request);
 			assertThat(response.statusCode()).as("%s after its session died", response.request().method())
 				.isIn(200, 204);
@@ -152,7 +131,7 @@ class FaultToleranceIT {
 		writeRandom("big.bin", 8 * MIB);
 		double before = failures("download", "server");
 		long destroyed = this.pool.destroyed();
-		proxy.dropDataAfter(MIB);
+		backend.proxy().dropDataAfter(MIB);
 		HttpResponse<InputStream> response = open(this.base + "/big.bin");
 		assertStatus(response, 200);
 		try (InputStream body = response.body()) {
@@ -165,7 +144,7 @@ class FaultToleranceIT {
 
 	@Test
 	void serverDroppingMidUploadAnswersAnErrorAndLeavesNoFile() throws Exception {
-		proxy.dropDataAfter(64 * 1024);
+		backend.proxy().dropDataAfter(64 * 1024);
 		byte[] content = new byte[4 * MIB];
 		new Random(1).nextBytes(content);
 		HttpResponse<String> response = send(
@@ -206,13 +185,13 @@ class FaultToleranceIT {
 	@Test
 	void stalledServerAnswers504AndHoldsNoSession() throws Exception {
 		this.pool.discardIdle();
-		proxy.holdReplies();
+		backend.proxy().holdReplies();
 		long started = System.nanoTime();
 		// The new session's greeting never comes: the reply timeout ends the wait.
 		assertStatus(get(this.base + "/"), 504);
 		assertStatus(get(this.base + "/"), 504);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-		proxy.resume();
+		backend.proxy().resume();
 		awaitNoActiveSessions();
 		assertStatus(get(this.base + "/"), 200);
 	}
@@ -221,7 +200,7 @@ class FaultToleranceIT {
 	void stalledDataConnectionEndsTheDownloadWithinTheDataTimeout() throws Exception {
 		writeRandom("big.bin", 8 * MIB);
 		double before = failures("download", "timeout");
-		proxy.stallDataAfter(MIB);
+		backend.proxy().stallDataAfter(MIB);
 		HttpResponse<InputStream> response = open(this.base + "/big.bin");
 		try (InputStream body = response.body()) {
 			assertThatExceptionOfType(IOException.class).isThrownBy(body::readAllBytes);
@@ -233,12 +212,12 @@ class FaultToleranceIT {
 	@Test
 	void tooManyConnectionsAnswers503WithRetryAfterAndThePoolRecovers() throws Exception {
 		this.pool.discardIdle();
-		proxy.refuseSessions("421 Too many connections (8) from this IP");
+		backend.proxy().refuseSessions("421 Too many connections (8) from this IP");
 		HttpResponse<String> refused = get(this.base + "/");
 		assertStatus(refused, 503);
 		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 		assertThat(this.pool.maxTotal()).isOne();
-		proxy.refuseSessions(null);
+		backend.proxy().refuseSessions(null);
 		await().atMost(BOUND).pollInterval(Duration.ofMillis(50)).until(() -> {
 			assertStatus(get(this.base + "/"), 200);
 			return this.pool.maxTotal() == 8;

@@ -1,14 +1,11 @@
 package dev.ftpgateway.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,8 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.ftpgateway.testing.EmbeddedFtpServerExtension;
-import dev.ftpgateway.testing.FaultProxy;
+import dev.ftpgateway.testing.ProxiedFtpServerExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,9 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SlowServerIdleClientIT {
 
 	@RegisterExtension
-	static final EmbeddedFtpServerExtension ftp = new EmbeddedFtpServerExtension();
-
-	private static FaultProxy proxy;
+	static final ProxiedFtpServerExtension backend = new ProxiedFtpServerExtension();
 
 	@LocalServerPort
 	int port;
@@ -43,31 +37,14 @@ class SlowServerIdleClientIT {
 	@DynamicPropertySource
 	static void throughTheProxy(DynamicPropertyRegistry registry) {
 		registry.add("ftp-gateway.server.host", () -> "127.0.0.1");
-		registry.add("ftp-gateway.server.port", () -> proxy().port());
-		registry.add("ftp-gateway.server.user", ftp::user);
-		registry.add("ftp-gateway.server.password", ftp::password);
-	}
-
-	private static synchronized FaultProxy proxy() {
-		if (proxy == null) {
-			try {
-				proxy = new FaultProxy(ftp.port());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		return proxy;
-	}
-
-	@AfterAll
-	static void closeProxy() {
-		proxy.close();
+		registry.add("ftp-gateway.server.port", backend::port);
+		registry.add("ftp-gateway.server.user", () -> backend.ftp().user());
+		registry.add("ftp-gateway.server.password", () -> backend.ftp().password());
 	}
 
 	@Test
 	void aServerSlowerThanTheClientIdleTimeoutStillGetsItsAnswerToTheClient() throws Exception {
-		proxy.holdReplies();
+		backend.proxy().holdReplies();
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/files/"))
 			.timeout(Duration.ofSeconds(30))
