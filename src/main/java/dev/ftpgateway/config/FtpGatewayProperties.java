@@ -437,8 +437,8 @@ public class FtpGatewayProperties {
 	public static class Transfer {
 
 		/**
-		 * Size of the buffer each transfer copies through. The first 32 transfers at a time get
-		 * 256 KiB native buffers anyway; 256 KiB for every transfer cost 30 MB more RSS under 100
+		 * Size of the buffer each transfer copies through. The first 4 transfers at a time get
+		 * 2 MiB native buffers anyway; 256 KiB for every transfer cost 30 MB more RSS under 100
 		 * concurrent downloads (src/bench/RESULTS.md).
 		 */
 		private DataSize bufferSize = DataSize.ofKilobytes(64);
