@@ -9,6 +9,8 @@ import io.swagger.v3.oas.models.info.Info;
 
 import org.eclipse.jetty.ee11.servlet.ServletHandler;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 
@@ -64,6 +66,23 @@ public class WebConfiguration implements WebMvcConfigurer {
 		return (factory) -> factory.addServerCustomizers((server) -> {
 			for (HttpConnectionFactory http : httpConnectionFactories(server)) {
 				http.setInputBufferSize(SOCKET_READ_BYTES);
+			}
+		});
+	}
+
+	/**
+	 * Keeps each connection's idle timeout during a graceful shutdown. Jetty lowers it to 1 s when
+	 * shutdown begins, which cut a download that was still running but waiting on a client that
+	 * paused reading, or on an FTP server that paused sending, for more than a second.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<JettyServletWebServerFactory> sameIdleTimeoutDuringShutdown() {
+		return (factory) -> factory.addServerCustomizers((server) -> {
+			for (Connector connector : server.getConnectors()) {
+				if (connector instanceof AbstractConnector withShutdownTimeout) {
+					// Negative: Jetty leaves the connections' idle timeouts as they are.
+					withShutdownTimeout.setShutdownIdleTimeout(-1);
+				}
 			}
 		});
 	}
