@@ -147,11 +147,12 @@ final class TransferCopier {
 
 	/**
 	 * Copies the whole request body into an opened STOR or APPE and returns the byte count. On a
-	 * data connection with a channel the body goes through a direct buffer that is filled before
-	 * each write: Jetty hands the body over in pieces of its 64 KiB read buffer, and the data
-	 * connection costs less CPU per byte in fewer, larger writes (src/bench/RESULTS.md, change
-	 * 15). What a slow client sent is passed on after {@link #FILL_WAIT_NANOS} at most, so the
-	 * server does not see an idle data connection while the buffer fills.
+	 * data connection with a channel the body goes through a direct buffer, of which up to
+	 * {@link #UPLOAD_WRITE_BYTES} are filled before each write: Jetty hands the body over in
+	 * pieces of its 64 KiB read buffer, and the data connection costs less CPU per byte in fewer,
+	 * larger writes (src/bench/RESULTS.md, change 15). What a slow client sent is passed on after
+	 * {@link #FILL_WAIT_NANOS} at most, so the server does not see an idle data connection while
+	 * the buffer fills.
 	 */
 	long upload(ServletInputStream body, TransferOutputStream out) throws IOException {
 		if (!out.writesChannelDirectly()) {
@@ -178,8 +179,8 @@ final class TransferCopier {
 	}
 
 	/**
-	 * Reads the body into {@code buffer} until it is full, the body ended (then returns true) or
-	 * {@link #FILL_WAIT_NANOS} passed. Containers disagree on what Servlet 6.1's
+	 * Reads the body into {@code buffer} until its limit is reached, the body ended (then returns
+	 * true) or {@link #FILL_WAIT_NANOS} passed. Containers disagree on what Servlet 6.1's
 	 * {@code read(ByteBuffer)} does to the buffer (Jetty moves the position like a channel does,
 	 * Tomcat leaves it and sets the limit), so both are set here from the count it returns.
 	 */
