@@ -179,7 +179,9 @@ put_checked() {
 	echo "$v"
 }
 ftp_size() { curl -sS -I "ftp://$USER_PASS@$HOST:$1$2" 2>/dev/null | tr -d '\r' | awk '/Content-Length/{print $2}'; }
-ftp_delete() { curl -sS -o /dev/null -Q "DELE $2" "ftp://$USER_PASS@$HOST:$1/upload/" 2>/dev/null; }
+# curl sends -Q commands before it changes to the URL's folder, so the path must be absolute: with a
+# bare name every DELE failed, and each PUT then replaced the file the one before had left.
+ftp_delete() { curl -sS -o /dev/null -Q "DELE /upload/$2" "ftp://$USER_PASS@$HOST:$1/" 2>/dev/null; }
 # hey_run URL CONC: "req/s p99-ms non-200-count" of a HEY_SECONDS run
 hey_run() {
 	local f=$WORK/hey.txt
