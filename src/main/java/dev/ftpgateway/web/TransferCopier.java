@@ -40,9 +40,9 @@ final class TransferCopier {
 	private static final int LARGE_DIRECT_BUFFER_SIZE = 2 * 1024 * 1024;
 
 	/**
-	 * An upload fills and writes at most this much of a large buffer at a time: with 2 MiB per
-	 * write, more of the bench's uploads to proftpd and vsftpd ran at a third of their usual
-	 * speed than with 256 KiB (src/bench/RESULTS.md, change 17).
+	 * An upload fills and writes at most this much of a large buffer at a time, the size change
+	 * 15 measured. Whether 2 MiB writes help uploads as they help downloads is open: the
+	 * side-by-side runs so far disagree (src/bench/RESULTS.md, change 17).
 	 */
 	private static final int UPLOAD_WRITE_BYTES = 256 * 1024;
 
