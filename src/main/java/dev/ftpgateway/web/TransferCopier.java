@@ -39,13 +39,6 @@ final class TransferCopier {
 
 	private static final int LARGE_DIRECT_BUFFER_SIZE = 2 * 1024 * 1024;
 
-	/**
-	 * An upload fills and writes at most this much of a large buffer at a time, the size change
-	 * 15 measured. Whether 2 MiB writes help uploads as they help downloads is open: the
-	 * side-by-side runs so far disagree (src/bench/RESULTS.md, change 17).
-	 */
-	private static final int UPLOAD_WRITE_BYTES = 256 * 1024;
-
 	private static final long FILL_WAIT_NANOS = Duration.ofMillis(100).toNanos();
 
 	/**
@@ -147,12 +140,11 @@ final class TransferCopier {
 
 	/**
 	 * Copies the whole request body into an opened STOR or APPE and returns the byte count. On a
-	 * data connection with a channel the body goes through a direct buffer, of which up to
-	 * {@link #UPLOAD_WRITE_BYTES} are filled before each write: Jetty hands the body over in
-	 * pieces of its 64 KiB read buffer, and the data connection costs less CPU per byte in fewer,
-	 * larger writes (src/bench/RESULTS.md, change 15). What a slow client sent is passed on after
-	 * {@link #FILL_WAIT_NANOS} at most, so the server does not see an idle data connection while
-	 * the buffer fills.
+	 * data connection with a channel the body goes through a direct buffer, which is filled before
+	 * each write: Jetty hands the body over in pieces of its 64 KiB read buffer, and the data
+	 * connection costs less CPU per byte in fewer, larger writes (src/bench/RESULTS.md, changes 15
+	 * and 18). What a slow client sent is passed on after {@link #FILL_WAIT_NANOS} at most, so the
+	 * server does not see an idle data connection while the buffer fills.
 	 */
 	long upload(ServletInputStream body, TransferOutputStream out) throws IOException {
 		if (!out.writesChannelDirectly()) {
@@ -163,7 +155,7 @@ final class TransferCopier {
 			long copied = 0;
 			boolean ended = false;
 			while (!ended) {
-				buffer.clear().limit(Math.min(buffer.capacity(), UPLOAD_WRITE_BYTES));
+				buffer.clear();
 				ended = fill(body, buffer);
 				buffer.flip();
 				copied += buffer.remaining();

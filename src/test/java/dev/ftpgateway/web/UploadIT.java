@@ -89,7 +89,7 @@ class UploadIT extends GatewayTestSupport {
 
 	@Test
 	void whatASlowClientSentReachesTheServerLongBeforeTheBodyEnds() throws Exception {
-		// 200 KB in pieces of 1,000 bytes every 10 ms: less than the 256 KiB an upload
+		// 200 KB in pieces of 1,000 bytes every 10 ms: less than the 2 MiB an upload
 		// fills, so only the gateway's fill wait, not a full buffer, can pass the first pieces on
 		// early; and within 40 KB, less than even a 64 KiB buffer.
 		int pieces = 200;
