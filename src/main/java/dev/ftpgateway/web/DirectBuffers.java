@@ -12,10 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The first transfers at a time get large buffers, since each read or write of the data
  * connection then moves more bytes (measured: 256 KiB instead of 64 KiB gave 14-22 % more
  * download throughput and a sixth less CPU per GiB, 2 MiB instead of 256 KiB another 15-50 % at a
- * third less CPU again, src/bench/RESULTS.md changes 12 and 17); beyond a
- * fixed number in use at once, a transfer gets a buffer of the normal size, so many concurrent
- * transfers cost no more native memory than a small fixed amount more than with normal buffers
- * alone.
+ * third less CPU again, src/bench/RESULTS.md changes 12 and 17); beyond a fixed number in use
+ * at once, a transfer gets a buffer of the normal size, so many concurrent transfers cost no
+ * more native memory than a small fixed amount more than with normal buffers alone.
  */
 final class DirectBuffers {
 
