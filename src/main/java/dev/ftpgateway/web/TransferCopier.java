@@ -171,21 +171,20 @@ final class TransferCopier {
 	}
 
 	/**
-	 * Reads the body into {@code buffer} until its limit is reached, the body ended (then returns
-	 * true) or {@link #FILL_WAIT_NANOS} passed. Containers disagree on what Servlet 6.1's
+	 * Reads the body into {@code buffer} until it is full, the body ended (then returns true) or
+	 * {@link #FILL_WAIT_NANOS} passed. Containers disagree on what Servlet 6.1's
 	 * {@code read(ByteBuffer)} does to the buffer (Jetty moves the position like a channel does,
 	 * Tomcat leaves it and sets the limit), so both are set here from the count it returns.
 	 */
 	private static boolean fill(ServletInputStream body, ByteBuffer buffer) throws IOException {
 		long started = System.nanoTime();
-		int limit = buffer.limit();
 		while (buffer.hasRemaining() && System.nanoTime() - started < FILL_WAIT_NANOS) {
 			int start = buffer.position();
 			int read = body.read(buffer);
 			if (read < 0) {
 				return true;
 			}
-			buffer.limit(limit).position(start + read);
+			buffer.limit(buffer.capacity()).position(start + read);
 		}
 		return false;
 	}
