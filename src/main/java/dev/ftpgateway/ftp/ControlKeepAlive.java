@@ -14,14 +14,17 @@ import java.time.Duration;
  */
 final class ControlKeepAlive {
 
-	private final long intervalNanos;
+	private long intervalNanos;
 
 	private long lastSent;
 
 	private int pending;
 
 	/** @param interval the quiet time on the control connection before a NOOP; zero turns keep-alive off */
-	ControlKeepAlive(Duration interval) {
+	void setInterval(Duration interval) {
+		if (interval.isNegative()) {
+			throw new IllegalArgumentException("interval must not be negative: " + interval);
+		}
 		this.intervalNanos = interval.toNanos();
 	}
 
@@ -36,13 +39,13 @@ final class ControlKeepAlive {
 	}
 
 	/** Data moved: sends a NOOP when the control connection has been quiet for the interval. */
-	void dataMoved(ControlConnection control) throws IOException {
+	void dataMoved(Dialogue dialogue) throws IOException {
 		if (!isEnabled()) {
 			return;
 		}
 		long now = System.nanoTime();
 		if (now - this.lastSent >= this.intervalNanos) {
-			control.send("NOOP");
+			dialogue.sendWithoutReply("NOOP");
 			this.lastSent = now;
 			this.pending++;
 		}
@@ -62,7 +65,8 @@ final class ControlKeepAlive {
 	 */
 	static boolean answersNoop(Reply reply) {
 		int code = reply.code();
-		return code == 200 || code == 500 || code == 502 || code == 503;
+		return code == ReplyCode.COMMAND_OK || code == ReplyCode.SYNTAX_ERROR
+				|| code == ReplyCode.COMMAND_NOT_IMPLEMENTED || code == ReplyCode.BAD_SEQUENCE;
 	}
 
 }

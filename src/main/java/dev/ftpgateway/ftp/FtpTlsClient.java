@@ -158,10 +158,11 @@ public class FtpTlsClient extends FtpClient {
 			throw new IllegalStateException("The control connection is not using TLS");
 		}
 		String reply = voidCommand("CCC");
+		ControlConnection control = controlConnection();
 		// Closing a layered SSLSocket created without autoClose sends close_notify and leaves
 		// the TCP connection open for the plain conversation.
-		controlConnection().socket().close();
-		controlConnection().switchTo(this.plainControl);
+		control.socket().close();
+		control.switchTo(this.plainControl);
 		this.plainControl = null;
 		return reply;
 	}

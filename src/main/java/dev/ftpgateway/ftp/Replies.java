@@ -1,13 +1,18 @@
 package dev.ftpgateway.ftp;
 
 import java.net.InetSocketAddress;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Parsers for the replies whose text carries data: ftplib's {@code parse150}, {@code parse227},
- * {@code parse229} and {@code parse257}, as pure functions so they can be tested without a
+ * {@code parse229} and {@code parse257}, and the FEAT list, as pure functions so they can be tested without a
  * socket.
  */
 final class Replies {
@@ -31,7 +36,7 @@ final class Replies {
 	 * @return the size, or empty when the reply does not say
 	 */
 	static OptionalLong parse150(Reply reply) {
-		if (reply.code() != 150) {
+		if (reply.code() != ReplyCode.OPENING_DATA_CONNECTION) {
 			return OptionalLong.empty();
 		}
 		Matcher matcher = SIZE_IN_150.matcher(reply.text());
@@ -53,7 +58,7 @@ final class Replies {
 	 * @throws FtpProtocolException if it carries no valid address
 	 */
 	static InetSocketAddress parse227(Reply reply) throws FtpException {
-		if (reply.code() != 227) {
+		if (reply.code() != ReplyCode.ENTERING_PASSIVE_MODE) {
 			throw new FtpReplyException(reply);
 		}
 		Matcher matcher = PASV_NUMBERS.matcher(reply.text());
@@ -79,7 +84,7 @@ final class Replies {
 	 * @throws FtpProtocolException if it carries no valid port
 	 */
 	static int parse229(Reply reply) throws FtpException {
-		if (reply.code() != 229) {
+		if (reply.code() != ReplyCode.ENTERING_EXTENDED_PASSIVE_MODE) {
 			throw new FtpReplyException(reply);
 		}
 		String text = reply.lines().get(0);
@@ -109,7 +114,7 @@ final class Replies {
 	 * @throws FtpReplyException if the reply is not a 257
 	 */
 	static String parse257(Reply reply) throws FtpException {
-		if (reply.code() != 257) {
+		if (reply.code() != ReplyCode.PATHNAME_CREATED) {
 			throw new FtpReplyException(reply);
 		}
 		String text = reply.lines().get(0);
@@ -131,6 +136,23 @@ final class Replies {
 			path.append(c);
 		}
 		return path.toString();
+	}
+
+	/**
+	 * The extensions a FEAT reply (RFC 2389) announces, as upper-case names mapped to their
+	 * parameters ({@code "MLST" -> "type*;size*;modify*;"}, {@code "UTF8" -> ""}): every line
+	 * between the first and the last.
+	 */
+	static Map<String, String> parseFeatures(Reply reply) {
+		Map<String, String> features = new LinkedHashMap<>();
+		List<String> lines = reply.lines();
+		for (String line : lines.subList(1, Math.max(1, lines.size() - 1))) {
+			String feature = line.strip();
+			int space = feature.indexOf(' ');
+			String name = (space < 0) ? feature : feature.substring(0, space);
+			features.put(name.toUpperCase(Locale.ROOT), (space < 0) ? "" : feature.substring(space + 1).strip());
+		}
+		return Collections.unmodifiableMap(features);
 	}
 
 	private static int validPort(int port, Reply reply) throws FtpProtocolException {

@@ -31,9 +31,7 @@ public final class TransferInputStream extends InputStream implements ReadableBy
 
 	private static final int MAX_BRIDGE_BYTES = 64 * 1024;
 
-	private final FtpClient client;
-
-	private final String command;
+	private final Transfer transfer;
 
 	private final Socket socket;
 
@@ -41,12 +39,6 @@ public final class TransferInputStream extends InputStream implements ReadableBy
 
 	/** The data socket's channel, when it has one and carries the bytes unencrypted. */
 	private final SocketChannel channel;
-
-	private final OptionalLong expectedSize;
-
-	private final boolean checkSize;
-
-	private long received;
 
 	private boolean endReached;
 
@@ -59,20 +51,18 @@ public final class TransferInputStream extends InputStream implements ReadableBy
 	/** For {@link #read(ByteBuffer)} into a direct buffer when there is no channel to read. */
 	private byte[] bridge;
 
-	TransferInputStream(FtpClient client, String command, DataTransfer transfer, boolean checkSize) throws IOException {
-		this.client = client;
-		this.command = command;
+	TransferInputStream(Transfer transfer) throws IOException {
+		this.transfer = transfer;
 		this.socket = transfer.socket();
 		this.in = this.socket.getInputStream();
 		// A TLS data socket has no channel: its bytes must be decrypted on the way.
 		this.channel = this.socket.getChannel();
-		this.expectedSize = transfer.expectedSize();
-		this.checkSize = checkSize;
+		transfer.streaming();
 	}
 
 	/** The size the server announced in its 150 reply, if it did. */
 	public OptionalLong expectedSize() {
-		return this.expectedSize;
+		return this.transfer.expectedSize();
 	}
 
 	@Override
@@ -181,8 +171,7 @@ public final class TransferInputStream extends InputStream implements ReadableBy
 			this.endReached = true;
 		}
 		else {
-			this.received += n;
-			this.client.dataMoved();
+			this.transfer.moved(n);
 		}
 		return n;
 	}
@@ -199,9 +188,7 @@ public final class TransferInputStream extends InputStream implements ReadableBy
 		}
 		this.closed = true;
 		stopChannelReadTimeout();
-		this.client.streamEnded();
-		this.client.abortQuietly(this.socket);
-		this.client.transferEnded(this.command, this.received, false);
+		this.transfer.abort();
 	}
 
 	/**
@@ -220,19 +207,7 @@ public final class TransferInputStream extends InputStream implements ReadableBy
 		}
 		this.closed = true;
 		stopChannelReadTimeout();
-		this.client.streamEnded();
-		boolean succeeded = false;
-		try {
-			this.socket.close();
-			Reply reply = this.client.finishTransfer();
-			if (this.checkSize) {
-				FtpClient.checkComplete(this.expectedSize, this.received, reply);
-			}
-			succeeded = true;
-		}
-		finally {
-			this.client.transferEnded(this.command, this.received, succeeded);
-		}
+		this.transfer.finish();
 	}
 
 	private void stopChannelReadTimeout() {

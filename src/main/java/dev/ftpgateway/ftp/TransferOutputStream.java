@@ -27,11 +27,7 @@ public final class TransferOutputStream extends OutputStream implements Writable
 
 	private static final int MAX_BRIDGE_BYTES = 64 * 1024;
 
-	private final FtpClient client;
-
-	private final String command;
-
-	private final Socket socket;
+	private final Transfer transfer;
 
 	/** The data socket's channel, when it has one and carries the bytes unencrypted. */
 	private final SocketChannel channel;
@@ -39,22 +35,20 @@ public final class TransferOutputStream extends OutputStream implements Writable
 	/** For {@link #write(ByteBuffer)} from a direct buffer when there is no channel to write. */
 	private byte[] bridge;
 
-	private long sent;
-
 	private final OutputStream out;
 
 	private boolean failed;
 
 	private boolean closed;
 
-	TransferOutputStream(FtpClient client, String command, Socket socket) throws IOException {
-		this.client = client;
-		this.command = command;
-		this.socket = socket;
+	TransferOutputStream(Transfer transfer) throws IOException {
+		this.transfer = transfer;
+		Socket socket = transfer.socket();
 		// A TLS data socket has no channel: its bytes must be encrypted on the way.
 		this.channel = socket.getChannel();
 		// Large writes pass straight through; the buffer only gathers small ones.
 		this.out = new BufferedOutputStream(socket.getOutputStream(), FtpClient.DEFAULT_BLOCK_SIZE);
+		transfer.streaming();
 	}
 
 	@Override
@@ -62,8 +56,7 @@ public final class TransferOutputStream extends OutputStream implements Writable
 		checkOpen();
 		try {
 			this.out.write(b);
-			this.sent++;
-			this.client.dataMoved();
+			this.transfer.moved(1);
 		}
 		catch (IOException ex) {
 			this.failed = true;
@@ -76,8 +69,7 @@ public final class TransferOutputStream extends OutputStream implements Writable
 		checkOpen();
 		try {
 			this.out.write(buffer, offset, length);
-			this.sent += length;
-			this.client.dataMoved();
+			this.transfer.moved(length);
 		}
 		catch (IOException ex) {
 			this.failed = true;
@@ -109,8 +101,7 @@ public final class TransferOutputStream extends OutputStream implements Writable
 					this.channel.write(buffer);
 				}
 			}
-			this.sent += length;
-			this.client.dataMoved();
+			this.transfer.moved(length);
 			return length;
 		}
 		catch (IOException ex) {
@@ -158,9 +149,7 @@ public final class TransferOutputStream extends OutputStream implements Writable
 			return;
 		}
 		this.closed = true;
-		this.client.streamEnded();
-		this.client.abortQuietly(this.socket);
-		this.client.transferEnded(this.command, this.sent, false);
+		this.transfer.abort();
 	}
 
 	/**
@@ -185,16 +174,7 @@ public final class TransferOutputStream extends OutputStream implements Writable
 			throw ex;
 		}
 		this.closed = true;
-		this.client.streamEnded();
-		boolean succeeded = false;
-		try {
-			FtpClient.endUpload(this.socket);
-			this.client.finishTransfer();
-			succeeded = true;
-		}
-		finally {
-			this.client.transferEnded(this.command, this.sent, succeeded);
-		}
+		this.transfer.finish();
 	}
 
 	private void checkOpen() throws IOException {

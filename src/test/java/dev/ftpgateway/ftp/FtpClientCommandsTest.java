@@ -120,6 +120,23 @@ class FtpClientCommandsTest {
 	}
 
 	@Test
+	void sizeIsEmptyWhenTheServerLacksTheCommand() throws IOException {
+		this.server.reply("SIZE", "502 Command not implemented");
+		try (FtpClient ftp = loggedIn()) {
+			assertThat(ftp.size("/f")).isEmpty();
+		}
+	}
+
+	@Test
+	void sizeRefusedForAnotherReasonThanAMissingFileIsAnError() throws IOException {
+		this.server.reply("SIZE", "530 Not logged in");
+		try (FtpClient ftp = loggedIn()) {
+			assertThatExceptionOfType(FtpPermanentException.class).isThrownBy(() -> ftp.size("/f"))
+				.satisfies(ex -> assertThat(ex.replyCode()).isEqualTo(530));
+		}
+	}
+
+	@Test
 	void mdtmIsReadAsUtc() throws IOException {
 		this.server.putFile("/f", new byte[1]);
 		try (FtpClient ftp = loggedIn()) {

@@ -187,7 +187,7 @@ class FtpClientIT {
 	void rawTransferCommandNeedsTheCallerToReadTheFinalReply() throws IOException {
 		try (FtpClient ftp = loggedIn()) {
 			ftp.voidCommand("TYPE I");
-			DataTransfer transfer = ftp.ntransferCommand("RETR /pub/data.bin", null);
+			Transfer transfer = ftp.ntransferCommand("RETR /pub/data.bin", null);
 			try (transfer) {
 				assertThat(transfer.socket().getInputStream().readAllBytes()).isEqualTo(this.content);
 			}

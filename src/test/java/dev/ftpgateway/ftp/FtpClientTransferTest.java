@@ -158,7 +158,7 @@ class FtpClientTransferTest {
 	void ntransferCommandReturnsTheDataSocketAndTheSizeFromThe150Reply() throws IOException {
 		try (FtpClient ftp = loggedIn()) {
 			ftp.voidCommand("TYPE I");
-			DataTransfer transfer = ftp.ntransferCommand("RETR /f.bin", null);
+			Transfer transfer = ftp.ntransferCommand("RETR /f.bin", null);
 			assertThat(transfer.expectedSize()).isEqualTo(OptionalLong.of(CONTENT.length));
 			try (Socket socket = transfer.socket()) {
 				assertThat(socket.getInputStream().readAllBytes()).isEqualTo(CONTENT);

@@ -1,0 +1,233 @@
+package dev.ftpgateway.ftp;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * One transfer and the data connection it owns, from the server's 1xx to its final reply: what
+ * ftplib's {@code ntransfercmd} returns, plus the steps that end it.
+ *
+ * <p>Its states, each step checked:
+ * <ol>
+ * <li><b>opened</b>: the data connection is connected (and in TLS under PROT P), and the server
+ * answered the transfer command with 1xx. {@link FtpClient#ntransferCommand} hands it out in
+ * this state; its owner reads or writes {@link #socket()}, closes it, and reads the final reply
+ * with {@link FtpClient#voidResponse()}, as with ftplib.</li>
+ * <li><b>streaming</b>: a {@link TransferInputStream} or {@link TransferOutputStream} reads or
+ * writes it; meanwhile the client refuses every other command, whose reply would be read as the
+ * transfer's.</li>
+ * <li><b>finished</b>: the data connection was closed (for an upload, after its output was shut
+ * down, which tells the server the file is complete) and the server's 2xx was read. A 4xx/5xx
+ * instead, or fewer bytes than the 150 reply announced, is an exception.</li>
+ * <li><b>aborted</b>: ABOR was sent, the data connection closed and the dialogue brought back in
+ * step, or marked broken when that failed.</li>
+ * </ol>
+ */
+public final class Transfer implements Closeable {
+
+	/** The copying part of a transfer: reads or writes the data connection to its end. */
+	@FunctionalInterface
+	interface Copy {
+
+		void run() throws IOException;
+
+	}
+
+	private enum State {
+		OPENED, STREAMING, FINISHED, ABORTED
+	}
+
+	private final String verb;
+
+	private final Socket socket;
+
+	private final OptionalLong expectedSize;
+
+	private final Dialogue dialogue;
+
+	private final Resync resync;
+
+	private final ControlKeepAlive keepAlive;
+
+	private final boolean binary;
+
+	private final boolean checkSize;
+
+	private State state = State.OPENED;
+
+	private long bytes;
+
+	/**
+	 * @param binary whether the event listener hears how it ended (binary transfers only)
+	 * @param checkSize whether fewer bytes than the 150 reply announced fail the transfer
+	 */
+	Transfer(String command, Socket socket, OptionalLong expectedSize, Dialogue dialogue, Resync resync,
+			ControlKeepAlive keepAlive, boolean binary, boolean checkSize) {
+		this.verb = Dialogue.verbOf(command);
+		this.socket = socket;
+		this.expectedSize = expectedSize;
+		this.dialogue = dialogue;
+		this.resync = resync;
+		this.keepAlive = keepAlive;
+		this.binary = binary;
+		this.checkSize = checkSize;
+		keepAlive.transferStarted();
+	}
+
+	/** The connected data socket. */
+	public Socket socket() {
+		return this.socket;
+	}
+
+	/** The size the server announced in its 150 reply, if it did. */
+	public OptionalLong expectedSize() {
+		return this.expectedSize;
+	}
+
+	/** Hands the transfer to a stream: the dialogue accepts no command until it ends. */
+	void streaming() {
+		checkState(State.OPENED);
+		this.dialogue.busyWith(this);
+		this.state = State.STREAMING;
+	}
+
+	/**
+	 * Counts bytes that crossed the data connection, and sends a keep-alive NOOP on the control
+	 * connection when one is due. A control connection that fails here is broken, and the
+	 * transfer with it.
+	 */
+	void moved(long count) throws IOException {
+		this.bytes += count;
+		if (this.keepAlive.isEnabled() && !this.dialogue.isClosed()) {
+			this.keepAlive.dataMoved(this.dialogue);
+		}
+	}
+
+	/**
+	 * Ends the transfer successfully: closes the data connection and reads the final reply.
+	 * @return the final 2xx reply
+	 * @throws FtpException if the server reports a failure, or fewer bytes arrived than it announced
+	 */
+	Reply finish() throws IOException {
+		if (this.state != State.OPENED) {
+			checkState(State.STREAMING);
+		}
+		end(State.FINISHED);
+		boolean succeeded = false;
+		try {
+			if (isUpload()) {
+				endUpload();
+			}
+			else {
+				this.socket.close();
+			}
+			Reply reply = this.resync.finalReply();
+			if (this.checkSize) {
+				checkComplete(reply);
+			}
+			succeeded = true;
+			return reply;
+		}
+		finally {
+			report(succeeded);
+		}
+	}
+
+	/**
+	 * Runs {@code copy}, then finishes the transfer; a failure of the copy aborts the transfer
+	 * instead and is rethrown.
+	 */
+	Reply copyAndFinish(Copy copy) throws IOException {
+		try {
+			copy.run();
+		}
+		catch (IOException | RuntimeException ex) {
+			abort();
+			throw ex;
+		}
+		return finish();
+	}
+
+	/**
+	 * Ends the transfer early without claiming success: ABOR, then the data connection is closed
+	 * (so a server blocked writing to it wakes up; for an upload, closing only after ABOR keeps
+	 * the server from taking the end of the data for a complete file), then the replies are read
+	 * until the dialogue is in step. Never throws; does nothing once the transfer has ended.
+	 */
+	void abort() {
+		if (this.state == State.FINISHED || this.state == State.ABORTED) {
+			return;
+		}
+		end(State.ABORTED);
+		this.resync.abortQuietly(this.socket);
+		report(false);
+	}
+
+	/** Whether the transfer has finished or been aborted. */
+	boolean hasEnded() {
+		return this.state == State.FINISHED || this.state == State.ABORTED;
+	}
+
+	/** Closes the data connection; for a transfer handed out opened, its owner then reads the final reply. */
+	@Override
+	public void close() throws IOException {
+		this.socket.close();
+	}
+
+	/** Drops the data connection of a client that is closing, whatever the transfer's state. */
+	void closeDataConnection() {
+		Resync.closeQuietly(this.socket);
+	}
+
+	private void end(State ended) {
+		if (this.state == State.STREAMING) {
+			this.dialogue.idle();
+		}
+		this.state = ended;
+	}
+
+	private boolean isUpload() {
+		return this.verb.equals("STOR") || this.verb.equals("APPE") || this.verb.equals("STOU");
+	}
+
+	/**
+	 * Tells the server the upload is complete: the end of the data connection is the end of the
+	 * file in stream mode. A failure here (a server that resets the connection once it has read
+	 * everything) is not the verdict: the final reply on the control connection is, and it must
+	 * be read either way to keep the dialogue in step.
+	 */
+	private void endUpload() {
+		try (Socket closing = this.socket) {
+			closing.shutdownOutput();
+		}
+		catch (IOException ex) {
+			// See above: the final reply is read next.
+		}
+	}
+
+	/** A dropped data connection is never a silent short read. */
+	private void checkComplete(Reply reply) throws FtpProtocolException {
+		if (this.expectedSize.isPresent() && this.bytes < this.expectedSize.getAsLong()) {
+			throw new FtpProtocolException(
+					"Data connection closed after " + this.bytes + " of " + this.expectedSize.getAsLong() + " bytes",
+					reply);
+		}
+	}
+
+	private void report(boolean succeeded) {
+		if (this.binary) {
+			this.dialogue.events().transferCompleted(this.verb, this.bytes, succeeded);
+		}
+	}
+
+	private void checkState(State expected) {
+		if (this.state != expected) {
+			throw new IllegalStateException("Transfer is " + this.state.name().toLowerCase(Locale.ROOT) + ", not "
+					+ expected.name().toLowerCase(Locale.ROOT));
+		}
+	}
+
+}
