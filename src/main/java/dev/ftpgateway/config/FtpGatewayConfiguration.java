@@ -1,9 +1,13 @@
 package dev.ftpgateway.config;
 
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
+import dev.ftpgateway.files.AtomicUpload;
+import dev.ftpgateway.files.FileReads;
+import dev.ftpgateway.files.RemoteTree;
 import dev.ftpgateway.ftp.FtpEventListener;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
+import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.pool.TlsSettings;
 import dev.ftpgateway.web.FilesSettings;
@@ -52,8 +56,24 @@ public class FtpGatewayConfiguration {
 	/** What the web layer needs to know of the settings, as plain values. */
 	@Bean
 	FilesSettings filesSettings(FtpGatewayProperties properties) {
-		return new FilesSettings(properties.getServer().getRoot(),
-				(int) properties.getTransfer().getBufferSize().toBytes(), properties.getPool().getRetryAfter());
+		return new FilesSettings((int) properties.getTransfer().getBufferSize().toBytes(),
+				properties.getPool().getRetryAfter());
+	}
+
+	/** Reads below the root, on sessions the caller's security context chooses. */
+	@Bean
+	FileReads fileReads(FtpSessions sessions, FtpGatewayProperties properties) {
+		return new FileReads(sessions, properties.getServer().getRoot());
+	}
+
+	@Bean
+	AtomicUpload atomicUpload(FtpSessions sessions, FtpGatewayProperties properties) {
+		return new AtomicUpload(sessions, properties.getServer().getRoot());
+	}
+
+	@Bean
+	RemoteTree remoteTree(FtpSessions sessions, FtpGatewayProperties properties) {
+		return new RemoteTree(sessions, properties.getServer().getRoot());
 	}
 
 	/** Sessions open lazily: the gateway starts even when the FTP server is down (readiness says so). */

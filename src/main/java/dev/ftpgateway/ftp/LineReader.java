@@ -11,9 +11,10 @@ import java.util.Arrays;
  * interrupted by a read timeout is completed by the next call.
  * <p>
  * It reads the stream in blocks into a buffer of its own and may read past the line it returns;
- * the stream must not be read by anyone else in between. Reading a byte at a time through a
- * synchronized {@code BufferedInputStream} into a {@code ByteArrayOutputStream} was a sixth of
- * the gateway's CPU samples for a 1 KiB download, which reads five replies.
+ * the stream must not be read by anyone else in between. Block reads into a plain array, not a
+ * byte at a time through a synchronized {@code BufferedInputStream}: a small download reads
+ * several replies, and per-byte reads cost more than the rest of the reply handling together
+ * (src/bench/RESULTS.md, "Less CPU per small GET").
  */
 final class LineReader {
 

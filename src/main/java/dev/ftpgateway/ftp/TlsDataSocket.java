@@ -25,8 +25,9 @@ import javax.net.ssl.SSLSession;
  * ({@code require_ssl_reuse}) and proftpd refuse a data connection whose TLS session does not
  * resume the control connection's. JSSE looks sessions up by peer host and port; a layered
  * socket takes the port of the data connection and never finds the control session, while an
- * engine created with the control connection's host and port offers it (measured against the
- * lab servers; see the project notes on FTPS session reuse).
+ * engine created with the control connection's host and port offers it (vsftpd 3.0.3 and
+ * proftpd 1.3.8 in the interop tests refuse the layered socket and accept the engine; README,
+ * "FTPS").
  */
 final class TlsDataSocket extends Socket {
 

@@ -17,6 +17,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.ftpgateway.web.transfer.ContainerBody;
+
 /**
  * Writes one access-log line per request: method, raw path, status, body bytes sent and
  * duration. A request that failed mid-body is logged with the status sent and the bytes that

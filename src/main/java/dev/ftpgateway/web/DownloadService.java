@@ -19,11 +19,15 @@ import org.springframework.web.context.request.ServletWebRequest;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.ftpgateway.ftp.FtpClient;
-import dev.ftpgateway.ftp.TransferInputStream;
-import dev.ftpgateway.ftp.listing.FtpEntry;
-import dev.ftpgateway.pool.FtpSessions;
-import dev.ftpgateway.pool.Lease;
+import dev.ftpgateway.files.Download;
+import dev.ftpgateway.files.FileReads;
+import dev.ftpgateway.files.ReadHandler;
+import dev.ftpgateway.files.RemoteFile;
+import dev.ftpgateway.files.RemoteFolder;
+import dev.ftpgateway.files.RemotePath;
+import dev.ftpgateway.web.problem.GatewayProblems;
+import dev.ftpgateway.web.transfer.TransferCopier;
+import dev.ftpgateway.web.transfer.TransferFailures;
 
 /**
  * Answers GET and HEAD: folder listings, and files streamed from the FTP data connection straight
@@ -31,23 +35,19 @@ import dev.ftpgateway.pool.Lease;
  * <p>
  * The transfer is opened (RETR answered with 150) before the HTTP status is committed, so a
  * refused RETR still becomes a problem response; a failure after that aborts the response.
- * A pooled session found dead before that point is replaced and the request tried once more.
  */
 @Service
 public class DownloadService {
 
-	private final FilesSettings settings;
+	private final FileReads reads;
 
 	private final TransferCopier copier;
 
-	private final StaleSessionRetry retry;
-
 	private final JsonMapper json;
 
-	public DownloadService(FtpSessions pool, FilesSettings settings, TransferFailures failures, JsonMapper json) {
-		this.settings = settings;
+	public DownloadService(FileReads reads, FilesSettings settings, TransferFailures failures, JsonMapper json) {
+		this.reads = reads;
 		this.copier = new TransferCopier(settings.bufferSize(), failures);
-		this.retry = new StaleSessionRetry(pool);
 		this.json = json;
 	}
 
@@ -57,17 +57,25 @@ public class DownloadService {
 	 */
 	public ResponseEntity<?> get(RemotePath path, ServletWebRequest request, HttpServletResponse response,
 			boolean withBody) throws IOException {
-		return this.retry.run((lease, attempt) -> get(lease, attempt, path, request, response, withBody));
+		return this.reads.read(path, new ReadHandler<>() {
+
+			@Override
+			public ResponseEntity<?> folder(RemoteFolder folder) throws IOException {
+				return listing(folder, request.getHeader(HttpHeaders.ACCEPT), response, withBody);
+			}
+
+			@Override
+			public ResponseEntity<?> file(RemoteFile file) throws IOException {
+				return DownloadService.this.file(file, request, response, withBody);
+			}
+
+		});
 	}
 
-	private ResponseEntity<?> get(Lease lease, StaleSessionRetry.Attempt attempt, RemotePath path,
-			ServletWebRequest request, HttpServletResponse response, boolean withBody) throws IOException {
-		FtpClient client = lease.client();
-		FtpEntry entry = RemoteFiles.statForReading(client, this.settings, path);
-		if (RemoteFiles.isFolder(entry)) {
-			return listing(client, path, request.getHeader(HttpHeaders.ACCEPT), response, withBody);
-		}
-		FileMetadata file = FileMetadata.of(client, this.settings.absolute(path), entry);
+	private ResponseEntity<?> file(RemoteFile remote, ServletWebRequest request, HttpServletResponse response,
+			boolean withBody) throws IOException {
+		RemotePath path = remote.path();
+		FileMetadata file = new FileMetadata(remote.size(), remote.modified().orElse(null));
 		if (file.etag() != null && isConditional(request)
 				&& request.checkNotModified(file.etag(), file.lastModifiedMillis())) {
 			// checkNotModified answers true for a failed If-Unmodified-Since too, with 412 set on
@@ -81,14 +89,13 @@ public class DownloadService {
 		Optional<ByteRange> range = ranged(request, file);
 		long length = range.map(ByteRange::length).orElse(file.size());
 		HttpStatus status = range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK;
-		TransferInputStream in = null;
+		Download in = null;
 		if (withBody) {
-			in = client.retrieve(this.settings.absolute(path), range.map(ByteRange::first).orElse(0L));
 			// From here on the status is committed: failures can only abort the response.
-			attempt.commit();
+			in = remote.open(range.map(ByteRange::first).orElse(0L));
 		}
-		// Straight onto the response, not through HttpHeaders and a ResponseEntity: building,
-		// formatting and copying the headers was a tenth of the CPU of a small download.
+		// Straight onto the response, not through HttpHeaders and a ResponseEntity, whose building,
+		// formatting and copying of headers costs more than the rest of a small download's HTTP side.
 		response.setStatus(status.value());
 		writeValidators(response, file);
 		response.setContentType(MediaTypeFactory.getMediaType(path.name())
@@ -107,7 +114,7 @@ public class DownloadService {
 			return null;
 		}
 		boolean toEndOfFile = range.map((r) -> !r.endsBeforeEndOfFile()).orElse(true);
-		this.copier.download(lease, path, in, response, length, toEndOfFile);
+		this.copier.download(path, in, response, length, toEndOfFile);
 		return null;
 	}
 
@@ -143,15 +150,14 @@ public class DownloadService {
 		return ByteRange.parse(request.getHeader(HttpHeaders.RANGE), file.size());
 	}
 
-	private ResponseEntity<?> listing(FtpClient client, RemotePath path, String accept, HttpServletResponse response,
+	private ResponseEntity<?> listing(RemoteFolder folder, String accept, HttpServletResponse response,
 			boolean withBody) throws IOException {
 		if (withBody && !wantsText(accept)) {
-			streamJson(client, path, response);
+			streamJson(folder, response);
 			return null;
 		}
-		List<FileInfo> entries = client.list(this.settings.absolute(path))
+		List<FileInfo> entries = folder.entries()
 			.stream()
-			.filter((entry) -> !entry.isSelfOrParent())
 			.map(FileInfo::of)
 			.sorted(Comparator.comparing(FileInfo::name))
 			.toList();
@@ -162,7 +168,7 @@ public class DownloadService {
 			return withBody ? builder.body(names.toString()) : builder.build();
 		}
 		ResponseEntity.BodyBuilder builder = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
-		return withBody ? builder.body(new FolderListing(path.toString(), entries)) : builder.build();
+		return withBody ? builder.body(new FolderListing(folder.path().toString(), entries)) : builder.build();
 	}
 
 	/**
@@ -172,15 +178,15 @@ public class DownloadService {
 	 * anything was sent still becomes a problem response; a failure after the response was
 	 * committed drops the connection and leaves the JSON incomplete, never complete-looking.
 	 */
-	private void streamJson(FtpClient client, RemotePath path, HttpServletResponse response) throws IOException {
+	private void streamJson(RemoteFolder folder, HttpServletResponse response) throws IOException {
 		response.setStatus(HttpStatus.OK.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		JsonGenerator generator = this.json.createGenerator(response.getOutputStream());
 		generator.writeStartObject();
-		generator.writeStringProperty("path", path.toString());
+		generator.writeStringProperty("path", folder.path().toString());
 		generator.writeArrayPropertyStart("entries");
 		FileInfoWriter entries = new FileInfoWriter(generator);
-		client.list(this.settings.absolute(path), (entry) -> entries.write(FileInfo.of(entry)));
+		folder.list((entry) -> entries.write(FileInfo.of(entry)));
 		generator.writeEndArray();
 		generator.writeEndObject();
 		generator.close();
@@ -206,13 +212,6 @@ public class DownloadService {
 
 	/** Size, modification time and the validators derived from them, for one remote file. */
 	private record FileMetadata(long size, Instant modified) {
-
-		static FileMetadata of(FtpClient client, String absolute, FtpEntry entry) throws IOException {
-			long size = entry.size().isPresent() ? entry.size().getAsLong() : client.size(absolute).orElse(-1);
-			Instant modified = entry.modified().isPresent() ? entry.modified().get()
-					: client.mdtm(absolute).orElse(null);
-			return new FileMetadata(size, modified);
-		}
 
 		long lastModifiedMillis() {
 			return (this.modified != null) ? this.modified.toEpochMilli() : -1;

@@ -1,12 +1,11 @@
 package dev.ftpgateway.web;
 
 import java.time.Instant;
-import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
-import dev.ftpgateway.ftp.listing.FtpEntry;
+import dev.ftpgateway.files.RemoteEntry;
 
 /**
  * One entry of a folder listing as the JSON API shows it; fields a server did not send are null.
@@ -22,22 +21,15 @@ import dev.ftpgateway.ftp.listing.FtpEntry;
 public record FileInfo(String name, @Schema(allowableValues = { "file", "directory", "symlink", "other" }) String type,
 		@Nullable Long size, @Nullable Instant modified, @Nullable String permissions, @Nullable String linkTarget) {
 
-	static FileInfo of(FtpEntry entry) {
+	static FileInfo of(RemoteEntry entry) {
 		String type = switch (entry.type()) {
 			case FILE -> "file";
-			case DIRECTORY, CURRENT_DIRECTORY, PARENT_DIRECTORY -> "directory";
+			case FOLDER -> "directory";
 			case SYMLINK -> "symlink";
 			case OTHER -> "other";
 		};
-		return new FileInfo(baseName(entry.name()), type.toLowerCase(Locale.ROOT),
-				entry.size().isPresent() ? entry.size().getAsLong() : null, entry.modified().orElse(null),
-				entry.permissions().orElse(null), entry.linkTarget().orElse(null));
-	}
-
-	// Some servers answer MLSD with path names instead of plain names.
-	private static String baseName(String name) {
-		int slash = name.lastIndexOf('/');
-		return (slash >= 0 && slash < name.length() - 1) ? name.substring(slash + 1) : name;
+		return new FileInfo(entry.name(), type, entry.size().isPresent() ? entry.size().getAsLong() : null,
+				entry.modified().orElse(null), entry.permissions().orElse(null), entry.linkTarget().orElse(null));
 	}
 
 }

@@ -28,6 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.util.UriUtils;
 
+import dev.ftpgateway.files.RemotePath;
+import dev.ftpgateway.files.RemoteTree;
+import dev.ftpgateway.web.problem.GatewayProblems;
+
 /**
  * The {@code /files} resource tree: every path below it is the file or folder at the same path
  * below the gateway's remote root. The controller only maps HTTP onto the services.
@@ -58,12 +62,12 @@ public class FilesController {
 
 	private final UploadService uploads;
 
-	private final FolderService folders;
+	private final RemoteTree tree;
 
-	public FilesController(DownloadService downloads, UploadService uploads, FolderService folders) {
+	public FilesController(DownloadService downloads, UploadService uploads, RemoteTree tree) {
 		this.downloads = downloads;
 		this.uploads = uploads;
-		this.folders = folders;
+		this.tree = tree;
 	}
 
 	@GetMapping(PATH)
@@ -132,7 +136,7 @@ public class FilesController {
 			if (request.getContentLengthLong() > 0) {
 				throw GatewayProblems.badRequest("A path ending in / creates a folder and takes no body");
 			}
-			return created(this.folders.createFolder(path), path);
+			return created(this.tree.makeFolders(path) ? HttpStatus.CREATED : HttpStatus.NO_CONTENT, path);
 		}
 		return created(this.uploads.put(path, request, append, mkdirs), path);
 	}
@@ -146,7 +150,7 @@ public class FilesController {
 	public ResponseEntity<Void> delete(@Parameter(hidden = true) RemotePath path,
 			@Parameter(description = "Delete a folder together with everything in it")
 			@RequestParam(defaultValue = "false") boolean recursive) throws IOException {
-		this.folders.delete(path, recursive);
+		this.tree.delete(path, recursive);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -163,7 +167,7 @@ public class FilesController {
 			@Parameter(description = "Create the destination's missing parent folders first")
 			@RequestParam(defaultValue = "false") boolean mkdirs) throws IOException {
 		RemotePath destination = RemotePath.ofDecoded(moveTo);
-		this.folders.move(path, destination, mkdirs);
+		this.tree.move(path, destination, mkdirs);
 		return ResponseEntity.created(location(destination)).build();
 	}
 

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
+import dev.ftpgateway.files.InvalidRemotePathException;
+
 /**
  * Checks the raw URI of every request that names {@code /files} before the container's own
  * normalisation can hide it: {@code /files/%2e%2e/x} is normalised to {@code /x} and would

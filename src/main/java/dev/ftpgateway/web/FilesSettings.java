@@ -6,16 +6,12 @@ import java.time.Duration;
  * The values the web layer needs from configuration, handed over as a bean by the {@code config}
  * package so that {@code web} never reads properties itself.
  *
- * @param root the absolute remote folder every request path is confined to, e.g. {@code /}
  * @param bufferSize the copy buffer for one transfer, in bytes
  * @param retryAfter what a 503 for an exhausted session pool tells clients to wait
  */
-public record FilesSettings(String root, int bufferSize, Duration retryAfter) {
+public record FilesSettings(int bufferSize, Duration retryAfter) {
 
 	public FilesSettings {
-		if (root == null || !root.startsWith("/")) {
-			throw new IllegalArgumentException("root must be an absolute path, got '" + root + "'");
-		}
 		if (bufferSize < 512) {
 			throw new IllegalArgumentException("bufferSize must be at least 512 bytes, got " + bufferSize);
 		}
@@ -25,13 +21,8 @@ public record FilesSettings(String root, int bufferSize, Duration retryAfter) {
 	}
 
 	/** Convenience for the common case: a 64 KiB buffer and a 2 second retry hint. */
-	public static FilesSettings of(String root) {
-		return new FilesSettings(root, 64 * 1024, Duration.ofSeconds(2));
-	}
-
-	/** The absolute FTP path of {@code path} below the root. */
-	public String absolute(RemotePath path) {
-		return path.under(this.root);
+	public static FilesSettings defaults() {
+		return new FilesSettings(64 * 1024, Duration.ofSeconds(2));
 	}
 
 }

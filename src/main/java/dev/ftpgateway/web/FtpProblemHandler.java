@@ -14,8 +14,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.ftpgateway.files.FileOperationException;
+import dev.ftpgateway.files.InvalidRemotePathException;
 import dev.ftpgateway.ftp.FtpException;
 import dev.ftpgateway.pool.PoolExhaustedException;
+import dev.ftpgateway.web.problem.FileProblemStatus;
+import dev.ftpgateway.web.problem.FtpReplyStatus;
+import dev.ftpgateway.web.transfer.IncompleteUploadException;
 
 /**
  * Turns every failure into an RFC 9457 {@code application/problem+json} response. FTP replies
@@ -37,6 +42,17 @@ public class FtpProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InvalidRemotePathException.class)
 	ResponseEntity<Object> invalidPath(InvalidRemotePathException ex, ServletWebRequest request) {
 		return problem(ex, HttpStatus.BAD_REQUEST, "Invalid path: " + ex.getMessage(), new HttpHeaders(), request);
+	}
+
+	@ExceptionHandler(FileOperationException.class)
+	ResponseEntity<Object> fileOperation(FileOperationException ex, ServletWebRequest request) {
+		HttpStatus status = FileProblemStatus.forReason(ex.reason());
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		ex.reply().ifPresent((reply) -> {
+			body.setProperty("ftpCode", reply.replyCode());
+			body.setProperty("ftpReply", reply.replyText());
+		});
+		return handleExceptionInternal(ex, body, new HttpHeaders(), status, request);
 	}
 
 	@ExceptionHandler(RangeNotSatisfiableException.class)

@@ -8,6 +8,9 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
+import dev.ftpgateway.files.InvalidRemotePathException;
+import dev.ftpgateway.files.RemotePath;
+
 /**
  * Resolves a {@link RemotePath} handler parameter from the raw request URI, after the
  * {@code /files} prefix. Path variables are decoded by Spring already; reading the raw URI keeps

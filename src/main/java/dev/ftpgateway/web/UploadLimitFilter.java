@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
+import dev.ftpgateway.web.transfer.ForwardingServletInputStream;
+
 /**
  * Limits uploads below {@code /files} to {@code maxBytes}: a declared Content-Length over the
  * limit is refused with 413 before any FTP command, and a body without one (chunked) fails with

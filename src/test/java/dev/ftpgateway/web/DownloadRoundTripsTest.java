@@ -19,6 +19,9 @@ import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.pool.TlsSettings;
 import dev.ftpgateway.testing.ScriptedFtpServer;
+import dev.ftpgateway.files.FileReads;
+import dev.ftpgateway.files.RemotePath;
+import dev.ftpgateway.web.transfer.TransferFailures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,7 +130,8 @@ class DownloadRoundTripsTest {
 	}
 
 	private static DownloadService downloads(FtpSessionPool pool) {
-		return new DownloadService(pool, FilesSettings.of("/"), new TransferFailures(new SimpleMeterRegistry()),
+		return new DownloadService(new FileReads(pool, "/"), FilesSettings.defaults(),
+				new TransferFailures(new SimpleMeterRegistry()),
 				JsonMapper.builder().build());
 	}
 

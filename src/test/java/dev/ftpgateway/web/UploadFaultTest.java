@@ -16,6 +16,9 @@ import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.testing.ScriptedFtpServer;
+import dev.ftpgateway.files.AtomicUpload;
+import dev.ftpgateway.files.RemotePath;
+import dev.ftpgateway.web.transfer.TransferFailures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,7 +40,8 @@ class UploadFaultTest {
 				new ConnectionSettings(this.server.host(), this.server.port(), "user", "pw", true,
 						StandardCharsets.UTF_8, second, second, second),
 				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)));
-		this.uploads = new UploadService(this.pool, FilesSettings.of("/"), new TransferFailures(this.registry));
+		this.uploads = new UploadService(new AtomicUpload(this.pool, "/"), FilesSettings.defaults(),
+				new TransferFailures(this.registry));
 	}
 
 	@AfterEach

@@ -1,4 +1,4 @@
-package dev.ftpgateway.web;
+package dev.ftpgateway.web.problem;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

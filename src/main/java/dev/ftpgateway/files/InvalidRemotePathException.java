@@ -1,8 +1,7 @@
-package dev.ftpgateway.web;
+package dev.ftpgateway.files;
 
 /**
- * Thrown when a request path cannot safely become an FTP path; always answered with 400 before
- * any FTP command is sent.
+ * Thrown when a path cannot safely become an FTP path; nothing has been sent to the server.
  */
 public class InvalidRemotePathException extends IllegalArgumentException {
 

@@ -1,4 +1,4 @@
-package dev.ftpgateway.web;
+package dev.ftpgateway.files;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -7,7 +7,6 @@ import java.util.List;
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.FtpPermanentException;
 import dev.ftpgateway.ftp.Reply;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +18,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class UploadReplaceTest {
 
-	private final UploadService uploads = new UploadService(null, FilesSettings.of("/"),
-			new TransferFailures(new SimpleMeterRegistry()));
-
 	private final RemotePath temporary = RemotePath.parse("/docs/.report.pdf.upload-1");
 
 	private final RemotePath target = RemotePath.parse("/docs/report.pdf");
@@ -29,7 +25,7 @@ class UploadReplaceTest {
 	@Test
 	void refusedRenameOntoAnExistingFileReplacesItThroughAnAsideName() throws IOException {
 		RecordingClient client = new RecordingClient(1);
-		this.uploads.moveIntoPlace(client, this.temporary, this.target, true);
+		AtomicUpload.moveIntoPlace(client, "/", this.temporary, this.target, true);
 		assertThat(client.operations).hasSize(4);
 		assertThat(client.operations.get(1)).startsWith("rename /docs/report.pdf -> /docs/.report.pdf.upload-");
 		assertThat(client.operations.get(2)).isEqualTo("rename /docs/.report.pdf.upload-1 -> /docs/report.pdf");
@@ -41,7 +37,7 @@ class UploadReplaceTest {
 	void whenTheNewFileCannotMoveInTheOldOneIsPutBack() {
 		RecordingClient client = new RecordingClient(1, 3);
 		assertThatExceptionOfType(FtpPermanentException.class)
-			.isThrownBy(() -> this.uploads.moveIntoPlace(client, this.temporary, this.target, true));
+			.isThrownBy(() -> AtomicUpload.moveIntoPlace(client, "/", this.temporary, this.target, true));
 		String aside = client.operations.get(1).substring(client.operations.get(1).indexOf("-> ") + 3);
 		assertThat(client.operations).last().isEqualTo("rename " + aside + " -> /docs/report.pdf");
 		assertThat(client.operations).noneMatch(op -> op.startsWith("delete"));

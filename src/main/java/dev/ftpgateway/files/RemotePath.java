@@ -1,4 +1,4 @@
-package dev.ftpgateway.web;
+package dev.ftpgateway.files;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

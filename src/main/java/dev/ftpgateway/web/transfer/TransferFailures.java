@@ -1,4 +1,4 @@
-package dev.ftpgateway.web;
+package dev.ftpgateway.web.transfer;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -10,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.stereotype.Component;
 
+import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.ftp.FtpException;
 
 /**
@@ -30,7 +31,11 @@ public class TransferFailures {
 		this.registry = registry;
 	}
 
-	void record(String direction, RemotePath path, IOException failure) {
+	/**
+	 * Logs and counts one failed transfer.
+	 * @param direction {@code download} or {@code upload}
+	 */
+	public void record(String direction, RemotePath path, IOException failure) {
 		String cause = causeOf(failure);
 		Counter.builder("ftp.gateway.transfer.failures")
 			.description("Transfers that failed after they started")

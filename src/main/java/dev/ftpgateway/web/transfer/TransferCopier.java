@@ -1,7 +1,6 @@
-package dev.ftpgateway.web;
+package dev.ftpgateway.web.transfer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -9,12 +8,9 @@ import java.time.Duration;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
-import dev.ftpgateway.ftp.TransferInputStream;
-import dev.ftpgateway.ftp.TransferOutputStream;
-import dev.ftpgateway.pool.Lease;
+import dev.ftpgateway.files.Download;
+import dev.ftpgateway.files.RemotePath;
+import dev.ftpgateway.files.Upload;
 
 /**
  * Copies bytes between an HTTP body and an FTP data connection through one fixed buffer, so a
@@ -24,15 +20,12 @@ import dev.ftpgateway.pool.Lease;
  * the buffer go through a pooled direct buffer between the container and the channel, so their
  * bytes never enter the heap. Jetty writes that buffer to the client's socket as it is, so a
  * download is not copied in the JVM at all; an upload is copied once, from Jetty's read buffer
- * into ours (src/bench/RESULTS.md, changes 10, 15 and 16). Smaller downloads, and every
+ * into ours (src/bench/RESULTS.md, "Downloads from the data channel into direct buffers",
+ * "Uploads through direct buffers" and "Jetty instead of Tomcat"). Smaller downloads, and every
  * transfer on a TLS or active data connection, go through the heap; a small download's headers
  * and body leave in one write.
  */
-final class TransferCopier {
-
-	private static final Log logger = LogFactory.getLog(TransferCopier.class);
-
-	private static final Duration ABORT_REPLY_TIMEOUT = Duration.ofSeconds(2);
+public final class TransferCopier {
 
 	/** Enough for the transfers of a busy gateway; more at once allocate their own. */
 	private static final int MAX_IDLE_DIRECT_BUFFERS = 64;
@@ -54,7 +47,11 @@ final class TransferCopier {
 
 	private final TransferFailures failures;
 
-	TransferCopier(int bufferSize, TransferFailures failures) {
+	/**
+	 * @param bufferSize the heap buffer of one transfer, and the size of the normal direct buffers
+	 * @param failures where failed transfers are logged and counted
+	 */
+	public TransferCopier(int bufferSize, TransferFailures failures) {
 		this.bufferSize = bufferSize;
 		this.directBuffers = new DirectBuffers(bufferSize, LARGE_DIRECT_BUFFER_SIZE, MAX_LARGE_DIRECT_BUFFERS_IN_USE,
 				MAX_IDLE_DIRECT_BUFFERS);
@@ -62,20 +59,20 @@ final class TransferCopier {
 	}
 
 	/**
-	 * Copies an opened RETR into the response body.
+	 * Copies an opened download into the response body.
 	 * @param length the bytes promised in Content-Length, or -1 to copy until the server's EOF
 	 * @param toEndOfFile whether the range reaches the end of the file; when it does not, the
-	 *        transfer is aborted after {@code length} bytes
+	 *        download is abandoned after {@code length} bytes
 	 * @throws IOException when either side fails or the server sends fewer bytes than promised;
-	 *         the session is then marked broken, the failure logged and counted, and the caller
+	 *         the download is then abandoned, the failure logged and counted, and the caller
 	 *         must let the exception reach the servlet container so it drops the connection
 	 *         instead of completing the body; a {@link ClientGoneException} when the client went away
 	 */
-	void download(Lease lease, RemotePath path, TransferInputStream in, HttpServletResponse response, long length,
+	public void download(RemotePath path, Download in, HttpServletResponse response, long length,
 			boolean toEndOfFile) throws IOException {
 		boolean settled = false;
 		try {
-			if (in.readsChannelDirectly() && (length < 0 || length > this.bufferSize)) {
+			if (in.readsDirectly() && (length < 0 || length > this.bufferSize)) {
 				copyDirect(in, ContainerBody.commit(response), length);
 			}
 			else {
@@ -83,15 +80,13 @@ final class TransferCopier {
 				checkLength(copy(in, client, length), length);
 				client.flush();
 			}
-			if (toEndOfFile && (length < 0 || in.read() == -1)) {
-				// At EOF close() reads the 226, and a 4xx/5xx there still fails the request.
-				in.close();
+			if (toEndOfFile && (length < 0 || in.isAtEnd())) {
+				// At EOF complete() reads the 226, and a 4xx/5xx there still fails the request.
+				in.complete();
 			}
 			else {
-				// A range that stops early, or a file that grew under us: the rest is not wanted, and
-				// after ABOR servers disagree on the replies that follow, so the session is not reused.
-				shortenAbort(lease);
-				in.abort();
+				// A range that stops early, or a file that grew under us: the rest is not wanted.
+				in.abandon();
 			}
 			settled = true;
 		}
@@ -101,13 +96,12 @@ final class TransferCopier {
 		}
 		finally {
 			if (!settled) {
-				shortenAbort(lease);
-				abortQuietly(in);
+				in.abandon();
 			}
 		}
 	}
 
-	private void copyDirect(TransferInputStream in, ContainerBody body, long limit) throws IOException {
+	private void copyDirect(Download in, ContainerBody body, long limit) throws IOException {
 		ByteBuffer buffer = this.directBuffers.take();
 		long copied = 0;
 		try {
@@ -142,13 +136,13 @@ final class TransferCopier {
 	 * Copies the whole request body into an opened STOR or APPE and returns the byte count. On a
 	 * data connection with a channel the body goes through a direct buffer, which is filled before
 	 * each write: Jetty hands the body over in pieces of its 64 KiB read buffer, and the data
-	 * connection costs less CPU per byte in fewer, larger writes (src/bench/RESULTS.md, changes 15
-	 * and 18). What a slow client sent is passed on after {@link #FILL_WAIT_NANOS} at most, so the
+	 * connection costs less CPU per byte in fewer, larger writes (src/bench/RESULTS.md, "Uploads
+	 * fill and write the whole 2 MiB buffer"). What a slow client sent is passed on after {@link #FILL_WAIT_NANOS} at most, so the
 	 * server does not see an idle data connection while the buffer fills.
 	 */
-	long upload(ServletInputStream body, TransferOutputStream out) throws IOException {
-		if (!out.writesChannelDirectly()) {
-			return copy(body, out, -1);
+	public long upload(ServletInputStream body, Upload out) throws IOException {
+		if (!out.writesDirectly()) {
+			return copy(body, out);
 		}
 		ByteBuffer buffer = this.directBuffers.take();
 		try {
@@ -189,7 +183,7 @@ final class TransferCopier {
 		return false;
 	}
 
-	private long copy(InputStream in, OutputStream out, long limit) throws IOException {
+	private long copy(Download in, OutputStream out, long limit) throws IOException {
 		// A known small length gets a buffer its size: allocating the full buffer for every 1 KiB
 		// GET was a third of the bytes the gateway allocated under small-file load.
 		int size = (limit < 0) ? this.bufferSize : (int) Math.max(1, Math.min(this.bufferSize, limit));
@@ -201,6 +195,17 @@ final class TransferCopier {
 			if (read < 0) {
 				break;
 			}
+			out.write(buffer, 0, read);
+			copied += read;
+		}
+		return copied;
+	}
+
+	private long copy(ServletInputStream in, Upload out) throws IOException {
+		byte[] buffer = new byte[this.bufferSize];
+		long copied = 0;
+		int read;
+		while ((read = in.read(buffer, 0, buffer.length)) >= 0) {
 			out.write(buffer, 0, read);
 			copied += read;
 		}
@@ -246,31 +251,6 @@ final class TransferCopier {
 			}
 		}
 
-	}
-
-	/**
-	 * Marks the session broken and bounds the wait for the ABOR's replies: the session is
-	 * destroyed afterwards anyway, and MINA FtpServer sometimes never answers an ABOR that came
-	 * with Telnet Synch, which would hold the request for a full reply timeout.
-	 */
-	private static void shortenAbort(Lease lease) {
-		lease.markBroken();
-		try {
-			lease.client().setReplyTimeout(ABORT_REPLY_TIMEOUT);
-		}
-		catch (IOException ex) {
-			// The control connection is gone already; the abort will find out at once.
-		}
-	}
-
-	private static void abortQuietly(TransferInputStream in) {
-		try {
-			in.abort();
-		}
-		catch (IOException | RuntimeException ex) {
-			// The session is already marked broken and will be destroyed; the original failure matters more.
-			logger.debug("Aborting a failed download failed too", ex);
-		}
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.ftpgateway.web;
+package dev.ftpgateway.web.problem;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package dev.ftpgateway.web;
+package dev.ftpgateway.web.transfer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,11 +11,11 @@ import jakarta.servlet.ServletInputStream;
  * It forwards {@link #read(ByteBuffer)} too: {@link ServletInputStream}'s own version reads
  * through a new array on every call.
  */
-abstract class ForwardingServletInputStream extends ServletInputStream {
+public abstract class ForwardingServletInputStream extends ServletInputStream {
 
 	private final ServletInputStream delegate;
 
-	ForwardingServletInputStream(ServletInputStream delegate) {
+	protected ForwardingServletInputStream(ServletInputStream delegate) {
 		this.delegate = delegate;
 	}
 

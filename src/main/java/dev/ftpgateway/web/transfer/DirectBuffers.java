@@ -1,4 +1,4 @@
-package dev.ftpgateway.web;
+package dev.ftpgateway.web.transfer;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -9,12 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Direct buffers for transfers, reused: allocating one zeroes it and leaves freeing it to a
  * garbage collection, which with a small heap may come long after the native memory ran short.
  * <p>
- * The first transfers at a time get large buffers, since each read or write of the data
- * connection then moves more bytes (measured: 256 KiB instead of 64 KiB gave 14-22 % more
- * download throughput and a sixth less CPU per GiB, 2 MiB instead of 256 KiB another 15-50 % at a
- * third less CPU again, src/bench/RESULTS.md changes 12 and 17); beyond a fixed number in use
- * at once, a transfer gets a buffer of the normal size, so many concurrent transfers cost no
- * more native memory than a small fixed amount more than with normal buffers alone.
+ * The first transfers at a time get large buffers, since the CPU a transfer costs per byte
+ * falls with the size of each read and write of the data connection (src/bench/RESULTS.md,
+ * "2 MiB direct buffers for the first 4 transfers at a time"); beyond a fixed number in use at
+ * once, a transfer gets a buffer of the normal size, so many concurrent transfers cost no more
+ * native memory than a small fixed amount more than with normal buffers alone.
  */
 final class DirectBuffers {
 

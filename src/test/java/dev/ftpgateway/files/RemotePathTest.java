@@ -1,4 +1,4 @@
-package dev.ftpgateway.web;
+package dev.ftpgateway.files;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,12 +1,11 @@
-package dev.ftpgateway.web;
+package dev.ftpgateway.files;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.SocketTimeoutException;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import dev.ftpgateway.ftp.FtpException;
+import dev.ftpgateway.ftp.ReplyCode;
 import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.Lease;
 
@@ -22,42 +21,56 @@ import dev.ftpgateway.pool.Lease;
  * session: servers answer 425 while their passive port range is briefly used up (pure-ftpd under
  * a few thousand transfers a second), nothing was transferred, and the next port usually works.
  */
-final class StaleSessionRetry {
+final class SessionRetry {
 
-	private static final Log logger = LogFactory.getLog(StaleSessionRetry.class);
+	private static final System.Logger logger = System.getLogger(SessionRetry.class.getName());
 
 	private final FtpSessions pool;
 
-	StaleSessionRetry(FtpSessions pool) {
+	private final String root;
+
+	/** @param root the absolute remote folder every path is below */
+	SessionRetry(FtpSessions pool, String root) {
+		if (root == null || !root.startsWith("/")) {
+			throw new IllegalArgumentException("root must be an absolute path, got '" + root + "'");
+		}
 		this.pool = pool;
+		this.root = root;
 	}
 
 	<T> T run(Operation<T> operation) throws IOException {
 		Attempt first = new Attempt();
 		try (Lease lease = this.pool.borrow()) {
+			FileSession session = new FileSession(lease, this.root);
 			try {
-				return operation.run(lease, first);
+				return operation.run(session, first);
 			}
 			catch (IOException ex) {
 				if (isDataConnectionRefused(first, ex)) {
-					logger.debug("The FTP server could not open a data connection (" + ex + "); retrying once");
-					return operation.run(lease, new Attempt());
+					logger.log(Level.DEBUG, () -> "The FTP server could not open a data connection (" + ex + "); retrying once");
+					return operation.run(session, new Attempt());
 				}
 				if (!isStale(lease, first, ex)) {
 					throw ex;
 				}
-				logger.info("Pooled FTP session was dead (" + ex + "); retrying once on a new session");
+				logger.log(Level.INFO, () -> "Pooled FTP session was dead (" + ex + "); retrying once on a new session");
 				// Sessions are lent most recently used first, so the idle ones left died the same way.
 				this.pool.discardIdle();
 			}
 		}
+		return once(operation);
+	}
+
+	/** Runs an operation on a pooled session once, for operations that must never be repeated. */
+	<T> T once(Operation<T> operation) throws IOException {
 		try (Lease lease = this.pool.borrow()) {
-			return operation.run(lease, new Attempt());
+			return operation.run(new FileSession(lease, this.root), new Attempt());
 		}
 	}
 
 	private static boolean isDataConnectionRefused(Attempt attempt, IOException ex) {
-		return !attempt.committed && ex instanceof FtpException ftp && ftp.replyCode() == 425;
+		return !attempt.committed && ex instanceof FtpException ftp
+				&& ftp.replyCode() == ReplyCode.CANNOT_OPEN_DATA_CONNECTION;
 	}
 
 	private static boolean isStale(Lease lease, Attempt attempt, IOException ex) {
@@ -69,7 +82,7 @@ final class StaleSessionRetry {
 	@FunctionalInterface
 	interface Operation<T> {
 
-		T run(Lease lease, Attempt attempt) throws IOException;
+		T run(FileSession session, Attempt attempt) throws IOException;
 
 	}
 

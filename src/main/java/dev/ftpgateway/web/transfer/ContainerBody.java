@@ -1,4 +1,4 @@
-package dev.ftpgateway.web;
+package dev.ftpgateway.web.transfer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,10 +19,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * act on commit (Spring Security writes its headers then) still do, and wrappers that count the
  * body ({@link BodyCounter}) are told what was written past them.
  */
-final class ContainerBody {
+public final class ContainerBody {
 
 	/** A response wrapper that counts body bytes, and so must hear of those written past it. */
-	interface BodyCounter {
+	public interface BodyCounter {
 
 		void writtenPast(long bytes);
 

@@ -1,4 +1,4 @@
-package dev.ftpgateway.web;
+package dev.ftpgateway.web.transfer;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -1,0 +1,206 @@
+package dev.ftpgateway.files;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.ftpgateway.ftp.FtpClient;
+import dev.ftpgateway.ftp.FtpException;
+import dev.ftpgateway.ftp.FtpPermanentException;
+import dev.ftpgateway.ftp.TransferOutputStream;
+import dev.ftpgateway.ftp.listing.FtpEntry;
+import dev.ftpgateway.pool.FtpSessions;
+
+/**
+ * Writes files so that nobody ever sees half of one: the body goes into STOR under a temporary
+ * name in the target folder, its stored size is checked, and only then is it renamed into
+ * place; a failed or short upload removes the temporary file and leaves the old version as it
+ * was. Appending (APPE) writes in place instead. A pooled session found dead before the body is
+ * read is replaced and the upload tried once more.
+ */
+public final class AtomicUpload {
+
+	private static final System.Logger logger = System.getLogger(AtomicUpload.class.getName());
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final SessionRetry retry;
+
+	private final String root;
+
+	/**
+	 * @param sessions where sessions are borrowed
+	 * @param root the absolute remote folder every path is below, e.g. {@code /}
+	 */
+	public AtomicUpload(FtpSessions sessions, String root) {
+		this.retry = new SessionRetry(sessions, root);
+		this.root = root;
+	}
+
+	/**
+	 * How an upload goes about it.
+	 *
+	 * @param append whether to append to the file in place (APPE) instead of replacing it
+	 * @param mkdirs whether to create missing parent folders first
+	 * @param mustNotExist whether an existing file refuses the upload ({@code If-None-Match: *})
+	 */
+	public record Options(boolean append, boolean mkdirs, boolean mustNotExist) {
+	}
+
+	/**
+	 * Stores {@code body} at {@code path}.
+	 * @return whether a file was there before (replaced or appended to)
+	 * @throws FileOperationException when the parent is missing ({@code NOT_FOUND}) or a file
+	 *         ({@code CONFLICT}), the path is a folder ({@code CONFLICT}), or the file exists and
+	 *         must not ({@code PRECONDITION_FAILED}); nothing was changed
+	 */
+	public boolean write(RemotePath path, Options options, UploadBody body) throws IOException {
+		if (path.isRoot() || path.hasTrailingSlash()) {
+			throw FileOperationException
+				.notApplicable("A file upload needs a file name; a path ending in / names a folder");
+		}
+		RemotePath target = options.append() ? path : path.parent().resolve(temporaryName(path.name()));
+		AtomicBoolean storing = new AtomicBoolean();
+		try {
+			return this.retry.run((session, attempt) -> {
+				prepareParent(session, path.parent(), options.mkdirs());
+				Optional<FtpEntry> existing = session.find(path);
+				if (existing.isPresent() && FileSession.isFolder(existing.get())) {
+					throw FileOperationException.conflict(path + " is a folder");
+				}
+				if (existing.isPresent() && options.mustNotExist()) {
+					throw FileOperationException
+						.preconditionFailed(path + " exists and If-None-Match: * forbids replacing it");
+				}
+				// The body can be read only once: from here on a failure is final.
+				attempt.commit();
+				storing.set(true);
+				store(session, target, body, options.append());
+				if (!options.append()) {
+					moveIntoPlace(session.client(), this.root, target, path, existing.isPresent());
+				}
+				return existing.isPresent();
+			});
+		}
+		catch (IOException | RuntimeException ex) {
+			if (!options.append() && storing.get()) {
+				deleteQuietly(target);
+			}
+			throw ex;
+		}
+	}
+
+	private static void prepareParent(FileSession session, RemotePath parent, boolean mkdirs) throws IOException {
+		Optional<FtpEntry> folder = session.find(parent);
+		if (folder.isPresent() && !FileSession.isFolder(folder.get())) {
+			throw FileOperationException.conflict(parent + " is a file, not a folder");
+		}
+		if (folder.isEmpty()) {
+			if (!mkdirs) {
+				throw FileOperationException.notFound(parent);
+			}
+			session.makeFolders(parent);
+		}
+	}
+
+	private static void store(FileSession session, RemotePath target, UploadBody body, boolean append)
+			throws IOException {
+		FtpClient client = session.client();
+		TransferOutputStream out = client.store(session.absolute(target), append);
+		boolean stored = false;
+		try {
+			long written = body.writeTo(new Upload(out));
+			// close() waits for the 226: only then has the server really stored the file.
+			out.close();
+			stored = true;
+			if (!append) {
+				checkStoredSize(client, session.absolute(target), written);
+			}
+		}
+		catch (IOException ex) {
+			body.transferFailed(ex);
+			throw ex;
+		}
+		finally {
+			if (!stored) {
+				session.lease().markBroken();
+				// abort() sends ABOR and closes without claiming success; it reports no failure itself.
+				out.abort();
+			}
+		}
+	}
+
+	/**
+	 * In stream mode the end of the data connection is the end of the file, so a connection cut
+	 * by a NAT gateway or proxy can look like a complete upload, 226 and all: compare sizes
+	 * before the file is moved into place.
+	 */
+	private static void checkStoredSize(FtpClient client, String absolute, long sent) throws IOException {
+		OptionalLong size = client.size(absolute);
+		if (size.isPresent() && size.getAsLong() != sent) {
+			throw new IOException("The FTP server stored " + size.getAsLong() + " of " + sent + " bytes");
+		}
+	}
+
+	/** Renames the temporary file onto its final name, never losing the old version on the way. */
+	static void moveIntoPlace(FtpClient client, String root, RemotePath temporary, RemotePath path, boolean existed)
+			throws IOException {
+		String from = temporary.under(root);
+		String to = path.under(root);
+		try {
+			client.rename(from, to);
+		}
+		catch (FtpException ex) {
+			if (!existed || !(ex instanceof FtpPermanentException)) {
+				throw ex;
+			}
+			// IIS and some Windows servers refuse RNTO onto an existing file. Move the old file
+			// aside rather than deleting it, so that if the second rename fails too it can be put
+			// back: the old version is never lost for a new one that did not arrive.
+			String aside = path.parent().resolve(temporaryName(path.name())).under(root);
+			client.rename(to, aside);
+			try {
+				client.rename(from, to);
+			}
+			catch (IOException second) {
+				try {
+					client.rename(aside, to);
+				}
+				catch (IOException restore) {
+					second.addSuppressed(restore);
+				}
+				throw second;
+			}
+			try {
+				client.delete(aside);
+			}
+			catch (FtpException leftOver) {
+				logger.log(Level.WARNING, () -> "Replaced " + path + " but could not delete its previous version "
+						+ aside + ": " + leftOver.getMessage());
+			}
+		}
+	}
+
+	private void deleteQuietly(RemotePath temporary) {
+		// The session that failed may be broken, so the clean-up borrows a fresh one.
+		try {
+			this.retry.once((session, attempt) -> session.client().delete(session.absolute(temporary)));
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.log(Level.DEBUG, () -> "Could not delete temporary upload " + temporary
+					+ " (it may never have been created)", ex);
+		}
+	}
+
+	/** A hidden name next to {@code name}, unique enough that concurrent uploads never share one. */
+	static String temporaryName(String name) {
+		byte[] nonce = new byte[6];
+		random.nextBytes(nonce);
+		return "." + name + ".upload-" + HexFormat.of().formatHex(nonce);
+	}
+
+}

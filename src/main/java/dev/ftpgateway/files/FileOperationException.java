@@ -1,0 +1,73 @@
+package dev.ftpgateway.files;
+
+import java.util.Optional;
+
+import dev.ftpgateway.ftp.FtpException;
+
+/**
+ * A file operation that what is (or is not) on the FTP server rules out: the path is missing, a
+ * file or folder is in the way, a precondition no longer holds, or the operation makes no sense
+ * for the path. Nothing was changed on the server. The {@link Reason} says which, so the HTTP
+ * layer can choose its status without reading messages.
+ */
+public final class FileOperationException extends RuntimeException {
+
+	/** Why the operation was refused. */
+	public enum Reason {
+
+		/** Nothing is at the path (or at its parent folder). */
+		NOT_FOUND,
+
+		/** Something is in the way: a file where a folder must be, an existing destination, a folder that is not empty. */
+		CONFLICT,
+
+		/** The caller's condition on the current file (it must not exist, or must be the version it names) does not hold. */
+		PRECONDITION_FAILED,
+
+		/** The operation cannot apply to this path at all, such as deleting the root folder. */
+		NOT_APPLICABLE
+
+	}
+
+	private final Reason reason;
+
+	private final FtpException reply;
+
+	private FileOperationException(Reason reason, String message, FtpException reply) {
+		super(message, reply);
+		this.reason = reason;
+		this.reply = reply;
+	}
+
+	static FileOperationException notFound(RemotePath path) {
+		return new FileOperationException(Reason.NOT_FOUND, "No file or folder at " + path, null);
+	}
+
+	/** Nothing is at {@code path}, as the server's {@code reply} said. */
+	static FileOperationException notFound(RemotePath path, FtpException reply) {
+		return new FileOperationException(Reason.NOT_FOUND, "No file or folder at " + path, reply);
+	}
+
+	static FileOperationException conflict(String message) {
+		return new FileOperationException(Reason.CONFLICT, message, null);
+	}
+
+	/** A precondition of the caller's failed: public, since the caller states its preconditions. */
+	public static FileOperationException preconditionFailed(String message) {
+		return new FileOperationException(Reason.PRECONDITION_FAILED, message, null);
+	}
+
+	static FileOperationException notApplicable(String message) {
+		return new FileOperationException(Reason.NOT_APPLICABLE, message, null);
+	}
+
+	public Reason reason() {
+		return this.reason;
+	}
+
+	/** The FTP reply that showed the refusal, when one did. */
+	public Optional<FtpException> reply() {
+		return Optional.ofNullable(this.reply);
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.ftpgateway.files;
+
+import java.io.IOException;
+import java.time.Instant;
+
+import dev.ftpgateway.ftp.FtpClient;
+import dev.ftpgateway.ftp.listing.FtpEntry;
+import dev.ftpgateway.pool.FtpSessions;
+
+/**
+ * Reads from the tree below the root: finds what is at a path on a borrowed session and hands
+ * it, as a {@link RemoteFolder} or a {@link RemoteFile}, to a {@link ReadHandler} on the same
+ * session. A pooled session found dead before anything was opened is replaced and the read tried
+ * once more.
+ */
+public final class FileReads {
+
+	private final SessionRetry retry;
+
+	/**
+	 * @param sessions where sessions are borrowed
+	 * @param root the absolute remote folder every path is below, e.g. {@code /}
+	 */
+	public FileReads(FtpSessions sessions, String root) {
+		this.retry = new SessionRetry(sessions, root);
+	}
+
+	/**
+	 * Finds what is at {@code path} and lets {@code handler} read it.
+	 * @throws FileOperationException {@code NOT_FOUND} when nothing is there
+	 */
+	public <T> T read(RemotePath path, ReadHandler<T> handler) throws IOException {
+		return this.retry.run((session, attempt) -> {
+			FtpEntry entry = session.statForReading(path);
+			if (FileSession.isFolder(entry)) {
+				return handler.folder(new RemoteFolder(session, path));
+			}
+			FtpClient client = session.client();
+			String absolute = session.absolute(path);
+			long size = entry.size().isPresent() ? entry.size().getAsLong() : client.size(absolute).orElse(-1);
+			Instant modified = entry.modified().isPresent() ? entry.modified().get() : client.mdtm(absolute).orElse(null);
+			return handler.file(new RemoteFile(session, attempt, path, size, modified));
+		});
+	}
+
+}

@@ -1,0 +1,204 @@
+package dev.ftpgateway.files;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+import dev.ftpgateway.ftp.FtpClient;
+import dev.ftpgateway.ftp.FtpException;
+import dev.ftpgateway.ftp.FtpPermanentException;
+import dev.ftpgateway.ftp.ReplyCode;
+import dev.ftpgateway.ftp.listing.FtpEntry;
+import dev.ftpgateway.pool.Lease;
+
+/**
+ * One borrowed FTP session seen as the file tree below the root: every path is named
+ * absolutely, so no request depends on a working directory an earlier one left behind.
+ * <p>
+ * Looking up what is at a path: MLST where the server offers it, otherwise SIZE and MDTM for
+ * files, then (for reading only) CWD for folders, and a listing of the parent folder for the
+ * rest, since SIZE and MDTM cannot tell a folder from a missing file.
+ */
+final class FileSession {
+
+	private final Lease lease;
+
+	private final String root;
+
+	FileSession(Lease lease, String root) {
+		this.lease = lease;
+		this.root = root;
+	}
+
+	FtpClient client() {
+		return this.lease.client();
+	}
+
+	Lease lease() {
+		return this.lease;
+	}
+
+	/** The absolute FTP path of {@code path} below the root. */
+	String absolute(RemotePath path) {
+		return path.under(this.root);
+	}
+
+	/**
+	 * The entry at {@code path}, which must exist.
+	 * @throws FileOperationException {@code NOT_FOUND}, with the server's reply when MLST said so
+	 */
+	FtpEntry stat(RemotePath path) throws IOException {
+		return stat(path, false);
+	}
+
+	/**
+	 * The entry at {@code path}, which must exist, for reading it. On servers without MLST a
+	 * path that SIZE does not know is taken for a folder when CWD enters it: one round trip
+	 * instead of a listing of the parent (a LIST and a data connection). CWD follows symbolic
+	 * links, which is what reading wants (a link to a folder lists as the folder, as LIST would
+	 * show it) but never what deleting wants, so {@link #stat} does not do it.
+	 */
+	FtpEntry statForReading(RemotePath path) throws IOException {
+		return stat(path, true);
+	}
+
+	private FtpEntry stat(RemotePath path, boolean enterFolders) throws IOException {
+		String absolute = absolute(path);
+		if (path.isRoot()) {
+			return folder(absolute);
+		}
+		if (hasMlst()) {
+			try {
+				return client().mlst(absolute);
+			}
+			catch (FtpException ex) {
+				if (meansMissing(ex)) {
+					throw FileOperationException.notFound(path, ex);
+				}
+				throw ex;
+			}
+		}
+		Optional<FtpEntry> file = plainFile(absolute);
+		if (file.isPresent()) {
+			return file.get();
+		}
+		if (enterFolders && entersAsFolder(absolute)) {
+			return folder(absolute);
+		}
+		return findInParent(path).orElseThrow(() -> FileOperationException.notFound(path));
+	}
+
+	/** The entry at {@code path}, or empty when nothing is there. The root is always a folder. */
+	Optional<FtpEntry> find(RemotePath path) throws IOException {
+		if (path.isRoot()) {
+			return Optional.of(folder(absolute(path)));
+		}
+		if (hasMlst()) {
+			try {
+				return Optional.of(client().mlst(absolute(path)));
+			}
+			catch (FtpException ex) {
+				if (meansMissing(ex)) {
+					return Optional.empty();
+				}
+				throw ex;
+			}
+		}
+		return findInParent(path);
+	}
+
+	private Optional<FtpEntry> findInParent(RemotePath path) throws IOException {
+		List<FtpEntry> siblings;
+		try {
+			siblings = client().list(absolute(path.parent()));
+		}
+		catch (FtpException ex) {
+			if (ex.replyCode() == ReplyCode.FILE_UNAVAILABLE) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+		return siblings.stream().filter((entry) -> entry.name().equals(path.name())).findFirst();
+	}
+
+	/**
+	 * A file found with SIZE and MDTM, for servers without MLST (vsftpd): two short replies
+	 * instead of listing the whole parent folder for every download. Only a 213 counts: servers
+	 * answer SIZE of a folder or a missing path with 550, and those cases still go to the
+	 * listing, which tells them apart.
+	 */
+	private Optional<FtpEntry> plainFile(String absolute) throws IOException {
+		OptionalLong size = client().size(absolute);
+		if (size.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new FtpEntry(absolute, FtpEntry.Type.FILE, size, client().mdtm(absolute), Optional.empty(),
+				Optional.empty(), Map.of(), ""));
+	}
+
+	/** Whether CWD enters {@code absolute}; a refusal leaves the question to a listing of the parent. */
+	private boolean entersAsFolder(String absolute) throws IOException {
+		try {
+			client().cwd(absolute);
+			return true;
+		}
+		catch (FtpPermanentException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Creates {@code path} and any missing parents with one MKD each, like {@code mkdir -p}.
+	 * @return whether any folder was created
+	 * @throws FileOperationException {@code CONFLICT} when a file is in the way
+	 */
+	boolean makeFolders(RemotePath path) throws IOException {
+		boolean created = false;
+		RemotePath current = RemotePath.root();
+		for (String segment : path.segments()) {
+			current = current.resolve(segment);
+			Optional<FtpEntry> existing = created ? Optional.empty() : find(current);
+			if (existing.isEmpty()) {
+				client().mkd(absolute(current));
+				created = true;
+			}
+			else if (!isFolder(existing.get())) {
+				throw FileOperationException.conflict("A file is in the way at " + current);
+			}
+		}
+		return created;
+	}
+
+	/** Hands over each entry of the folder as the data connection delivers it. */
+	void list(RemotePath folder, Consumer<RemoteEntry> callback) throws IOException {
+		client().list(absolute(folder), (entry) -> callback.accept(RemoteEntry.of(entry)));
+	}
+
+	/** The entries of a folder, without itself and its parent. */
+	List<FtpEntry> children(RemotePath folder) throws IOException {
+		return client().list(absolute(folder));
+	}
+
+	private boolean hasMlst() throws IOException {
+		return client().features().containsKey("MLST");
+	}
+
+	// MINA FtpServer answers MLST of a missing path with 501 "Not a valid pathname", others with 550.
+	private static boolean meansMissing(FtpException ex) {
+		return ex.replyCode() == ReplyCode.FILE_UNAVAILABLE || ex.replyCode() == ReplyCode.SYNTAX_ERROR_IN_ARGUMENTS;
+	}
+
+	/** Whether the entry is a folder; a symbolic link counts as what the server lets it behave as, so as a file. */
+	static boolean isFolder(FtpEntry entry) {
+		return entry.type() == FtpEntry.Type.DIRECTORY || entry.type() == FtpEntry.Type.CURRENT_DIRECTORY;
+	}
+
+	private static FtpEntry folder(String absolute) {
+		return new FtpEntry(absolute, FtpEntry.Type.DIRECTORY, OptionalLong.empty(), Optional.empty(),
+				Optional.empty(), Optional.empty(), Map.of(), "");
+	}
+
+}

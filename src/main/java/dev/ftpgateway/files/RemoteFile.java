@@ -1,0 +1,58 @@
+package dev.ftpgateway.files;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.ftpgateway.ftp.TransferInputStream;
+
+/**
+ * A file found by {@link FileReads#read}: its size and modification time, as the server stated
+ * them, and the way to open it on the session that found it.
+ */
+public final class RemoteFile {
+
+	private final FileSession session;
+
+	private final SessionRetry.Attempt attempt;
+
+	private final RemotePath path;
+
+	private final long size;
+
+	private final Instant modified;
+
+	RemoteFile(FileSession session, SessionRetry.Attempt attempt, RemotePath path, long size, Instant modified) {
+		this.session = session;
+		this.attempt = attempt;
+		this.path = path;
+		this.size = size;
+		this.modified = modified;
+	}
+
+	public RemotePath path() {
+		return this.path;
+	}
+
+	/** The size in bytes, or -1 when the server did not say. */
+	public long size() {
+		return this.size;
+	}
+
+	/** The last modification time, when the server said. */
+	public Optional<Instant> modified() {
+		return Optional.ofNullable(this.modified);
+	}
+
+	/**
+	 * Opens the file for reading from {@code offset} (RETR, after REST when not 0): the server
+	 * has answered 150 when this returns, so a refusal is still an exception the caller can
+	 * answer with. From here on a failure is final: the read is not tried again.
+	 */
+	public Download open(long offset) throws IOException {
+		TransferInputStream in = this.session.client().retrieve(this.session.absolute(this.path), offset);
+		this.attempt.commit();
+		return new Download(in, this.session.lease());
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.ftpgateway.files;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import dev.ftpgateway.ftp.FtpClient;
+import dev.ftpgateway.ftp.listing.FtpEntry;
+import dev.ftpgateway.pool.FtpSessions;
+
+/**
+ * Changes to the tree below the root that move no file content: create folders (with their
+ * parents), delete files and folders (recursively when asked), move or rename.
+ */
+public final class RemoteTree {
+
+	private final SessionRetry retry;
+
+	/**
+	 * @param sessions where sessions are borrowed
+	 * @param root the absolute remote folder every path is below, e.g. {@code /}
+	 */
+	public RemoteTree(FtpSessions sessions, String root) {
+		this.retry = new SessionRetry(sessions, root);
+	}
+
+	/**
+	 * Creates a folder and its missing parents (MKD for each).
+	 * @return whether anything was created; false when the folder already existed
+	 * @throws FileOperationException {@code CONFLICT} when a file is in the way
+	 */
+	public boolean makeFolders(RemotePath path) throws IOException {
+		return this.retry.once((session, attempt) -> session.makeFolders(path));
+	}
+
+	/**
+	 * Deletes a file (DELE) or a folder (RMD); a folder with entries only when {@code recursive}.
+	 * A dead pooled session is retried on a new one only while nothing has been deleted yet: a
+	 * DELE whose reply was lost may have worked, and repeating it would answer "not found".
+	 * @throws FileOperationException {@code NOT_FOUND}, {@code CONFLICT} for a folder that is not
+	 *         empty, {@code NOT_APPLICABLE} for the root
+	 */
+	public void delete(RemotePath path, boolean recursive) throws IOException {
+		if (path.isRoot()) {
+			throw FileOperationException.notApplicable("The root folder cannot be deleted");
+		}
+		this.retry.run((session, attempt) -> {
+			FtpEntry entry = session.stat(path);
+			if (!FileSession.isFolder(entry)) {
+				attempt.commit();
+				session.client().delete(session.absolute(path));
+				return null;
+			}
+			List<FtpEntry> children = session.children(path);
+			if (!children.isEmpty() && !recursive) {
+				throw FileOperationException
+					.conflict(path + " is not empty; add ?recursive=true to delete it with its content");
+			}
+			attempt.commit();
+			deleteTree(session, path, children);
+			return null;
+		});
+	}
+
+	private static void deleteTree(FileSession session, RemotePath folder, List<FtpEntry> children)
+			throws IOException {
+		FtpClient client = session.client();
+		for (FtpEntry child : children) {
+			RemotePath childPath = folder.resolve(RemoteEntry.of(child).name());
+			if (FileSession.isFolder(child)) {
+				deleteTree(session, childPath, session.children(childPath));
+			}
+			else {
+				// Symbolic links are removed with DELE, never followed.
+				client.delete(session.absolute(childPath));
+			}
+		}
+		client.rmd(session.absolute(folder));
+	}
+
+	/**
+	 * Moves or renames a file or folder with RNFR/RNTO. Never replaces an existing destination:
+	 * servers disagree on whether RNTO overwrites, so it is refused up front.
+	 * @param mkdirs whether to create the destination's missing parent folders first
+	 * @throws FileOperationException {@code NOT_FOUND} for a missing source or destination
+	 *         folder, {@code CONFLICT} for an existing destination or one inside the source,
+	 *         {@code NOT_APPLICABLE} for the root
+	 */
+	public void move(RemotePath source, RemotePath destination, boolean mkdirs) throws IOException {
+		if (source.isRoot() || destination.isRoot()) {
+			throw FileOperationException.notApplicable("The root folder cannot be moved or replaced");
+		}
+		if (destination.segments().size() > source.segments().size()
+				&& destination.segments().subList(0, source.segments().size()).equals(source.segments())) {
+			throw FileOperationException.conflict("Cannot move " + source + " into itself");
+		}
+		this.retry.once((session, attempt) -> {
+			session.stat(source);
+			Optional<FtpEntry> existing = session.find(destination);
+			if (existing.isPresent()) {
+				throw FileOperationException.conflict(destination + " already exists");
+			}
+			Optional<FtpEntry> parent = session.find(destination.parent());
+			if (parent.isEmpty() && !mkdirs) {
+				throw FileOperationException.notFound(destination.parent());
+			}
+			if (parent.isPresent() && !FileSession.isFolder(parent.get())) {
+				throw FileOperationException.conflict(destination.parent() + " is a file, not a folder");
+			}
+			if (parent.isEmpty()) {
+				session.makeFolders(destination.parent());
+			}
+			return session.client().rename(session.absolute(source), session.absolute(destination));
+		});
+	}
+
+}

@@ -1,0 +1,18 @@
+/**
+ * What a file system over pooled FTP sessions means, below one root folder, with no HTTP and no
+ * Spring: the HTTP layer calls these and maps their results and exceptions onto responses.
+ * <ul>
+ * <li>{@link dev.ftpgateway.files.RemotePath}: a path below the root, decoded and checked once.</li>
+ * <li>{@link dev.ftpgateway.files.FileReads}: what is at a path (MLST, or SIZE and MDTM, CWD,
+ * a listing of the parent), listing a folder, opening a file at an offset
+ * ({@link dev.ftpgateway.files.Download}).</li>
+ * <li>{@link dev.ftpgateway.files.AtomicUpload}: upload atomically: temporary name, size check,
+ * move into place, clean-up.</li>
+ * <li>{@link dev.ftpgateway.files.RemoteTree}: mkdirs, move, delete (recursively).</li>
+ * <li>{@link dev.ftpgateway.files.FileOperationException}: what the tree refused, and why.</li>
+ * <li>{@code FileSession} (one borrowed session over the tree, with the server quirks of
+ * looking things up) and {@code SessionRetry} (one more try on a fresh session when a pooled one
+ * turns out dead).</li>
+ * </ul>
+ */
+package dev.ftpgateway.files;
