@@ -34,6 +34,14 @@ final class Connection {
 		this.files = new FileCommands(dialogue);
 	}
 
+	/** Checks the command before anything is sent for it, sets the type it needs, then opens it. */
+	Transfer openTransfer(String cmd, char wantedType, Long rest, boolean binary, boolean checkSize)
+			throws IOException {
+		ControlConnection.checkSafe(cmd);
+		ensureType(wantedType);
+		return this.transfers.open(cmd, rest, binary, checkSize);
+	}
+
 	/**
 	 * The extensions the server announces in reply to FEAT (RFC 2389); asked once, empty when
 	 * the server has no FEAT.

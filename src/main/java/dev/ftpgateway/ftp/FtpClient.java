@@ -350,7 +350,7 @@ public class FtpClient implements Closeable {
 		if (blockSize < 1) {
 			throw new IllegalArgumentException("blockSize must be positive: " + blockSize);
 		}
-		Transfer transfer = openTransfer(cmd, 'I', rest, true, rest == null || rest == 0);
+		Transfer transfer = connection().openTransfer(cmd, 'I', rest, true, rest == null || rest == 0);
 		return CopyLoops.receiveBlocks(transfer, callback, blockSize).text();
 	}
 
@@ -365,7 +365,7 @@ public class FtpClient implements Closeable {
 	 */
 	public String retrieveLines(String cmd, Consumer<String> callback) throws IOException {
 		Objects.requireNonNull(callback, "callback");
-		Transfer transfer = openTransfer(cmd, 'A', null, false, false);
+		Transfer transfer = connection().openTransfer(cmd, 'A', null, false, false);
 		return CopyLoops.receiveLines(transfer, this.settings.charset, callback).text();
 	}
 
@@ -393,7 +393,7 @@ public class FtpClient implements Closeable {
 	 */
 	public String storeBinary(String cmd, InputStream in, int blockSize, Consumer<byte[]> callback, Long rest)
 			throws IOException {
-		Transfer transfer = openTransfer(cmd, 'I', rest, true, false);
+		Transfer transfer = connection().openTransfer(cmd, 'I', rest, true, false);
 		return CopyLoops.sendBlocks(transfer, in, blockSize, callback).text();
 	}
 
@@ -408,7 +408,7 @@ public class FtpClient implements Closeable {
 	 * @param callback called with each line (without its line end) after it is sent, or {@code null}
 	 */
 	public String storeLines(String cmd, InputStream in, Consumer<String> callback) throws IOException {
-		Transfer transfer = openTransfer(cmd, 'A', null, false, false);
+		Transfer transfer = connection().openTransfer(cmd, 'A', null, false, false);
 		return CopyLoops.sendLines(transfer, in, this.settings.charset, callback).text();
 	}
 
@@ -448,7 +448,7 @@ public class FtpClient implements Closeable {
 	 *         reports a failure; closing before the end aborts the transfer
 	 */
 	public TransferInputStream retrieve(String path, long offset) throws IOException {
-		Transfer transfer = openTransfer("RETR " + path, 'I', (offset > 0) ? offset : null, true, offset == 0);
+		Transfer transfer = connection().openTransfer("RETR " + path, 'I', (offset > 0) ? offset : null, true, offset == 0);
 		return new TransferInputStream(transfer);
 	}
 
@@ -458,16 +458,8 @@ public class FtpClient implements Closeable {
 	 * @param append APPE instead of STOR
 	 */
 	public TransferOutputStream store(String path, boolean append) throws IOException {
-		Transfer transfer = openTransfer((append ? "APPE " : "STOR ") + path, 'I', null, true, false);
+		Transfer transfer = connection().openTransfer((append ? "APPE " : "STOR ") + path, 'I', null, true, false);
 		return new TransferOutputStream(transfer);
-	}
-
-	/** Checks the command before anything is sent for it, sets the type it needs, then opens it. */
-	private Transfer openTransfer(String cmd, char wantedType, Long rest, boolean binary, boolean checkSize)
-			throws IOException {
-		ControlConnection.checkSafe(cmd);
-		connection().ensureType(wantedType);
-		return connection().transfers.open(cmd, rest, binary, checkSize);
 	}
 
 	/**
@@ -628,7 +620,7 @@ public class FtpClient implements Closeable {
 
 	/** Whether the control connection is open and not known to be broken. */
 	public boolean isConnected() {
-		return this.connection != null && this.connection.dialogue.isOpen() && !this.connection.dialogue.isBroken();
+		return this.connection != null && this.connection.dialogue.isOpen() && !isBroken();
 	}
 
 	/**
