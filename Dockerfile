@@ -24,7 +24,7 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q dependency:go-offline
 # Tests run in CI (.ci/run), not in the image build, which only packages.
 COPY src/ src/
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q package -DskipTests \
-	&& cp target/ftp-gateway-*.jar application.jar
+	&& cp $(ls target/ftp-gateway-*.jar | grep -v -- '-ftp-client\.jar$') application.jar
 
 # Spring Boot's layered extraction: application.jar plus lib/, split into dependencies,
 # spring-boot-loader, snapshot-dependencies and application, from least to most often changed.

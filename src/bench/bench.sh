@@ -104,7 +104,7 @@ RC_CONF=$LAB_DIR/conf/rclone.conf
 if [ -z "$JAR" ]; then
 	log "building the gateway jar"
 	(cd "$ROOT" && ./mvnw -B -q -DskipTests package) >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; die "build failed"; }
-	JAR=$(ls "$ROOT"/target/ftp-gateway-*.jar | grep -v original | head -1)
+	JAR=$(ls "$ROOT"/target/ftp-gateway-*.jar | grep -v -e original -e ftp-client | head -1)
 fi
 
 JMH_CP=

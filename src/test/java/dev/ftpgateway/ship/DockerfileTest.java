@@ -122,6 +122,12 @@ class DockerfileTest {
 	}
 
 	@Test
+	void jarCopiedOutOfTargetIsTheApplicationNotTheClientLibraryBesideIt() throws IOException {
+		assertThat(Files.readString(Path.of("pom.xml"))).contains("<classifier>ftp-client</classifier>");
+		assertThat(String.join("\n", this.stages.get(0).instructions())).contains("grep -v -- '-ftp-client\\.jar$'");
+	}
+
+	@Test
 	void runtimeSizesTheHeapFromTheContainerLimit() {
 		assertThat(finalStage().arguments("ENV")).anyMatch((env) -> env.contains("JAVA_TOOL_OPTIONS=")
 				&& env.contains("-XX:MaxRAMPercentage=25"));
