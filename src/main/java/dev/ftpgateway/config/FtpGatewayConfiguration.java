@@ -38,12 +38,13 @@ public class FtpGatewayConfiguration {
 		if (embedded != null) {
 			return new ConnectionSettings(embedded.host(), embedded.port(), embedded.user(), embedded.password(),
 					server.isPassive(), server.getCharset(), server.getConnectTimeout(), server.getReplyTimeout(),
-					server.getDataTimeout(), TlsSettings.NONE, server.getControlKeepAlive(), server.isUseMlsd());
+					server.getDataTimeout(), TlsSettings.NONE, server.getControlKeepAlive(), server.isUseMlsd(),
+					server.isAllowPrivilegedDataPorts());
 		}
 		return new ConnectionSettings(server.getHost(), server.getPort(), server.getUser(), server.getPassword(),
 				server.isPassive(), server.getCharset(), server.getConnectTimeout(), server.getReplyTimeout(),
 				server.getDataTimeout(), BackendTls.settings(server.getTls()), server.getControlKeepAlive(),
-				server.isUseMlsd());
+				server.isUseMlsd(), server.isAllowPrivilegedDataPorts());
 	}
 
 	@Bean

@@ -96,6 +96,13 @@ public class FtpGatewayProperties {
 		 */
 		private boolean useMlsd = true;
 
+		/**
+		 * Let passive data connections go to ports below 1024. Off: a PASV or EPSV reply naming
+		 * port 21, 22 or 25 is refused (502), since it would make the gateway send data to
+		 * another service; only a server that really hands out such ports needs it on.
+		 */
+		private boolean allowPrivilegedDataPorts;
+
 		/** Remote folder the HTTP API is confined to; "/files/" maps to it. */
 		private String root = "/";
 
@@ -180,6 +187,14 @@ public class FtpGatewayProperties {
 
 		public void setControlKeepAlive(Duration controlKeepAlive) {
 			this.controlKeepAlive = controlKeepAlive;
+		}
+
+		public boolean isAllowPrivilegedDataPorts() {
+			return this.allowPrivilegedDataPorts;
+		}
+
+		public void setAllowPrivilegedDataPorts(boolean allowPrivilegedDataPorts) {
+			this.allowPrivilegedDataPorts = allowPrivilegedDataPorts;
 		}
 
 		public boolean isUseMlsd() {

@@ -27,6 +27,8 @@ final class ClientSettings {
 
 	boolean trustPassiveHost;
 
+	boolean allowPrivilegedDataPorts;
+
 	boolean useMlsd = true;
 
 	FtpEventListener eventListener = FtpEventListener.NONE;

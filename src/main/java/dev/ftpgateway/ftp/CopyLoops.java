@@ -27,7 +27,8 @@ final class CopyLoops {
 	/** Hands each block of the download to {@code callback}, at most {@code blockSize} bytes each. */
 	static Reply receiveBlocks(Transfer transfer, BlockSink callback, int blockSize) throws IOException {
 		return transfer.copyAndFinish(() -> {
-			InputStream in = transfer.socket().getInputStream();
+			transfer.awaitFirstData();
+			InputStream in = transfer.input();
 			byte[] buffer = new byte[Math.max(blockSize, READ_STEP)];
 			int n;
 			while ((n = in.read(buffer)) != -1) {
@@ -42,7 +43,8 @@ final class CopyLoops {
 	/** Hands each line of the download, without its line end, to {@code callback}. */
 	static Reply receiveLines(Transfer transfer, Charset charset, Consumer<String> callback) throws IOException {
 		return transfer.copyAndFinish(() -> {
-			LineReader lines = new LineReader(transfer.socket().getInputStream(), ReplyReader.MAX_LINE_BYTES);
+			transfer.awaitFirstData();
+			LineReader lines = new LineReader(transfer.input(), ReplyReader.MAX_LINE_BYTES);
 			byte[] line;
 			while ((line = lines.readLine()) != null) {
 				callback.accept(new String(line, charset));

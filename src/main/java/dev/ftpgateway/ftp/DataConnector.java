@@ -16,6 +16,9 @@ import java.time.Duration;
  */
 final class DataConnector {
 
+	/** Ports below this are privileged: where SMTP, SSH or the FTP control port itself listen. */
+	private static final int FIRST_UNPRIVILEGED_PORT = 1024;
+
 	/** Sends a command and returns its reply, raising on 4xx and 5xx. */
 	@FunctionalInterface
 	interface CommandChannel {
@@ -39,10 +42,19 @@ final class DataConnector {
 	 * @param peer the control connection's peer: the host data connections go to
 	 * @param trustPassiveHost whether to connect to the host a 227 reply names instead of
 	 *        {@code peer}
+	 * @param allowPrivilegedPorts whether a port below 1024 may be connected to
+	 * @throws FtpProtocolException when the server names a privileged port and that is not allowed
 	 */
-	Socket connectPassive(InetAddress peer, boolean trustPassiveHost, InetSocketAddress source,
-			Duration connectTimeout, Duration dataTimeout) throws IOException {
+	Socket connectPassive(InetAddress peer, boolean trustPassiveHost, boolean allowPrivilegedPorts,
+			InetSocketAddress source, Duration connectTimeout, Duration dataTimeout) throws IOException {
 		InetSocketAddress target = passiveAddress(peer, trustPassiveHost);
+		if (target.getPort() < FIRST_UNPRIVILEGED_PORT && !allowPrivilegedPorts) {
+			// A server (or whoever forges its replies) could otherwise make the client send
+			// file data to a mail or SSH server, or to the FTP control port, as Squid's
+			// ftp_sanitycheck guards against too.
+			throw new FtpProtocolException("The FTP server named privileged port " + target.getPort()
+					+ " for a data connection; refused (allow it with allowPrivilegedDataPorts)");
+		}
 		// Opened as a channel so that downloads can read it into direct buffers
 		// (TransferInputStream.read(ByteBuffer)); as a Socket it behaves like any other.
 		Socket socket = SocketChannel.open().socket();

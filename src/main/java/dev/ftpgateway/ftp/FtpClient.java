@@ -147,6 +147,15 @@ public class FtpClient implements Closeable {
 	}
 
 	/**
+	 * Whether a passive data connection may go to a port below 1024. Off by default: a 227 or
+	 * 229 reply naming port 21, 22 or 25 is a server (or a forged reply) trying to make the
+	 * client talk to another service, so it fails with {@link FtpProtocolException}.
+	 */
+	public void setAllowPrivilegedDataPorts(boolean allowPrivilegedDataPorts) {
+		this.settings.allowPrivilegedDataPorts = allowPrivilegedDataPorts;
+	}
+
+	/**
 	 * Whether {@link #list} asks for MLSD when the server announces MLST (the default), or
 	 * always lists with LIST. MLSD gives exact UTC times and unambiguous types and names; LIST
 	 * times are the server's local time to the minute, or to the day for older files. Some
@@ -441,14 +450,23 @@ public class FtpClient implements Closeable {
 
 	/**
 	 * Opens a download as a stream, in binary mode: the gateway's way to stream a file without
-	 * holding it. The transfer is open (the 150 has arrived) when this returns, so a missing
-	 * file fails here, not on the first read.
+	 * holding it. The transfer has shown it works when this returns (the 150 has arrived, and
+	 * the first byte or the end of the data), so a missing file, or a server that answers its
+	 * 150 with a 425 instead of data, fails here, not on the first read.
 	 * @param offset where to start (REST), 0 for the beginning
 	 * @return a stream whose {@code close()} reads the final reply and throws if the server
 	 *         reports a failure; closing before the end aborts the transfer
 	 */
 	public TransferInputStream retrieve(String path, long offset) throws IOException {
-		Transfer transfer = connection().openTransfer("RETR " + path, 'I', (offset > 0) ? offset : null, true, offset == 0);
+		Transfer transfer = connection().openTransfer("RETR " + path, 'I', (offset > 0) ? offset : null, true,
+				offset == 0);
+		try {
+			transfer.awaitFirstData();
+		}
+		catch (IOException | RuntimeException ex) {
+			transfer.abort();
+			throw ex;
+		}
 		return new TransferInputStream(transfer);
 	}
 

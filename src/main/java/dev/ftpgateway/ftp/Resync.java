@@ -153,6 +153,28 @@ final class Resync {
 	}
 
 	/**
+	 * Brings the dialogue back in step after a transfer ended with a failure reply, after which
+	 * a server may send more than that one reply (Twisted's FTP server: a 426, then a 226 for the
+	 * same transfer). A NOOP marks the end, and everything before its 200 is skipped, so no later
+	 * command reads a reply meant for the transfer. If even that fails the dialogue is broken.
+	 */
+	void settleAfterFailure() {
+		try {
+			List<Reply> skipped = new ArrayList<>();
+			if (!readToMarker("NOOP", 1, skipped, true)) {
+				readToMarker("PWD", 1, skipped, false);
+			}
+			if (!skipped.isEmpty()) {
+				this.dialogue.event("Skipped replies after a failed transfer: " + skipped);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			this.dialogue.event("Control connection lost its place after a failed transfer: " + ex);
+			this.dialogue.markBroken();
+		}
+	}
+
+	/**
 	 * Sends a marker command and collects replies until the marker's own. Replies to NOOPs
 	 * (keep-alive ones included) are left out: the marker's reply is the last of them.
 	 * @param markerReplies how many replies of the marker's kind to wait for: the marker's and

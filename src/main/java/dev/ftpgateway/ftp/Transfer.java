@@ -2,8 +2,12 @@ package dev.ftpgateway.ftp;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -40,6 +44,15 @@ public final class Transfer implements Closeable {
 		OPENED, STREAMING, FINISHED, ABORTED
 	}
 
+	/** How long each wait for the first data byte lasts before the control connection is looked at. */
+	private static final Duration FIRST_DATA_POLL = Duration.ofMillis(100);
+
+	/** How long each look at the control connection waits for a reply. */
+	private static final Duration CONTROL_POLL = Duration.ofMillis(1);
+
+	/** {@link #firstByte} before {@link #awaitFirstData()} read one, or once it was handed on. */
+	static final int NO_BYTE = -2;
+
 	private final String verb;
 
 	private final Socket socket;
@@ -59,6 +72,12 @@ public final class Transfer implements Closeable {
 	private State state = State.OPENED;
 
 	private long bytes;
+
+	/** The byte {@link #awaitFirstData()} read ahead, -1 for the end of the data, or {@link #NO_BYTE}. */
+	private int firstByte = NO_BYTE;
+
+	/** A 2xx the server sent while the first data was awaited: the final reply, already read. */
+	private Reply earlyFinalReply;
 
 	/**
 	 * @param binary whether the event listener hears how it ended (binary transfers only)
@@ -85,6 +104,108 @@ public final class Transfer implements Closeable {
 	/** The size the server announced in its 150 reply, if it did. */
 	public OptionalLong expectedSize() {
 		return this.expectedSize;
+	}
+
+	/**
+	 * Waits until a download shows it works: its first byte, or its end, arrives on the data
+	 * connection. Meanwhile the control connection is watched: a server that could not open or
+	 * serve the data connection says so there after its 150 (425, 426, 451), and that reply ends
+	 * the wait at once, as the exception it is, instead of after the data timeout. The byte read
+	 * ahead is handed on by {@link #takeFirstByte()}.
+	 * @throws FtpException the server's failure reply; the transfer has then ended
+	 * @throws SocketTimeoutException when neither data nor a reply came within the data timeout
+	 */
+	void awaitFirstData() throws IOException {
+		int dataTimeoutMillis = this.socket.getSoTimeout();
+		long deadline = System.nanoTime() + Duration.ofMillis(dataTimeoutMillis).toNanos();
+		InputStream in = this.socket.getInputStream();
+		int pollMillis = Timeouts.millis(FIRST_DATA_POLL);
+		this.socket.setSoTimeout((dataTimeoutMillis > 0) ? Math.min(pollMillis, dataTimeoutMillis) : pollMillis);
+		try {
+			while (this.firstByte == NO_BYTE) {
+				try {
+					this.firstByte = in.read();
+				}
+				catch (SocketTimeoutException ex) {
+					watchControl();
+					if (dataTimeoutMillis > 0 && System.nanoTime() - deadline > 0) {
+						throw new SocketTimeoutException("No data within " + dataTimeoutMillis + " ms");
+					}
+				}
+			}
+		}
+		finally {
+			if (!this.socket.isClosed()) {
+				this.socket.setSoTimeout(dataTimeoutMillis);
+			}
+		}
+	}
+
+	/** Reads a reply if the server sent one: a failure ends the transfer, a 2xx is kept as its final reply. */
+	private void watchControl() throws IOException {
+		if (this.earlyFinalReply != null) {
+			return;
+		}
+		Optional<Reply> reply = this.dialogue.readReplyWithin(CONTROL_POLL);
+		if (reply.isEmpty() || reply.get().isPreliminary()) {
+			return;
+		}
+		if (reply.get().isPositiveCompletion()) {
+			this.earlyFinalReply = reply.get();
+			return;
+		}
+		end(State.ABORTED);
+		closeDataConnection();
+		report(false);
+		try {
+			this.dialogue.checked(reply.get());
+			throw new FtpReplyException(reply.get());
+		}
+		finally {
+			settleUnlessBroken();
+		}
+	}
+
+	/**
+	 * The byte {@link #awaitFirstData()} read ahead, once: -1 when the data ended there, or
+	 * {@code -2} when there is none (left).
+	 */
+	int takeFirstByte() {
+		int first = this.firstByte;
+		if (first != -1) {
+			this.firstByte = NO_BYTE;
+		}
+		return first;
+	}
+
+	/** The data connection's input, the byte read ahead by {@link #awaitFirstData()} first. */
+	InputStream input() throws IOException {
+		InputStream in = this.socket.getInputStream();
+		return new InputStream() {
+
+			@Override
+			public int read() throws IOException {
+				int first = takeFirstByte();
+				return (first != NO_BYTE) ? first : in.read();
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
+				if (length == 0) {
+					return 0;
+				}
+				int first = takeFirstByte();
+				if (first == NO_BYTE) {
+					return in.read(buffer, offset, length);
+				}
+				if (first == -1) {
+					return -1;
+				}
+				buffer[offset] = (byte) first;
+				return 1;
+			}
+
+		};
 	}
 
 	/** Hands the transfer to a stream: the dialogue accepts no command until it ends. */
@@ -124,7 +245,14 @@ public final class Transfer implements Closeable {
 			else {
 				this.socket.close();
 			}
-			Reply reply = this.resync.finalReply();
+			Reply reply;
+			try {
+				reply = (this.earlyFinalReply != null) ? this.earlyFinalReply : this.resync.finalReply();
+			}
+			catch (FtpTemporaryException | FtpPermanentException ex) {
+				settleUnlessBroken();
+				throw ex;
+			}
 			if (this.checkSize) {
 				checkComplete(reply);
 			}
@@ -180,6 +308,12 @@ public final class Transfer implements Closeable {
 	/** Drops the data connection of a client that is closing, whatever the transfer's state. */
 	void closeDataConnection() {
 		Resync.closeQuietly(this.socket);
+	}
+
+	private void settleUnlessBroken() {
+		if (!this.dialogue.isBroken()) {
+			this.resync.settleAfterFailure();
+		}
 	}
 
 	private void end(State ended) {

@@ -54,7 +54,7 @@ public final class TransferInputStream extends InputStream implements ReadableBy
 	TransferInputStream(Transfer transfer) throws IOException {
 		this.transfer = transfer;
 		this.socket = transfer.socket();
-		this.in = this.socket.getInputStream();
+		this.in = transfer.input();
 		// A TLS data socket has no channel: its bytes must be decrypted on the way.
 		this.channel = this.socket.getChannel();
 		transfer.streaming();
@@ -102,6 +102,13 @@ public final class TransferInputStream extends InputStream implements ReadableBy
 		ensureOpen();
 		if (this.channel == null) {
 			return readThroughArray(buffer);
+		}
+		int first = this.transfer.takeFirstByte();
+		if (first != Transfer.NO_BYTE) {
+			if (first >= 0) {
+				buffer.put((byte) first);
+			}
+			return counted((first >= 0) ? 1 : -1);
 		}
 		ChannelReadTimeout timeout = channelReadTimeout();
 		try {

@@ -57,7 +57,8 @@ final class TransferOpener {
 		Reply reply;
 		if (this.settings.passive) {
 			socket = this.connector.connectPassive(control.peerAddress(), this.settings.trustPassiveHost,
-					this.settings.sourceAddress, this.settings.connectTimeout, this.settings.dataTimeout);
+					this.settings.allowPrivilegedDataPorts, this.settings.sourceAddress, this.settings.connectTimeout,
+					this.settings.dataTimeout);
 			try {
 				reply = start(cmd, rest);
 			}

@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param tls how the connection is secured
  * @param controlKeepAlive the NOOP interval on the control connection during transfers; zero for none
  * @param useMlsd whether folders are listed with MLSD where the server offers it, rather than LIST
+ * @param allowPrivilegedDataPorts whether passive data connections may go to ports below 1024
  */
 public record ConnectionSettings(String host, int port, String user, String password, boolean passive,
 		Charset charset, Duration connectTimeout, Duration replyTimeout, Duration dataTimeout, TlsSettings tls,
-		Duration controlKeepAlive, boolean useMlsd) {
+		Duration controlKeepAlive, boolean useMlsd, boolean allowPrivilegedDataPorts) {
 
 	/** Settings for plain FTP. */
 	public ConnectionSettings(String host, int port, String user, String password, boolean passive, Charset charset,
@@ -45,6 +46,14 @@ public record ConnectionSettings(String host, int port, String user, String pass
 				controlKeepAlive, true);
 	}
 
+	/** Settings that refuse passive data connections to privileged ports. */
+	public ConnectionSettings(String host, int port, String user, String password, boolean passive, Charset charset,
+			Duration connectTimeout, Duration replyTimeout, Duration dataTimeout, TlsSettings tls,
+			Duration controlKeepAlive, boolean useMlsd) {
+		this(host, port, user, password, passive, charset, connectTimeout, replyTimeout, dataTimeout, tls,
+				controlKeepAlive, useMlsd, false);
+	}
+
 	public ConnectionSettings {
 		Objects.requireNonNull(host, "host");
 		Objects.requireNonNull(user, "user");
@@ -63,7 +72,8 @@ public record ConnectionSettings(String host, int port, String user, String pass
 	/** The same settings, logging in as someone else. */
 	public ConnectionSettings withLogin(String user, String password) {
 		return new ConnectionSettings(this.host, this.port, user, password, this.passive, this.charset,
-				this.connectTimeout, this.replyTimeout, this.dataTimeout, this.tls, this.controlKeepAlive, this.useMlsd);
+				this.connectTimeout, this.replyTimeout, this.dataTimeout, this.tls, this.controlKeepAlive, this.useMlsd,
+				this.allowPrivilegedDataPorts);
 	}
 
 	/** Leaves the password out, so settings can be logged. */
@@ -72,7 +82,8 @@ public record ConnectionSettings(String host, int port, String user, String pass
 		return "ConnectionSettings[" + this.user + "@" + this.host + ":" + this.port + ", passive=" + this.passive
 				+ ", charset=" + this.charset + ", connectTimeout=" + this.connectTimeout + ", replyTimeout="
 				+ this.replyTimeout + ", dataTimeout=" + this.dataTimeout + ", tls=" + this.tls.mode()
-				+ ", controlKeepAlive=" + this.controlKeepAlive + ", useMlsd=" + this.useMlsd + "]";
+				+ ", controlKeepAlive=" + this.controlKeepAlive + ", useMlsd=" + this.useMlsd
+				+ ", allowPrivilegedDataPorts=" + this.allowPrivilegedDataPorts + "]";
 	}
 
 }

@@ -57,6 +57,7 @@ final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 		client.setPassive(this.settings.passive());
 		client.setControlKeepAlive(this.settings.controlKeepAlive());
 		client.setUseMlsd(this.settings.useMlsd());
+		client.setAllowPrivilegedDataPorts(this.settings.allowPrivilegedDataPorts());
 		try {
 			client.connect(this.settings.host(), this.settings.port());
 			client.login(this.settings.user(), this.settings.password());

@@ -155,6 +155,27 @@ class FtpClientTransferTest {
 	}
 
 	@Test
+	void anExtendedPassiveReplyNamingAPrivilegedPortIsRefusedAndTheSessionStaysInStep() throws IOException {
+		this.server.epsvReply(port -> "229 Entering Extended Passive Mode (|||21|)");
+		try (FtpClient ftp = loggedIn()) {
+			assertThatExceptionOfType(FtpProtocolException.class).isThrownBy(() -> ftp.nlst("/"))
+				.withMessageContaining("privileged port 21");
+			assertThat(ftp.noop()).startsWith("200");
+		}
+		assertThat(this.server.commands()).noneMatch(command -> command.startsWith("NLST"));
+	}
+
+	@Test
+	void aPassiveReplyNamingAPrivilegedPortIsRefused() throws IOException {
+		this.server.reply("EPSV", "500 EPSV not understood")
+			.pasvReply(port -> "227 Entering Passive Mode (127,0,0,1,0,21)");
+		try (FtpClient ftp = loggedIn()) {
+			assertThatExceptionOfType(FtpProtocolException.class).isThrownBy(() -> ftp.nlst("/"))
+				.withMessageContaining("privileged port 21");
+		}
+	}
+
+	@Test
 	void ntransferCommandReturnsTheDataSocketAndTheSizeFromThe150Reply() throws IOException {
 		try (FtpClient ftp = loggedIn()) {
 			ftp.voidCommand("TYPE I");
@@ -254,6 +275,41 @@ class FtpClientTransferTest {
 			try (TransferInputStream in = ftp.retrieve("/f.bin", 0)) {
 				assertThat(readAll(in, ByteBuffer.allocate(777))).isEqualTo(CONTENT);
 			}
+		}
+	}
+
+	@Test
+	void aFailureReplyAfterThe150EndsADownloadStreamBeforeItIsHandedOut() throws IOException {
+		this.server.failTransferAfterPreliminary("425 Can't open data connection");
+		try (FtpClient ftp = loggedIn()) {
+			assertThatExceptionOfType(FtpTemporaryException.class).isThrownBy(() -> ftp.retrieve("/f.bin", 0))
+				.satisfies(ex -> assertThat(ex.replyCode()).isEqualTo(425));
+			assertThat(ftp.isTransferOpen()).isFalse();
+			assertThat(ftp.sendCommand("ECHO 299 in step")).isEqualTo("299 in step");
+		}
+	}
+
+	@Test
+	void aFailureReplyAfterThe150FailsACopyLoopInsteadOfWaitingForData() throws IOException {
+		this.server.failTransferAfterPreliminary("425 Can't open data connection");
+		try (FtpClient ftp = loggedIn()) {
+			assertThatExceptionOfType(FtpTemporaryException.class)
+				.isThrownBy(() -> ftp.retrieveBinary("RETR /f.bin", (b, o, l) -> {
+				}))
+				.satisfies(ex -> assertThat(ex.replyCode()).isEqualTo(425));
+			assertThat(ftp.sendCommand("ECHO 299 in step")).isEqualTo("299 in step");
+		}
+	}
+
+	@Test
+	void moreThanOneReplyAfterAFailedTransferNeverShiftsTheRepliesOfLaterCommands() throws IOException {
+		// Twisted's FTP server ends a failed line-mode transfer with a 426 and then a 226.
+		this.server.replyAfterTransfer("426 Connection closed; transfer aborted\n226 Transfer complete");
+		try (FtpClient ftp = loggedIn()) {
+			assertThatExceptionOfType(FtpTemporaryException.class).isThrownBy(() -> ftp.retrieveLines("LIST /", l -> {
+			}));
+			assertThat(ftp.sendCommand("ECHO 299 in step")).isEqualTo("299 in step");
+			assertThat(ftp.pwd()).isEqualTo("/");
 		}
 	}
 

@@ -212,19 +212,30 @@ public final class ScriptedFtpServer implements AutoCloseable {
 	 */
 	public ScriptedFtpServer dropDataAfter(long bytes, String thenReply) {
 		byte[] reply = thenReply == null ? new byte[0] : lines(thenReply);
-		this.dataEffects.add(new DataEffect(bytes, Duration.ZERO, true, reply));
+		this.dataEffects.add(new DataEffect(bytes, Duration.ZERO, true, reply, false));
 		return this;
 	}
 
 	/** The next transfer pauses for {@code delay} after {@code bytes} data bytes, then completes. */
 	public ScriptedFtpServer stallDataAfter(long bytes, Duration delay) {
-		this.dataEffects.add(new DataEffect(bytes, delay, false, null));
+		this.dataEffects.add(new DataEffect(bytes, delay, false, null, false));
 		return this;
 	}
 
 	/** The next transfer moves all its data, then answers this (e.g. 426 or 451) instead of 226. */
 	public ScriptedFtpServer replyAfterTransfer(String rawReply) {
-		this.dataEffects.add(new DataEffect(Long.MAX_VALUE, Duration.ZERO, false, lines(rawReply)));
+		this.dataEffects.add(new DataEffect(Long.MAX_VALUE, Duration.ZERO, false, lines(rawReply), false));
+		return this;
+	}
+
+	/**
+	 * The next transfer's data connection is accepted but stays silent, and its 150 is followed
+	 * at once by {@code rawReply} on the control connection, as a server that failed to set up
+	 * the data side says {@code 425 Can't open data connection}. The silent connection is closed
+	 * when the client aborts or after the data timeout.
+	 */
+	public ScriptedFtpServer failTransferAfterPreliminary(String rawReply) {
+		this.dataEffects.add(new DataEffect(0, Duration.ofMillis(DATA_TIMEOUT_MILLIS), false, lines(rawReply), true));
 		return this;
 	}
 
@@ -392,9 +403,10 @@ public final class ScriptedFtpServer implements AutoCloseable {
 	/**
 	 * A one-shot script for a transfer: after {@code afterBytes}, pause for {@code stall},
 	 * then either stop ({@code drop}) or finish; {@code finalReply} replaces the 226 when not
-	 * null (an empty array sends nothing).
+	 * null (an empty array sends nothing). With {@code replyFirst} the final reply goes out before
+	 * any data, and the data connection stays silent for {@code stall}.
 	 */
-	private record DataEffect(long afterBytes, Duration stall, boolean drop, byte[] finalReply) {
+	private record DataEffect(long afterBytes, Duration stall, boolean drop, byte[] finalReply, boolean replyFirst) {
 	}
 
 	/** Opens the data connection of one transfer: accepts on the PASV port or connects for PORT. */
@@ -813,6 +825,11 @@ public final class ScriptedFtpServer implements AutoCloseable {
 				}
 				try (data) {
 					transfer.hold(data);
+					if (effect != null && effect.replyFirst()) {
+						finalReply(transfer, effect.finalReply());
+						transfer.pause(effect.stall());
+						return;
+					}
 					data.setSoTimeout(DATA_TIMEOUT_MILLIS);
 					action.run(data, effect, transfer);
 				}

@@ -20,10 +20,12 @@ import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.pool.TlsSettings;
 import dev.ftpgateway.testing.ScriptedFtpServer;
 import dev.ftpgateway.files.FileReads;
+import dev.ftpgateway.ftp.FtpTemporaryException;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.web.transfer.TransferFailures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * What a small download costs on the control connection once the pooled session is warm, against
@@ -72,6 +74,28 @@ class DownloadRoundTripsTest {
 		assertThat(response.getContentAsByteArray()).isEqualTo(CONTENT);
 		assertThat(commandVerbs(warm)).containsExactly("MLST", "EPSV", "MLST", "EPSV", "RETR");
 		assertThat(this.server.connectionCount()).isEqualTo(1);
+	}
+
+	@Test
+	void aServerAnsweringThe150WithA425IsTriedOnceMoreBeforeAnyStatusIsSent() throws IOException {
+		this.server.failTransferAfterPreliminary("425 Can't open data connection");
+		MockHttpServletResponse response = get("GET");
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsByteArray()).isEqualTo(CONTENT);
+	}
+
+	@Test
+	void aServerAnsweringEveryTryWithA425FailsTheGetWithItsReplyAndNothingCommitted() {
+		this.server.failTransferAfterPreliminary("425 Can't open data connection")
+			.failTransferAfterPreliminary("425 Can't open data connection");
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/files/a.txt");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		assertThatExceptionOfType(FtpTemporaryException.class)
+			.isThrownBy(() -> this.downloads.get(RemotePath.ofDecoded("/a.txt"), new ServletWebRequest(request, response),
+					response, true))
+			.satisfies((ex) -> assertThat(ex.replyCode()).isEqualTo(425));
+		assertThat(response.isCommitted()).isFalse();
+		assertThat(response.getHeader("Content-Length")).isNull();
 	}
 
 	@Test
