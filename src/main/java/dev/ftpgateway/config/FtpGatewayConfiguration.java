@@ -3,6 +3,7 @@ package dev.ftpgateway.config;
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
 import dev.ftpgateway.files.AtomicUpload;
 import dev.ftpgateway.files.FileReads;
+import dev.ftpgateway.files.FileServer;
 import dev.ftpgateway.files.RemoteTree;
 import dev.ftpgateway.ftp.FtpEventListener;
 import dev.ftpgateway.pool.ConnectionSettings;
@@ -61,20 +62,25 @@ public class FtpGatewayConfiguration {
 				properties.getPool().getRetryAfter());
 	}
 
-	/** Reads below the root, on sessions the caller's security context chooses. */
+	/** The FTP server's tree below the root, on sessions the caller's security context chooses. */
 	@Bean
-	FileReads fileReads(FtpSessions sessions, FtpGatewayProperties properties) {
-		return new FileReads(sessions, properties.getServer().getRoot());
+	FileServer fileServer(FtpSessions sessions, FtpGatewayProperties properties) {
+		return new FileServer(sessions, properties.getServer().getRoot());
 	}
 
 	@Bean
-	AtomicUpload atomicUpload(FtpSessions sessions, FtpGatewayProperties properties) {
-		return new AtomicUpload(sessions, properties.getServer().getRoot());
+	FileReads fileReads(FileServer server) {
+		return server.reads();
 	}
 
 	@Bean
-	RemoteTree remoteTree(FtpSessions sessions, FtpGatewayProperties properties) {
-		return new RemoteTree(sessions, properties.getServer().getRoot());
+	AtomicUpload atomicUpload(FileServer server) {
+		return server.uploads();
+	}
+
+	@Bean
+	RemoteTree remoteTree(FileServer server) {
+		return server.tree();
 	}
 
 	/** Sessions open lazily: the gateway starts even when the FTP server is down (readiness says so). */

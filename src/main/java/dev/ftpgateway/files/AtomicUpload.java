@@ -13,7 +13,6 @@ import dev.ftpgateway.ftp.FtpException;
 import dev.ftpgateway.ftp.FtpPermanentException;
 import dev.ftpgateway.ftp.TransferOutputStream;
 import dev.ftpgateway.ftp.listing.FtpEntry;
-import dev.ftpgateway.pool.FtpSessions;
 
 /**
  * Writes files so that nobody ever sees half of one: the body goes into STOR under a temporary
@@ -32,12 +31,8 @@ public final class AtomicUpload {
 
 	private final String root;
 
-	/**
-	 * @param sessions where sessions are borrowed
-	 * @param root the absolute remote folder every path is below, e.g. {@code /}
-	 */
-	public AtomicUpload(FtpSessions sessions, String root) {
-		this.retry = new SessionRetry(sessions, root);
+	AtomicUpload(SessionRetry retry, String root) {
+		this.retry = retry;
 		this.root = root;
 	}
 

@@ -28,9 +28,17 @@ public final class Download {
 
 	private final Lease lease;
 
-	Download(TransferInputStream in, Lease lease) {
+	private final long offset;
+
+	Download(TransferInputStream in, Lease lease, long offset) {
 		this.in = in;
 		this.lease = lease;
+		this.offset = offset;
+	}
+
+	/** Where in the file the download starts: the offset asked for, or 0 when the server cannot start elsewhere. */
+	public long offset() {
+		return this.offset;
 	}
 
 	/**

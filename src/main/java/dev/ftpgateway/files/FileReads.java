@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.listing.FtpEntry;
-import dev.ftpgateway.pool.FtpSessions;
 
 /**
  * Reads from the tree below the root: finds what is at a path on a borrowed session and hands
@@ -17,12 +16,8 @@ public final class FileReads {
 
 	private final SessionRetry retry;
 
-	/**
-	 * @param sessions where sessions are borrowed
-	 * @param root the absolute remote folder every path is below, e.g. {@code /}
-	 */
-	public FileReads(FtpSessions sessions, String root) {
-		this.retry = new SessionRetry(sessions, root);
+	FileReads(SessionRetry retry) {
+		this.retry = retry;
 	}
 
 	/**

@@ -1,11 +1,13 @@
 package dev.ftpgateway.files;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.FtpException;
@@ -24,13 +26,23 @@ import dev.ftpgateway.pool.Lease;
  */
 final class FileSession {
 
+	/** Characters FTP servers read as a pattern in a LIST or NLST argument. */
+	private static final Pattern GLOB = Pattern.compile("[*?\\[{]");
+
 	private final Lease lease;
 
 	private final String root;
 
-	FileSession(Lease lease, String root) {
+	private final ServerQuirks quirks;
+
+	FileSession(Lease lease, String root, ServerQuirks quirks) {
 		this.lease = lease;
 		this.root = root;
+		this.quirks = quirks;
+	}
+
+	ServerQuirks quirks() {
+		return this.quirks;
 	}
 
 	FtpClient client() {
@@ -70,20 +82,45 @@ final class FileSession {
 		if (path.isRoot()) {
 			return folder(absolute);
 		}
-		if (hasMlst()) {
-			try {
-				return client().mlst(absolute);
+		FtpEntry entry = hasMlst() ? mlst(path) : statWithoutMlst(path, enterFolders);
+		if (path.hasTrailingSlash() && !isFolder(entry)) {
+			if (enterFolders && entry.type() == FtpEntry.Type.SYMLINK && entersAsFolder(absolute)) {
+				return folder(absolute);
 			}
-			catch (FtpException ex) {
-				if (meansMissing(ex)) {
-					throw FileOperationException.notFound(path, ex);
-				}
-				throw ex;
-			}
+			// A trailing slash names a folder: a file of that name is not what was asked for.
+			throw FileOperationException.notFound(path);
 		}
-		Optional<FtpEntry> file = plainFile(absolute);
-		if (file.isPresent()) {
-			return file.get();
+		return entry;
+	}
+
+	private FtpEntry mlst(RemotePath path) throws IOException {
+		try {
+			return client().mlst(absolute(path));
+		}
+		catch (FtpException ex) {
+			if (meansMissing(ex)) {
+				throw FileOperationException.notFound(path, ex);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * SIZE and MDTM first, unless the path names a folder: one round trip each for the common
+	 * case of reading a file. A 213 to SIZE proves a file only where the server does not answer
+	 * SIZE for folders too; where it does (Twisted), reading asks CWD, and anything else asks the
+	 * parent's listing, which also tells links apart.
+	 */
+	private FtpEntry statWithoutMlst(RemotePath path, boolean enterFolders) throws IOException {
+		String absolute = absolute(path);
+		if (!path.hasTrailingSlash()) {
+			Optional<FtpEntry> file = plainFile(absolute);
+			if (file.isPresent() && !this.quirks.sizeAnswersFolders(this)) {
+				return file.get();
+			}
+			if (file.isPresent() && enterFolders) {
+				return entersAsFolder(absolute) ? folder(absolute) : file.get();
+			}
 		}
 		if (enterFolders && entersAsFolder(absolute)) {
 			return folder(absolute);
@@ -113,7 +150,7 @@ final class FileSession {
 	private Optional<FtpEntry> findInParent(RemotePath path) throws IOException {
 		List<FtpEntry> siblings;
 		try {
-			siblings = client().list(absolute(path.parent()));
+			siblings = children(path.parent());
 		}
 		catch (FtpException ex) {
 			if (ex.replyCode() == ReplyCode.FILE_UNAVAILABLE) {
@@ -174,12 +211,31 @@ final class FileSession {
 
 	/** Hands over each entry of the folder as the data connection delivers it. */
 	void list(RemotePath folder, Consumer<RemoteEntry> callback) throws IOException {
-		client().list(absolute(folder), (entry) -> callback.accept(RemoteEntry.of(entry)));
+		listFolder(folder, (entry) -> callback.accept(RemoteEntry.of(entry)));
 	}
 
 	/** The entries of a folder, without itself and its parent. */
 	List<FtpEntry> children(RemotePath folder) throws IOException {
-		return client().list(absolute(folder));
+		List<FtpEntry> entries = new ArrayList<>();
+		listFolder(folder, entries::add);
+		return entries;
+	}
+
+	/**
+	 * Lists a folder without ever handing the server a pattern: proftpd and pure-ftpd expand
+	 * {@code *}, {@code ?} and {@code [} in LIST's argument, so {@code LIST /a/rel-*} would list
+	 * the siblings the pattern matches. A folder whose path holds one is entered with CWD and
+	 * listed with no argument.
+	 */
+	private void listFolder(RemotePath folder, Consumer<FtpEntry> callback) throws IOException {
+		String absolute = absolute(folder);
+		if (GLOB.matcher(absolute).find()) {
+			client().cwd(absolute);
+			client().list("", callback);
+		}
+		else {
+			client().list(absolute, callback);
+		}
 	}
 
 	private boolean hasMlst() throws IOException {

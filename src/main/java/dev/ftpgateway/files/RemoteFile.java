@@ -2,8 +2,11 @@ package dev.ftpgateway.files;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.ftpgateway.ftp.FtpPermanentException;
+import dev.ftpgateway.ftp.ReplyCode;
 import dev.ftpgateway.ftp.TransferInputStream;
 
 /**
@@ -45,14 +48,37 @@ public final class RemoteFile {
 	}
 
 	/**
+	 * Whether the file can be read from an offset: the server announces REST STREAM (RFC 3659)
+	 * or announces nothing, and has not refused REST.
+	 */
+	public boolean readsFromOffsets() throws IOException {
+		Map<String, String> features = this.session.client().features();
+		return !this.session.quirks().restRefused() && (features.isEmpty() || features.containsKey("REST"));
+	}
+
+	/**
 	 * Opens the file for reading from {@code offset} (RETR, after REST when not 0): the server
-	 * has answered 150 when this returns, so a refusal is still an exception the caller can
-	 * answer with. From here on a failure is final: the read is not tried again.
+	 * has answered 150 and sent its first byte when this returns, so a refusal is still an
+	 * exception the caller can answer with. A server that refuses REST (Twisted: 502) is read
+	 * from the beginning instead, which {@link Download#offset()} shows. From here on a failure
+	 * is final: the read is not tried again.
 	 */
 	public Download open(long offset) throws IOException {
-		TransferInputStream in = this.session.client().retrieve(this.session.absolute(this.path), offset);
+		long start = (offset > 0 && readsFromOffsets()) ? offset : 0;
+		TransferInputStream in;
+		try {
+			in = this.session.client().retrieve(this.session.absolute(this.path), start);
+		}
+		catch (FtpPermanentException ex) {
+			if (start == 0 || !ReplyCode.meansNotImplemented(ex.replyCode())) {
+				throw ex;
+			}
+			this.session.quirks().restWasRefused();
+			start = 0;
+			in = this.session.client().retrieve(this.session.absolute(this.path), start);
+		}
 		this.attempt.commit();
-		return new Download(in, this.session.lease());
+		return new Download(in, this.session.lease(), start);
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.listing.FtpEntry;
-import dev.ftpgateway.pool.FtpSessions;
 
 /**
  * Changes to the tree below the root that move no file content: create folders (with their
@@ -16,12 +15,8 @@ public final class RemoteTree {
 
 	private final SessionRetry retry;
 
-	/**
-	 * @param sessions where sessions are borrowed
-	 * @param root the absolute remote folder every path is below, e.g. {@code /}
-	 */
-	public RemoteTree(FtpSessions sessions, String root) {
-		this.retry = new SessionRetry(sessions, root);
+	RemoteTree(SessionRetry retry) {
+		this.retry = retry;
 	}
 
 	/**

@@ -29,19 +29,22 @@ final class SessionRetry {
 
 	private final String root;
 
+	private final ServerQuirks quirks;
+
 	/** @param root the absolute remote folder every path is below */
-	SessionRetry(FtpSessions pool, String root) {
+	SessionRetry(FtpSessions pool, String root, ServerQuirks quirks) {
 		if (root == null || !root.startsWith("/")) {
 			throw new IllegalArgumentException("root must be an absolute path, got '" + root + "'");
 		}
 		this.pool = pool;
 		this.root = root;
+		this.quirks = quirks;
 	}
 
 	<T> T run(Operation<T> operation) throws IOException {
 		Attempt first = new Attempt();
 		try (Lease lease = this.pool.borrow()) {
-			FileSession session = new FileSession(lease, this.root);
+			FileSession session = new FileSession(lease, this.root, this.quirks);
 			try {
 				return operation.run(session, first);
 			}
@@ -64,7 +67,7 @@ final class SessionRetry {
 	/** Runs an operation on a pooled session once, for operations that must never be repeated. */
 	<T> T once(Operation<T> operation) throws IOException {
 		try (Lease lease = this.pool.borrow()) {
-			return operation.run(new FileSession(lease, this.root), new Attempt());
+			return operation.run(new FileSession(lease, this.root, this.quirks), new Attempt());
 		}
 	}
 

@@ -86,14 +86,21 @@ public class DownloadService {
 			writeValidators(response, file);
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).build();
 		}
-		Optional<ByteRange> range = ranged(request, file);
-		long length = range.map(ByteRange::length).orElse(file.size());
-		HttpStatus status = range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK;
+		boolean ranges = remote.readsFromOffsets();
+		// RFC 9110 lets a server that cannot serve ranges answer 200 with the whole file.
+		Optional<ByteRange> range = ranges ? ranged(request, file) : Optional.empty();
 		Download in = null;
 		if (withBody) {
 			// From here on the status is committed: failures can only abort the response.
 			in = remote.open(range.map(ByteRange::first).orElse(0L));
+			if (range.isPresent() && in.offset() != range.get().first()) {
+				// The server refused REST just now: the whole file it is.
+				range = Optional.empty();
+				ranges = false;
+			}
 		}
+		long length = range.map(ByteRange::length).orElse(file.size());
+		HttpStatus status = range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK;
 		// Straight onto the response, not through HttpHeaders and a ResponseEntity, whose building,
 		// formatting and copying of headers costs more than the rest of a small download's HTTP side.
 		response.setStatus(status.value());
@@ -101,7 +108,7 @@ public class DownloadService {
 		response.setContentType(MediaTypeFactory.getMediaType(path.name())
 			.orElse(MediaType.APPLICATION_OCTET_STREAM)
 			.toString());
-		response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+		response.setHeader(HttpHeaders.ACCEPT_RANGES, ranges ? "bytes" : "none");
 		// Anyone who may upload could otherwise serve HTML or SVG that runs script in the
 		// gateway's origin: browsers must take the type as given and run nothing.
 		response.setHeader("X-Content-Type-Options", "nosniff");

@@ -260,6 +260,16 @@ public final class ScriptedFtpServer implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Sends exactly these lines for LIST, NLST or MLSD of one directory (an absolute path, or the
+	 * working directory when the verb comes without an argument); it takes precedence over
+	 * {@link #setListing(String, List)}.
+	 */
+	public ScriptedFtpServer setListing(String verb, String directory, List<String> lines) {
+		this.listings.put(verb.toUpperCase(Locale.ROOT) + " " + absolute(directory), List.copyOf(lines));
+		return this;
+	}
+
 	/** The next unread command line (see {@link ReceivedCommand#line()}), waiting up to 5 s. */
 	public String takeCommand() {
 		return takeCommand(DEFAULT_TAKE_TIMEOUT);
@@ -559,8 +569,13 @@ public final class ScriptedFtpServer implements AutoCloseable {
 				}
 				case "PWD" -> reply("257 \"" + this.cwd + "\" is the current directory");
 				case "CWD" -> {
-					this.cwd = resolve(arg);
-					reply("250 Directory changed to " + this.cwd);
+					if (ScriptedFtpServer.this.files.containsKey(resolve(arg))) {
+						reply("550 " + arg + ": Not a directory");
+					}
+					else {
+						this.cwd = resolve(arg);
+						reply("250 Directory changed to " + this.cwd);
+					}
 				}
 				case "CDUP" -> {
 					int slash = this.cwd.lastIndexOf('/');
@@ -715,7 +730,10 @@ public final class ScriptedFtpServer implements AutoCloseable {
 		}
 
 		private void list(String verb, String arg) throws IOException {
-			List<String> lines = ScriptedFtpServer.this.listings.get(verb);
+			List<String> lines = ScriptedFtpServer.this.listings.get(verb + " " + resolve(arg));
+			if (lines == null) {
+				lines = ScriptedFtpServer.this.listings.get(verb);
+			}
 			if (lines == null) {
 				// LIST is commonly sent with ls options such as "-la"; they name no directory.
 				lines = generatedListing(verb, resolve(arg.startsWith("-") ? "" : arg));

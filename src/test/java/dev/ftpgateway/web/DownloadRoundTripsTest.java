@@ -19,7 +19,7 @@ import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.pool.TlsSettings;
 import dev.ftpgateway.testing.ScriptedFtpServer;
-import dev.ftpgateway.files.FileReads;
+import dev.ftpgateway.files.FileServer;
 import dev.ftpgateway.ftp.FtpTemporaryException;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.web.transfer.TransferFailures;
@@ -154,7 +154,7 @@ class DownloadRoundTripsTest {
 	}
 
 	private static DownloadService downloads(FtpSessionPool pool) {
-		return new DownloadService(new FileReads(pool, "/"), FilesSettings.defaults(),
+		return new DownloadService(new FileServer(pool, "/").reads(), FilesSettings.defaults(),
 				new TransferFailures(new SimpleMeterRegistry()),
 				JsonMapper.builder().build());
 	}

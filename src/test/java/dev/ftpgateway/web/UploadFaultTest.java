@@ -16,7 +16,7 @@ import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.testing.ScriptedFtpServer;
-import dev.ftpgateway.files.AtomicUpload;
+import dev.ftpgateway.files.FileServer;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.web.transfer.TransferFailures;
 
@@ -40,7 +40,7 @@ class UploadFaultTest {
 				new ConnectionSettings(this.server.host(), this.server.port(), "user", "pw", true,
 						StandardCharsets.UTF_8, second, second, second),
 				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)));
-		this.uploads = new UploadService(new AtomicUpload(this.pool, "/"), FilesSettings.defaults(),
+		this.uploads = new UploadService(new FileServer(this.pool, "/").uploads(), FilesSettings.defaults(),
 				new TransferFailures(this.registry));
 	}
 

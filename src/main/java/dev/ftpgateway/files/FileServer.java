@@ -1,0 +1,43 @@
+package dev.ftpgateway.files;
+
+import dev.ftpgateway.pool.FtpSessions;
+
+/**
+ * One FTP server's tree below a root folder, on the sessions of its pool: the reads, uploads and
+ * tree changes over it share what they learn about the server.
+ */
+public final class FileServer {
+
+	private final FileReads reads;
+
+	private final AtomicUpload uploads;
+
+	private final RemoteTree tree;
+
+	/**
+	 * @param sessions where sessions are borrowed
+	 * @param root the absolute remote folder every path is below, e.g. {@code /}
+	 */
+	public FileServer(FtpSessions sessions, String root) {
+		SessionRetry retry = new SessionRetry(sessions, root, new ServerQuirks());
+		this.reads = new FileReads(retry);
+		this.uploads = new AtomicUpload(retry, root);
+		this.tree = new RemoteTree(retry);
+	}
+
+	/** Finding out what is at a path, listing folders and opening files. */
+	public FileReads reads() {
+		return this.reads;
+	}
+
+	/** Writing files atomically. */
+	public AtomicUpload uploads() {
+		return this.uploads;
+	}
+
+	/** Creating folders, deleting and moving. */
+	public RemoteTree tree() {
+		return this.tree;
+	}
+
+}
