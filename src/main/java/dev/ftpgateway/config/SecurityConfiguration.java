@@ -154,7 +154,7 @@ class SecurityConfiguration {
 		}
 		if (modes.passThrough()) {
 			http.authenticationProvider(new FtpLoginAuthenticationProvider(users.getObject(),
-					settings.getPassThrough().getScopes()))
+					settings.getPassThrough().getScopes(), modes.anonymous()))
 				.httpBasic((basic) -> basic.authenticationEntryPoint(problems));
 		}
 		else {

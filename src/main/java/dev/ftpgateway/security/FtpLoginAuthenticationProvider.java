@@ -1,6 +1,7 @@
 package dev.ftpgateway.security;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Set;
 
 import dev.ftpgateway.ftp.FtpException;
@@ -18,23 +19,35 @@ import org.springframework.security.core.AuthenticationException;
  * Checks HTTP Basic credentials by logging in to the FTP server with them (pass-through): a 530
  * reply is a wrong password (401), anything else a failing backend. A login with a pooled
  * session is trusted without a new round trip, since that session proved it.
+ * <p>
+ * The user names FTP servers take for anonymous login ({@code anonymous}, {@code ftp}, in any
+ * case: vsftpd and proftpd compare them case-insensitively) are refused without asking the
+ * server, unless the gateway serves anonymous callers anyway: otherwise a server that allows
+ * anonymous login would be open through the gateway to anyone who knows the convention.
  */
 public final class FtpLoginAuthenticationProvider implements AuthenticationProvider {
 
 	/** USER and PASS are sent on the control connection: these would end or split the command. */
 	private static final String FORBIDDEN = "\r\n\0";
 
+	private static final Set<String> ANONYMOUS_USERS = Set.of("anonymous", "ftp");
+
 	private final UserSessionPool sessions;
 
 	private final Set<FtpScope> scopes;
 
+	private final boolean anonymousAllowed;
+
 	/**
 	 * @param sessions the callers' sessions, which also check logins
 	 * @param scopes what a caller the FTP server accepts may do; the server's own permissions apply on top
+	 * @param anonymousAllowed whether the gateway serves anonymous callers, and so may pass the
+	 *        FTP server's anonymous user names through
 	 */
-	public FtpLoginAuthenticationProvider(UserSessionPool sessions, Set<FtpScope> scopes) {
+	public FtpLoginAuthenticationProvider(UserSessionPool sessions, Set<FtpScope> scopes, boolean anonymousAllowed) {
 		this.sessions = sessions;
 		this.scopes = Set.copyOf(scopes);
+		this.anonymousAllowed = anonymousAllowed;
 	}
 
 	@Override
@@ -44,6 +57,9 @@ public final class FtpLoginAuthenticationProvider implements AuthenticationProvi
 		String password = (credentials != null) ? credentials.toString() : "";
 		if (user.isEmpty() || hasForbiddenCharacter(user) || hasForbiddenCharacter(password)) {
 			throw new BadCredentialsException("User name or password contains CR, LF or NUL");
+		}
+		if (!this.anonymousAllowed && ANONYMOUS_USERS.contains(user.trim().toLowerCase(Locale.ROOT))) {
+			throw new BadCredentialsException("Anonymous FTP login is not passed through");
 		}
 		FtpLogin login = new FtpLogin(user, password);
 		try {

@@ -108,6 +108,10 @@ class HostileRequestsIT extends SecuredGatewaySupport {
 						(t) -> t.withHeader("Authorization", basic("alice\r\nDELE readme.txt", "x"))),
 				row("Basic password with NUL", 401, REFUSED_EARLY,
 						(t) -> t.withHeader("Authorization", basic("alice", "alice-secret\0"))),
+				row("pass-through as the FTP server's anonymous user", 401, REFUSED_EARLY,
+						(t) -> t.withHeader("Authorization", basic("anonymous", "guest@example.org"))),
+				row("pass-through as ftp, the other anonymous name, in capitals", 401, REFUSED_EARLY,
+						(t) -> t.withHeader("Authorization", basic("FTP", "guest"))),
 				row("Basic password with LF and an FTP command", 401, REFUSED_EARLY,
 						(t) -> t.withHeader("Authorization", basic("alice", "x\nDELE readme.txt"))),
 				// Valid credentials, wrong scope.

@@ -25,8 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The gateway with every authentication mode on, in front of an embedded FTP server that knows
- * three users and counts what reaches it, with a WireMock identity provider. API keys: a reader,
+ * The gateway with every authentication mode on (anonymous callers refused), in front of an
+ * embedded FTP server that knows three users, allows anonymous login and counts what reaches it, with a WireMock identity provider. API keys: a reader,
  * a writer (read, write) and an admin (all scopes).
  */
 // The hostile table fails on purpose many times; LoginThrottleIT overrides this to check the throttle.
@@ -49,6 +49,8 @@ abstract class SecuredGatewaySupport {
 		.addUser("alice", "alice-secret")
 		.addUser("bob", "bob-secret")
 		.addFtplet("counter", COUNTER)
+		// As many servers do: the gateway must not let this through when it refuses anonymous callers.
+		.allowAnonymousReadOnly()
 		.listenOn("127.0.0.1", 0)
 		.start();
 
