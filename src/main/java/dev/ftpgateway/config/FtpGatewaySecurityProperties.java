@@ -202,6 +202,12 @@ public class FtpGatewaySecurityProperties {
 		/** Prefix of the claim values that name gateway scopes, e.g. "ftp:" for "ftp:read"; empty for none. */
 		private String scopePrefix = "";
 
+		/**
+		 * Least time between two fetches of the JWKS: a token naming an unknown key id fetches the
+		 * set again only this long after the last fetch, so forged key ids cannot flood the provider.
+		 */
+		private Duration keySetRefreshInterval = Duration.ofSeconds(30);
+
 		public @Nullable URI getJwkSetUri() {
 			return this.jwkSetUri;
 		}
@@ -240,6 +246,14 @@ public class FtpGatewaySecurityProperties {
 
 		public void setScopePrefix(String scopePrefix) {
 			this.scopePrefix = scopePrefix;
+		}
+
+		public Duration getKeySetRefreshInterval() {
+			return this.keySetRefreshInterval;
+		}
+
+		public void setKeySetRefreshInterval(Duration keySetRefreshInterval) {
+			this.keySetRefreshInterval = keySetRefreshInterval;
 		}
 
 	}

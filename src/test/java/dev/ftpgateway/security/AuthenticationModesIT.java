@@ -47,16 +47,20 @@ class AuthenticationModesIT extends SecuredGatewaySupport {
 	}
 
 	@Test
-	void aTokenSignedWithANewlyPublishedKeyIsAcceptedAfterRotation() {
-		RSAKey rotated = FakeIdentityProvider.newKey("key-2");
-		String token = FakeIdentityProvider.sign(rotated, FakeIdentityProvider.claims("read").build());
-		assertThat(send(request("/files/readme.txt").header("Authorization", bearer(token))).statusCode())
-			.as("before the provider publishes the key")
-			.isEqualTo(401);
-		IDP.publish(SIGNING_KEY, rotated);
+	void forgedKeyIdsFetchTheKeySetAtMostOncePerInterval() {
+		String valid = FakeIdentityProvider.sign(SIGNING_KEY, FakeIdentityProvider.claims("read").build());
+		assertThat(send(request("/files/readme.txt").header("Authorization", bearer(valid))).statusCode()).isEqualTo(200);
+		RSAKey unpublished = FakeIdentityProvider.newKey("unpublished");
 		int fetches = IDP.fetches();
-		assertThat(send(request("/files/readme.txt").header("Authorization", bearer(token))).statusCode()).isEqualTo(200);
-		assertThat(IDP.fetches()).as("the unknown key id made the gateway fetch the key set again").isGreaterThan(fetches);
+		for (int i = 0; i < 100; i++) {
+			RSAKey forged = new RSAKey.Builder(unpublished).keyID("forged-" + i).build();
+			String token = FakeIdentityProvider.sign(forged, FakeIdentityProvider.claims("read").build());
+			assertThat(send(request("/files/readme.txt").header("Authorization", bearer(token))).statusCode())
+				.isEqualTo(401);
+		}
+		assertThat(IDP.fetches() - fetches).as("key set fetches for 100 unknown key ids within the 30 s interval")
+			.isLessThanOrEqualTo(1);
+		assertThat(send(request("/files/readme.txt").header("Authorization", bearer(valid))).statusCode()).isEqualTo(200);
 	}
 
 	@Test
