@@ -1,5 +1,6 @@
 package dev.ftpgateway.config;
 
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,6 +34,8 @@ public class FtpGatewayProperties {
 
 	private final Embedded embedded = new Embedded();
 
+	private final Web web = new Web();
+
 	public Server getServer() {
 		return this.server;
 	}
@@ -47,6 +50,10 @@ public class FtpGatewayProperties {
 
 	public Embedded getEmbedded() {
 		return this.embedded;
+	}
+
+	public Web getWeb() {
+		return this.web;
 	}
 
 	/** The FTP server the gateway fronts. */
@@ -512,6 +519,25 @@ public class FtpGatewayProperties {
 
 		public void setPassword(@Nullable String password) {
 			this.password = password;
+		}
+
+	}
+
+	/** The gateway's HTTP side as clients and browsers see it. */
+	public static class Web {
+
+		/**
+		 * The gateway's external URL (scheme, host and port), e.g. https://files.example.org, for a
+		 * gateway behind a reverse proxy: the server /v3/api-docs names. Unset: a relative server.
+		 */
+		private @Nullable URI publicUrl;
+
+		public @Nullable URI getPublicUrl() {
+			return this.publicUrl;
+		}
+
+		public void setPublicUrl(@Nullable URI publicUrl) {
+			this.publicUrl = publicUrl;
 		}
 
 	}

@@ -208,6 +208,9 @@ public class FtpGatewaySecurityProperties {
 		 */
 		private Duration keySetRefreshInterval = Duration.ofSeconds(30);
 
+		/** Whether tokens must carry an expiry ("exp"); one without would be valid for as long as its key. */
+		private boolean requireExpiry = true;
+
 		public @Nullable URI getJwkSetUri() {
 			return this.jwkSetUri;
 		}
@@ -254,6 +257,14 @@ public class FtpGatewaySecurityProperties {
 
 		public void setKeySetRefreshInterval(Duration keySetRefreshInterval) {
 			this.keySetRefreshInterval = keySetRefreshInterval;
+		}
+
+		public boolean isRequireExpiry() {
+			return this.requireExpiry;
+		}
+
+		public void setRequireExpiry(boolean requireExpiry) {
+			this.requireExpiry = requireExpiry;
 		}
 
 	}

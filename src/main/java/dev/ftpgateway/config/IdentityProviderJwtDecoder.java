@@ -3,12 +3,17 @@ package dev.ftpgateway.config;
 import java.net.MalformedURLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import dev.ftpgateway.security.RateLimitedJwkSetSource;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -17,7 +22,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Builds the decoder for the identity provider's tokens: RS256 signatures checked against its
- * JWKS URL, then expiry (60 s skew), issuer and audience.
+ * JWKS URL, then {@code exp} and {@code nbf} with Spring's 60 s of clock skew, issuer and
+ * audience. A token without {@code exp} is refused unless {@code jwt.require-expiry=false}: Spring
+ * accepts one, and it would stay valid for as long as its signing key does.
  * <p>
  * Key rotation needs nothing more: a token naming a key id the gateway has not seen makes it
  * fetch the set again, at most once per {@code key-set-refresh-interval} (see
@@ -41,8 +48,13 @@ final class IdentityProviderJwtDecoder {
 	static JwtDecoder of(FtpGatewaySecurityProperties.Jwt settings) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keySet(settings)).build();
 		String audience = settings.getAudience();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(settings.getIssuer()),
-				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, (aud) -> aud != null && aud.contains(audience))));
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+		validators.add(JwtValidators.createDefaultWithIssuer(settings.getIssuer()));
+		validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, (aud) -> aud != null && aud.contains(audience)));
+		if (settings.isRequireExpiry()) {
+			validators.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
+		}
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
 		return decoder;
 	}
 

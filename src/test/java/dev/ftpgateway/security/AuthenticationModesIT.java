@@ -2,6 +2,8 @@ package dev.ftpgateway.security;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Date;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.ftpgateway.pool.FtpLogin;
@@ -64,6 +66,16 @@ class AuthenticationModesIT extends SecuredGatewaySupport {
 	}
 
 	@Test
+	void aTokenExpiredWithinTheClockSkewIsStillAccepted() {
+		String token = FakeIdentityProvider.sign(SIGNING_KEY,
+				FakeIdentityProvider.claims("read")
+					.issueTime(Date.from(Instant.now().minusSeconds(600)))
+					.expirationTime(Date.from(Instant.now().minusSeconds(30)))
+					.build());
+		assertThat(send(request("/files/readme.txt").header("Authorization", bearer(token))).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void aPassThroughUserWorksAsThemselves() {
 		HttpResponse<String> put = send(request("/files/alice.txt").header("Authorization", basic("alice", "alice-secret"))
 			.PUT(HttpRequest.BodyPublishers.ofString("mine")));
@@ -101,6 +113,12 @@ class AuthenticationModesIT extends SecuredGatewaySupport {
 		assertThat(send(request("/actuator/prometheus")).statusCode()).isEqualTo(401);
 		assertThat(send(request("/actuator/prometheus").header(ApiKeyAuthenticationFilter.HEADER, READER_KEY)).statusCode())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void theApiDescriptionNamesARelativeServerWhateverHostTheRequestNames() {
+		String response = rawResponse("GET /v3/api-docs HTTP/1.1\r\nHost: evil.test\r\nConnection: close\r\n\r\n");
+		assertThat(response).startsWith("HTTP/1.1 200").doesNotContain("evil.test").contains("\"servers\":[{\"url\":\"/\"");
 	}
 
 	@Test

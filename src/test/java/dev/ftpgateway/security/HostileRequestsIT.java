@@ -56,6 +56,15 @@ class HostileRequestsIT extends SecuredGatewaySupport {
 	private static final String WRONG_AUDIENCE = FakeIdentityProvider.sign(SIGNING_KEY,
 			FakeIdentityProvider.claims("read").audience("another-service").build());
 
+	private static final String NO_EXPIRY = FakeIdentityProvider.sign(SIGNING_KEY,
+			FakeIdentityProvider.claims("read write delete").expirationTime(null).build());
+
+	private static final String EXPIRED_BEYOND_THE_SKEW = FakeIdentityProvider.sign(SIGNING_KEY,
+			FakeIdentityProvider.claims("read")
+				.issueTime(Date.from(Instant.now().minusSeconds(600)))
+				.expirationTime(Date.from(Instant.now().minusSeconds(90)))
+				.build());
+
 	private static final String READ_ONLY = FakeIdentityProvider.sign(SIGNING_KEY,
 			FakeIdentityProvider.claims("openid read").build());
 
@@ -94,6 +103,15 @@ class HostileRequestsIT extends SecuredGatewaySupport {
 				row("unknown API key", 401, REFUSED_EARLY, (t) -> t.withHeader(ApiKeyAuthenticationFilter.HEADER, "guess")),
 				row("unknown static bearer token", 401, REFUSED_EARLY, (t) -> t.withHeader("Authorization", bearer("guess"))),
 				row("expired JWT", 401, REFUSED_EARLY, (t) -> t.withHeader("Authorization", bearer(EXPIRED))),
+				row("JWT without expiry", 401, REFUSED_EARLY, (t) -> t.withHeader("Authorization", bearer(NO_EXPIRY))),
+				row("JWT expired 90 s ago, past the 60 s clock skew", 401, REFUSED_EARLY,
+						(t) -> t.withHeader("Authorization", bearer(EXPIRED_BEYOND_THE_SKEW))),
+				row("two X-API-Key headers, an unknown one first", 401, REFUSED_EARLY,
+						(t) -> t.status(t.request("/files/readme.txt").header(ApiKeyAuthenticationFilter.HEADER, "guess")
+							.header(ApiKeyAuthenticationFilter.HEADER, ADMIN_KEY))),
+				row("two X-API-Key headers, a valid one first", 401, REFUSED_EARLY,
+						(t) -> t.status(t.request("/files/readme.txt").header(ApiKeyAuthenticationFilter.HEADER, READER_KEY)
+							.header(ApiKeyAuthenticationFilter.HEADER, "guess"))),
 				row("JWT signed by an unpublished key", 401, REFUSED_EARLY, (t) -> t.withHeader("Authorization", bearer(FORGED))),
 				row("unsigned JWT (alg none)", 401, REFUSED_EARLY, (t) -> t.withHeader("Authorization", bearer(UNSIGNED))),
 				row("HS256 JWT", 401, REFUSED_EARLY, (t) -> t.withHeader("Authorization", bearer(SYMMETRIC))),

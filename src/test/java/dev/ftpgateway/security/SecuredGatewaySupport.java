@@ -139,6 +139,20 @@ abstract class SecuredGatewaySupport {
 		}
 	}
 
+	/** Sends bytes as they are and reads the whole response, headers and body, as text. */
+	String rawResponse(String request) {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+			socket.setSoTimeout((int) TIMEOUT.toMillis());
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static Path createHome() {
 		try {
 			Path home = Files.createTempDirectory("ftp-gateway-security-");
