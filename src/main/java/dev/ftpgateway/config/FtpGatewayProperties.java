@@ -528,9 +528,13 @@ public class FtpGatewayProperties {
 
 		/**
 		 * The gateway's external URL (scheme, host and port), e.g. https://files.example.org, for a
-		 * gateway behind a reverse proxy: the server /v3/api-docs names. Unset: a relative server.
+		 * gateway behind a reverse proxy: its origin is the gateway's own for the cross-site check of
+		 * state-changing requests, and /v3/api-docs names it as the server. Unset: the origin is
+		 * the scheme and Host of each request, and the server is relative.
 		 */
 		private @Nullable URI publicUrl;
+
+		private final Cors cors = new Cors();
 
 		public @Nullable URI getPublicUrl() {
 			return this.publicUrl;
@@ -538,6 +542,29 @@ public class FtpGatewayProperties {
 
 		public void setPublicUrl(@Nullable URI publicUrl) {
 			this.publicUrl = publicUrl;
+		}
+
+		public Cors getCors() {
+			return this.cors;
+		}
+
+		/** Pages of other origins. */
+		public static class Cors {
+
+			/**
+			 * Origins trusted for state-changing requests (and, later, CORS): full origins such as
+			 * https://app.example.org, or patterns such as https://*.example.org.
+			 */
+			private List<String> allowedOrigins = new ArrayList<>();
+
+			public List<String> getAllowedOrigins() {
+				return this.allowedOrigins;
+			}
+
+			public void setAllowedOrigins(List<String> allowedOrigins) {
+				this.allowedOrigins = allowedOrigins;
+			}
+
 		}
 
 	}

@@ -13,6 +13,7 @@ import dev.ftpgateway.pool.UserSessionPool;
 import dev.ftpgateway.security.ApiKeyAuthenticationFilter;
 import dev.ftpgateway.security.ApiKeyStore;
 import dev.ftpgateway.security.CallerSessions;
+import dev.ftpgateway.security.CrossSiteRequestFilter;
 import dev.ftpgateway.security.FtpLoginAuthenticationProvider;
 import dev.ftpgateway.security.FtpScope;
 import dev.ftpgateway.security.JwtScopes;
@@ -39,6 +40,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -138,8 +140,13 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, SecurityModes modes, FtpGatewaySecurityProperties settings,
-			SecurityProblems problems, LoginThrottle throttle, ObjectProvider<UserSessionPool> users) throws Exception {
+			FtpGatewayProperties properties, SecurityProblems problems, LoginThrottle throttle,
+			ObjectProvider<UserSessionPool> users) throws Exception {
+		FtpGatewayProperties.Web web = properties.getWeb();
+		// Stateless requests need no CSRF token; the origin check stands in its place for browsers.
 		http.csrf((csrf) -> csrf.disable())
+			.addFilterBefore(new CrossSiteRequestFilter(web.getPublicUrl(), web.getCors().getAllowedOrigins()),
+					CsrfFilter.class)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.formLogin((form) -> form.disable())
