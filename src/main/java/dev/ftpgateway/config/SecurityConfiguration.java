@@ -23,10 +23,17 @@ import dev.ftpgateway.security.LoginThrottleFilter;
 import dev.ftpgateway.security.SecurityProblems;
 
 import org.apache.commons.logging.Log;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.util.component.LifeCycle;
+
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -116,6 +123,33 @@ class SecurityConfiguration {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
 		firewall.setAllowUrlEncodedPercent(true);
 		return (web) -> web.httpFirewall(firewall).requestRejectedHandler(problems);
+	}
+
+	/**
+	 * Leaves URIs with encoded control characters or backslashes to the firewall, which refuses
+	 * them as problem+json for every method and past the access log: Jetty's own Servlet 6 check
+	 * answered them before any filter ran, with an empty body for PUT and DELETE and no log line.
+	 * Applied as each connector starts, so after every customizer that sets the URI compliance.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<JettyServletWebServerFactory> firewallDecidesSuspiciousPaths() {
+		return (factory) -> factory.addServerCustomizers((server) -> {
+			for (Connector connector : server.getConnectors()) {
+				HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+				if (http != null) {
+					connector.addEventListener(new LifeCycle.Listener() {
+
+						@Override
+						public void lifeCycleStarting(LifeCycle event) {
+							HttpConfiguration configuration = http.getHttpConfiguration();
+							configuration.setUriCompliance(configuration.getUriCompliance()
+								.with("ftp-gateway-firewall", UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
+						}
+
+					});
+				}
+			}
+		});
 	}
 
 	@Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package dev.ftpgateway.security;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,16 @@ class AccessLogIT extends SecuredGatewaySupport {
 		send(request("/files/readme.txt?api_key=" + WRITER_KEY + "&x=1").header(ApiKeyAuthenticationFilter.HEADER, READER_KEY));
 		await().atMost(LOGGED).untilAsserted(() -> assertThat(output.getOut()).contains("GET /files/readme.txt?api_key=***&x=1 200"));
 		assertThat(output.getOut()).doesNotContain(WRITER_KEY);
+	}
+
+	@Test
+	void aRequestTheFirewallRejectsGetsAProblemAndALogLine(CapturedOutput output) {
+		HttpResponse<String> response = send(request("/files/a%0d%0ab").header(ApiKeyAuthenticationFilter.HEADER, ADMIN_KEY)
+			.DELETE());
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"status\":400");
+		await().atMost(LOGGED).untilAsserted(() -> assertThat(output.getOut()).contains("DELETE /files/a%0d%0ab 400 "));
 	}
 
 }
