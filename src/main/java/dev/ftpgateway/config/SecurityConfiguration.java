@@ -16,6 +16,7 @@ import dev.ftpgateway.security.CallerSessions;
 import dev.ftpgateway.security.CrossSiteRequestFilter;
 import dev.ftpgateway.security.FtpLoginAuthenticationProvider;
 import dev.ftpgateway.security.FtpScope;
+import dev.ftpgateway.security.GatewayFirewall;
 import dev.ftpgateway.security.JwtScopes;
 import dev.ftpgateway.security.JwtShapedTokens;
 import dev.ftpgateway.security.LoginThrottle;
@@ -48,7 +49,6 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 
@@ -113,16 +113,13 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Spring Security's firewall, with its rejections (encoded slashes, dot segments, NUL, CR/LF)
-	 * as problem+json. An encoded percent is let through: {@code %25} is how a name with a
-	 * literal percent sign is written, and RemotePath decodes exactly once and refuses
-	 * double-encoded dots, slashes and control characters itself.
+	 * Spring Security's firewall, opened for the encoded characters names may hold (see
+	 * {@link GatewayFirewall}), with its rejections (encoded slashes, dot segments, NUL, CR/LF)
+	 * as problem+json.
 	 */
 	@Bean
 	WebSecurityCustomizer firewall(SecurityProblems problems) {
-		StrictHttpFirewall firewall = new StrictHttpFirewall();
-		firewall.setAllowUrlEncodedPercent(true);
-		return (web) -> web.httpFirewall(firewall).requestRejectedHandler(problems);
+		return (web) -> web.httpFirewall(new GatewayFirewall()).requestRejectedHandler(problems);
 	}
 
 	/**

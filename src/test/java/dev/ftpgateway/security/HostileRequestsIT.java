@@ -85,6 +85,16 @@ class HostileRequestsIT extends SecuredGatewaySupport {
 				row("NUL in a name", 400, REFUSED_EARLY, (t) -> t.admin("/files/a%00b")),
 				row("CRLF and an FTP command in the path", 400, REFUSED_EARLY, (t) -> t.admin("/files/a%0D%0ADELE%20readme.txt")),
 				row("tab in a name", 400, REFUSED_EARLY, (t) -> t.admin("/files/a%09b")),
+				row("raw semicolon, a path parameter", 400, REFUSED_EARLY, (t) -> t.admin("/files/a;b.txt")),
+				row("encoded dot in a name", 400, REFUSED_EARLY, (t) -> t.admin("/files/a%2Eb")),
+				row("raw double slash", 400, REFUSED_EARLY, (t) -> t.admin("/files//readme.txt")),
+				row("encoded double slash", 400, REFUSED_EARLY, (t) -> t.admin("/files/a%2F%2Fb")),
+				row("Unicode line separator in a name", 400, REFUSED_EARLY, (t) -> t.admin("/files/a%E2%80%A8b")),
+				row("DEL in a name", 400, REFUSED_EARLY, (t) -> t.admin("/files/a%7Fb")),
+				row("raw backslash", 400, REFUSED_EARLY, (t) -> t.raw("GET /files/a\\b HTTP/1.1\r\nHost: x\r\nX-API-Key: " + ADMIN_KEY
+						+ "\r\nConnection: close\r\n\r\n")),
+				row("DELETE of a name with CRLF", 400, REFUSED_EARLY, (t) -> t.status(t.request("/files/a%0d%0ab").header(ApiKeyAuthenticationFilter.HEADER, ADMIN_KEY)
+							.DELETE())),
 				row("a 300-byte name", 400, REFUSED_EARLY, (t) -> t.admin("/files/" + "a".repeat(300))),
 				row("raw dot segments no client sends", 400, REFUSED_EARLY,
 						(t) -> t.raw("GET /files/../../etc/passwd HTTP/1.1\r\nHost: x\r\nX-API-Key: " + ADMIN_KEY
