@@ -35,6 +35,13 @@ public class FtpGatewaySecurityProperties {
 
 	private final LoginThrottle loginThrottle = new LoginThrottle();
 
+	/**
+	 * Addresses or CIDR ranges of the reverse proxies in front of the gateway. Only a request
+	 * from one of them has its client address taken from X-Forwarded-For (the rightmost entry
+	 * that is not a trusted proxy); from any other peer the header is ignored.
+	 */
+	private List<String> trustedProxies = new ArrayList<>();
+
 	/** Whether /actuator/prometheus is open without credentials (health always is). */
 	private boolean publicMetrics;
 
@@ -60,6 +67,14 @@ public class FtpGatewaySecurityProperties {
 
 	public LoginThrottle getLoginThrottle() {
 		return this.loginThrottle;
+	}
+
+	public List<String> getTrustedProxies() {
+		return this.trustedProxies;
+	}
+
+	public void setTrustedProxies(List<String> trustedProxies) {
+		this.trustedProxies = trustedProxies;
 	}
 
 	public boolean isPublicMetrics() {
@@ -150,6 +165,12 @@ public class FtpGatewaySecurityProperties {
 		/** Most pass-through sessions over all users; idle sessions of others are closed to make room. */
 		private int maxSessions = 16;
 
+		/**
+		 * Most logins checked with the FTP server at once: a login without a pooled session is
+		 * checked on a connection of its own and pooled only once accepted.
+		 */
+		private int maxConcurrentLogins = 4;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -180,6 +201,14 @@ public class FtpGatewaySecurityProperties {
 
 		public void setMaxSessions(int maxSessions) {
 			this.maxSessions = maxSessions;
+		}
+
+		public int getMaxConcurrentLogins() {
+			return this.maxConcurrentLogins;
+		}
+
+		public void setMaxConcurrentLogins(int maxConcurrentLogins) {
+			this.maxConcurrentLogins = maxConcurrentLogins;
 		}
 
 	}
@@ -269,14 +298,20 @@ public class FtpGatewaySecurityProperties {
 
 	}
 
-	/** Slowing down clients that keep failing to authenticate. */
+	/** Slowing down the guessing of pass-through passwords, per client address and per user name. */
 	public static class LoginThrottle {
 
-		/** Failed logins a client may have before it is slowed down. */
+		/**
+		 * Login attempts an address, and a user name, may make before they are slowed down;
+		 * counted as they start, given back when they succeed.
+		 */
 		private int freeFailures = 5;
 
-		/** Longest shut-out; each failure beyond the free ones doubles it, from 1 s. */
+		/** Longest shut-out; each attempt beyond the free ones doubles it, from 1 s. */
 		private Duration maxDelay = Duration.ofSeconds(60);
+
+		/** Most login attempts running at once per address and per user name; more are 429. */
+		private int maxConcurrent = 2;
 
 		public int getFreeFailures() {
 			return this.freeFailures;
@@ -292,6 +327,14 @@ public class FtpGatewaySecurityProperties {
 
 		public void setMaxDelay(Duration maxDelay) {
 			this.maxDelay = maxDelay;
+		}
+
+		public int getMaxConcurrent() {
+			return this.maxConcurrent;
+		}
+
+		public void setMaxConcurrent(int maxConcurrent) {
+			this.maxConcurrent = maxConcurrent;
 		}
 
 	}

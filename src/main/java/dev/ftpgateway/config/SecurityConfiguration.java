@@ -13,6 +13,7 @@ import dev.ftpgateway.pool.UserSessionPool;
 import dev.ftpgateway.security.ApiKeyAuthenticationFilter;
 import dev.ftpgateway.security.ApiKeyStore;
 import dev.ftpgateway.security.CallerSessions;
+import dev.ftpgateway.security.ClientAddresses;
 import dev.ftpgateway.security.CrossSiteRequestFilter;
 import dev.ftpgateway.security.FtpLoginAuthenticationProvider;
 import dev.ftpgateway.security.FtpScope;
@@ -20,7 +21,6 @@ import dev.ftpgateway.security.GatewayFirewall;
 import dev.ftpgateway.security.JwtScopes;
 import dev.ftpgateway.security.JwtShapedTokens;
 import dev.ftpgateway.security.LoginThrottle;
-import dev.ftpgateway.security.LoginThrottleFilter;
 import dev.ftpgateway.security.SecurityProblems;
 
 import org.apache.commons.logging.Log;
@@ -49,7 +49,6 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 
 /**
@@ -104,12 +103,18 @@ class SecurityConfiguration {
 	@Bean
 	LoginThrottle loginThrottle(FtpGatewaySecurityProperties settings) {
 		FtpGatewaySecurityProperties.LoginThrottle throttle = settings.getLoginThrottle();
-		return new LoginThrottle(throttle.getFreeFailures(), throttle.getMaxDelay(), Clock.systemUTC());
+		return new LoginThrottle(throttle.getFreeFailures(), throttle.getMaxDelay(), throttle.getMaxConcurrent(),
+				Clock.systemUTC());
 	}
 
 	@Bean
-	SecurityProblems securityProblems(SecurityModes modes, LoginThrottle throttle) {
-		return new SecurityProblems(modes.passThrough(), modes.bearer(), throttle);
+	ClientAddresses clientAddresses(FtpGatewaySecurityProperties settings) {
+		return new ClientAddresses(settings.getTrustedProxies());
+	}
+
+	@Bean
+	SecurityProblems securityProblems(SecurityModes modes) {
+		return new SecurityProblems(modes.passThrough(), modes.bearer());
 	}
 
 	/**
@@ -158,7 +163,7 @@ class SecurityConfiguration {
 		PoolSettings sizes = new PoolSettings(passThrough.getMaxSessions(), 0, passThrough.getMaxSessions(),
 				pool.getMaxWait(), pool.getEvictionInterval(), pool.getMinIdleTime(), pool.getValidateAfterIdle());
 		return new UserSessionPool(connection, sizes, passThrough.getMaxSessionsPerUser(),
-				events.getIfAvailable(() -> FtpEventListener.NONE));
+				passThrough.getMaxConcurrentLogins(), events.getIfAvailable(() -> FtpEventListener.NONE));
 	}
 
 	/** The web layer borrows through this: each pass-through caller from their own sessions. */
@@ -171,7 +176,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, SecurityModes modes, FtpGatewaySecurityProperties settings,
-			FtpGatewayProperties properties, SecurityProblems problems, LoginThrottle throttle,
+			FtpGatewayProperties properties, SecurityProblems problems, LoginThrottle throttle, ClientAddresses clients,
 			ObjectProvider<UserSessionPool> users) throws Exception {
 		FtpGatewayProperties.Web web = properties.getWeb();
 		// Stateless requests need no CSRF token; the origin check stands in its place for browsers.
@@ -182,8 +187,7 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		if (modes.anonymous()) {
 			http.anonymous((anonymous) -> anonymous.authorities(authorities(modes.anonymousScopes())));
 		}
@@ -192,8 +196,8 @@ class SecurityConfiguration {
 		}
 		if (modes.passThrough()) {
 			http.authenticationProvider(new FtpLoginAuthenticationProvider(users.getObject(),
-					settings.getPassThrough().getScopes(), modes.anonymous()))
-				.httpBasic((basic) -> basic.authenticationEntryPoint(problems));
+					settings.getPassThrough().getScopes(), modes.anonymous(), throttle))
+				.httpBasic((basic) -> basic.authenticationEntryPoint(problems).authenticationDetailsSource(clients));
 		}
 		else {
 			http.httpBasic((basic) -> basic.disable());
