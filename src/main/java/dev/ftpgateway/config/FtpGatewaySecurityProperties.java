@@ -42,6 +42,12 @@ public class FtpGatewaySecurityProperties {
 	 */
 	private List<String> trustedProxies = new ArrayList<>();
 
+	/**
+	 * Most of the shared FTP sessions (ftp-gateway.pool) one caller holds at once: one API key,
+	 * one JWT subject, or all anonymous callers together. Unset: half of pool.max-total.
+	 */
+	private @Nullable Integer maxSessionsPerCaller;
+
 	/** Whether /actuator/prometheus is open without credentials (health always is). */
 	private boolean publicMetrics;
 
@@ -75,6 +81,14 @@ public class FtpGatewaySecurityProperties {
 
 	public void setTrustedProxies(List<String> trustedProxies) {
 		this.trustedProxies = trustedProxies;
+	}
+
+	public @Nullable Integer getMaxSessionsPerCaller() {
+		return this.maxSessionsPerCaller;
+	}
+
+	public void setMaxSessionsPerCaller(@Nullable Integer maxSessionsPerCaller) {
+		this.maxSessionsPerCaller = maxSessionsPerCaller;
 	}
 
 	public boolean isPublicMetrics() {

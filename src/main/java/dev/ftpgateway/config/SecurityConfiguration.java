@@ -166,12 +166,20 @@ class SecurityConfiguration {
 				passThrough.getMaxConcurrentLogins(), events.getIfAvailable(() -> FtpEventListener.NONE));
 	}
 
-	/** The web layer borrows through this: each pass-through caller from their own sessions. */
+	/**
+	 * The web layer borrows through this: each pass-through caller from their own sessions, every
+	 * other caller from the shared ones within its share. The open loopback demo has one caller,
+	 * whoever sits at the machine, so no share applies there.
+	 */
 	@Bean
 	@Primary
-	@ConditionalOnProperty(name = "ftp-gateway.security.pass-through.enabled", havingValue = "true")
-	CallerSessions callerSessions(FtpSessionPool shared, UserSessionPool users) {
-		return new CallerSessions(shared, users);
+	CallerSessions callerSessions(FtpSessionPool shared, ObjectProvider<UserSessionPool> users, SecurityModes modes,
+			FtpGatewaySecurityProperties settings, FtpGatewayProperties properties) {
+		FtpGatewayProperties.Pool pool = properties.getPool();
+		Integer configured = settings.getMaxSessionsPerCaller();
+		int perCaller = (configured != null) ? configured : Math.max(1, pool.getMaxTotal() / 2);
+		return new CallerSessions(shared, users.getIfAvailable(), modes.open() ? pool.getMaxTotal() : perCaller,
+				pool.getMaxWait());
 	}
 
 	@Bean
