@@ -23,7 +23,7 @@ import org.springframework.security.core.AuthenticationException;
  * address the request's details carry ({@link ClientAddresses}) and by the user name.
  * <p>
  * The user names FTP servers take for anonymous login ({@code anonymous}, {@code ftp}, in any
- * case: vsftpd and proftpd compare them case-insensitively) are refused without asking the
+ * case, as vsftpd compares them case-insensitively) are refused without asking the
  * server, unless the gateway serves anonymous callers anyway: otherwise a server that allows
  * anonymous login would be open through the gateway to anyone who knows the convention.
  */
