@@ -1,5 +1,6 @@
 package dev.ftpgateway.config;
 
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,6 +34,8 @@ public class FtpGatewayProperties {
 
 	private final Embedded embedded = new Embedded();
 
+	private final Web web = new Web();
+
 	public Server getServer() {
 		return this.server;
 	}
@@ -47,6 +50,10 @@ public class FtpGatewayProperties {
 
 	public Embedded getEmbedded() {
 		return this.embedded;
+	}
+
+	public Web getWeb() {
+		return this.web;
 	}
 
 	/** The FTP server the gateway fronts. */
@@ -527,6 +534,52 @@ public class FtpGatewayProperties {
 
 		public void setPassword(@Nullable String password) {
 			this.password = password;
+		}
+
+	}
+
+	/** The gateway's HTTP side as clients and browsers see it. */
+	public static class Web {
+
+		/**
+		 * The gateway's external URL (scheme, host and port), e.g. https://files.example.org, for a
+		 * gateway behind a reverse proxy: its origin is the gateway's own for the cross-site check of
+		 * state-changing requests, and /v3/api-docs names it as the server. Unset: the origin is
+		 * the scheme and Host of each request, and the server is relative.
+		 */
+		private @Nullable URI publicUrl;
+
+		private final Cors cors = new Cors();
+
+		public @Nullable URI getPublicUrl() {
+			return this.publicUrl;
+		}
+
+		public void setPublicUrl(@Nullable URI publicUrl) {
+			this.publicUrl = publicUrl;
+		}
+
+		public Cors getCors() {
+			return this.cors;
+		}
+
+		/** Pages of other origins. */
+		public static class Cors {
+
+			/**
+			 * Origins trusted for state-changing requests (and, later, CORS): full origins such as
+			 * https://app.example.org, or patterns such as https://*.example.org.
+			 */
+			private List<String> allowedOrigins = new ArrayList<>();
+
+			public List<String> getAllowedOrigins() {
+				return this.allowedOrigins;
+			}
+
+			public void setAllowedOrigins(List<String> allowedOrigins) {
+				this.allowedOrigins = allowedOrigins;
+			}
+
 		}
 
 	}

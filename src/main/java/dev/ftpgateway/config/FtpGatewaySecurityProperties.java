@@ -35,6 +35,19 @@ public class FtpGatewaySecurityProperties {
 
 	private final LoginThrottle loginThrottle = new LoginThrottle();
 
+	/**
+	 * Addresses or CIDR ranges of the reverse proxies in front of the gateway. Only a request
+	 * from one of them has its client address taken from X-Forwarded-For (the rightmost entry
+	 * that is not a trusted proxy); from any other peer the header is ignored.
+	 */
+	private List<String> trustedProxies = new ArrayList<>();
+
+	/**
+	 * Most of the shared FTP sessions (ftp-gateway.pool) one caller holds at once: one API key,
+	 * one JWT subject, or all anonymous callers together. Unset: half of pool.max-total.
+	 */
+	private @Nullable Integer maxSessionsPerCaller;
+
 	/** Whether /actuator/prometheus is open without credentials (health always is). */
 	private boolean publicMetrics;
 
@@ -60,6 +73,22 @@ public class FtpGatewaySecurityProperties {
 
 	public LoginThrottle getLoginThrottle() {
 		return this.loginThrottle;
+	}
+
+	public List<String> getTrustedProxies() {
+		return this.trustedProxies;
+	}
+
+	public void setTrustedProxies(List<String> trustedProxies) {
+		this.trustedProxies = trustedProxies;
+	}
+
+	public @Nullable Integer getMaxSessionsPerCaller() {
+		return this.maxSessionsPerCaller;
+	}
+
+	public void setMaxSessionsPerCaller(@Nullable Integer maxSessionsPerCaller) {
+		this.maxSessionsPerCaller = maxSessionsPerCaller;
 	}
 
 	public boolean isPublicMetrics() {
@@ -150,6 +179,12 @@ public class FtpGatewaySecurityProperties {
 		/** Most pass-through sessions over all users; idle sessions of others are closed to make room. */
 		private int maxSessions = 16;
 
+		/**
+		 * Most logins checked with the FTP server at once: a login without a pooled session is
+		 * checked on a connection of its own and pooled only once accepted.
+		 */
+		private int maxConcurrentLogins = 4;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -182,6 +217,14 @@ public class FtpGatewaySecurityProperties {
 			this.maxSessions = maxSessions;
 		}
 
+		public int getMaxConcurrentLogins() {
+			return this.maxConcurrentLogins;
+		}
+
+		public void setMaxConcurrentLogins(int maxConcurrentLogins) {
+			this.maxConcurrentLogins = maxConcurrentLogins;
+		}
+
 	}
 
 	/** JWT bearer tokens from an identity provider (OAuth2 resource server). */
@@ -201,6 +244,15 @@ public class FtpGatewaySecurityProperties {
 
 		/** Prefix of the claim values that name gateway scopes, e.g. "ftp:" for "ftp:read"; empty for none. */
 		private String scopePrefix = "";
+
+		/**
+		 * Least time between two fetches of the JWKS: a token naming an unknown key id fetches the
+		 * set again only this long after the last fetch, so forged key ids cannot flood the provider.
+		 */
+		private Duration keySetRefreshInterval = Duration.ofSeconds(30);
+
+		/** Whether tokens must carry an expiry ("exp"); one without would be valid for as long as its key. */
+		private boolean requireExpiry = true;
 
 		public @Nullable URI getJwkSetUri() {
 			return this.jwkSetUri;
@@ -242,16 +294,38 @@ public class FtpGatewaySecurityProperties {
 			this.scopePrefix = scopePrefix;
 		}
 
+		public Duration getKeySetRefreshInterval() {
+			return this.keySetRefreshInterval;
+		}
+
+		public void setKeySetRefreshInterval(Duration keySetRefreshInterval) {
+			this.keySetRefreshInterval = keySetRefreshInterval;
+		}
+
+		public boolean isRequireExpiry() {
+			return this.requireExpiry;
+		}
+
+		public void setRequireExpiry(boolean requireExpiry) {
+			this.requireExpiry = requireExpiry;
+		}
+
 	}
 
-	/** Slowing down clients that keep failing to authenticate. */
+	/** Slowing down the guessing of pass-through passwords, per client address and per user name. */
 	public static class LoginThrottle {
 
-		/** Failed logins a client may have before it is slowed down. */
+		/**
+		 * Login attempts an address, and a user name, may make before they are slowed down;
+		 * counted as they start, given back when they succeed.
+		 */
 		private int freeFailures = 5;
 
-		/** Longest shut-out; each failure beyond the free ones doubles it, from 1 s. */
+		/** Longest shut-out; each attempt beyond the free ones doubles it, from 1 s. */
 		private Duration maxDelay = Duration.ofSeconds(60);
+
+		/** Most login attempts running at once per address and per user name; more are 429. */
+		private int maxConcurrent = 2;
 
 		public int getFreeFailures() {
 			return this.freeFailures;
@@ -267,6 +341,14 @@ public class FtpGatewaySecurityProperties {
 
 		public void setMaxDelay(Duration maxDelay) {
 			this.maxDelay = maxDelay;
+		}
+
+		public int getMaxConcurrent() {
+			return this.maxConcurrent;
+		}
+
+		public void setMaxConcurrent(int maxConcurrent) {
+			this.maxConcurrent = maxConcurrent;
 		}
 
 	}

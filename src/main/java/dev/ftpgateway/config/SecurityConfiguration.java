@@ -13,19 +13,27 @@ import dev.ftpgateway.pool.UserSessionPool;
 import dev.ftpgateway.security.ApiKeyAuthenticationFilter;
 import dev.ftpgateway.security.ApiKeyStore;
 import dev.ftpgateway.security.CallerSessions;
+import dev.ftpgateway.security.ClientAddresses;
+import dev.ftpgateway.security.CrossSiteRequestFilter;
 import dev.ftpgateway.security.FtpLoginAuthenticationProvider;
 import dev.ftpgateway.security.FtpScope;
+import dev.ftpgateway.security.GatewayFirewall;
 import dev.ftpgateway.security.JwtScopes;
 import dev.ftpgateway.security.JwtShapedTokens;
 import dev.ftpgateway.security.LoginThrottle;
-import dev.ftpgateway.security.LoginThrottleFilter;
 import dev.ftpgateway.security.SecurityProblems;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -39,8 +47,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 
 /**
@@ -95,25 +102,55 @@ class SecurityConfiguration {
 	@Bean
 	LoginThrottle loginThrottle(FtpGatewaySecurityProperties settings) {
 		FtpGatewaySecurityProperties.LoginThrottle throttle = settings.getLoginThrottle();
-		return new LoginThrottle(throttle.getFreeFailures(), throttle.getMaxDelay(), Clock.systemUTC());
+		return new LoginThrottle(throttle.getFreeFailures(), throttle.getMaxDelay(), throttle.getMaxConcurrent(),
+				Clock.systemUTC());
 	}
 
 	@Bean
-	SecurityProblems securityProblems(SecurityModes modes, LoginThrottle throttle) {
-		return new SecurityProblems(modes.passThrough(), modes.bearer(), throttle);
+	ClientAddresses clientAddresses(FtpGatewaySecurityProperties settings) {
+		return new ClientAddresses(settings.getTrustedProxies());
+	}
+
+	@Bean
+	SecurityProblems securityProblems(SecurityModes modes) {
+		return new SecurityProblems(modes.passThrough(), modes.bearer());
 	}
 
 	/**
-	 * Spring Security's firewall, with its rejections (encoded slashes, dot segments, NUL, CR/LF)
-	 * as problem+json. An encoded percent is let through: {@code %25} is how a name with a
-	 * literal percent sign is written, and RemotePath decodes exactly once and refuses
-	 * double-encoded dots, slashes and control characters itself.
+	 * Spring Security's firewall, opened for the encoded characters names may hold (see
+	 * {@link GatewayFirewall}), with its rejections (encoded slashes, dot segments, NUL, CR/LF)
+	 * as problem+json.
 	 */
 	@Bean
 	WebSecurityCustomizer firewall(SecurityProblems problems) {
-		StrictHttpFirewall firewall = new StrictHttpFirewall();
-		firewall.setAllowUrlEncodedPercent(true);
-		return (web) -> web.httpFirewall(firewall).requestRejectedHandler(problems);
+		return (web) -> web.httpFirewall(new GatewayFirewall()).requestRejectedHandler(problems);
+	}
+
+	/**
+	 * Leaves URIs with encoded control characters or backslashes to the firewall, which refuses
+	 * them as problem+json for every method and past the access log: Jetty's own Servlet 6 check
+	 * answered them before any filter ran, with an empty body for PUT and DELETE and no log line.
+	 * Applied as each connector starts, so after every customizer that sets the URI compliance.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<JettyServletWebServerFactory> firewallDecidesSuspiciousPaths() {
+		return (factory) -> factory.addServerCustomizers((server) -> {
+			for (Connector connector : server.getConnectors()) {
+				HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+				if (http != null) {
+					connector.addEventListener(new LifeCycle.Listener() {
+
+						@Override
+						public void lifeCycleStarting(LifeCycle event) {
+							HttpConfiguration configuration = http.getHttpConfiguration();
+							configuration.setUriCompliance(configuration.getUriCompliance()
+								.with("ftp-gateway-firewall", UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
+						}
+
+					});
+				}
+			}
+		});
 	}
 
 	@Bean(destroyMethod = "close")
@@ -125,27 +162,39 @@ class SecurityConfiguration {
 		PoolSettings sizes = new PoolSettings(passThrough.getMaxSessions(), 0, passThrough.getMaxSessions(),
 				pool.getMaxWait(), pool.getEvictionInterval(), pool.getMinIdleTime(), pool.getValidateAfterIdle());
 		return new UserSessionPool(connection, sizes, passThrough.getMaxSessionsPerUser(),
-				events.getIfAvailable(() -> FtpEventListener.NONE));
+				passThrough.getMaxConcurrentLogins(), events.getIfAvailable(() -> FtpEventListener.NONE));
 	}
 
-	/** The web layer borrows through this: each pass-through caller from their own sessions. */
+	/**
+	 * The web layer borrows through this: each pass-through caller from their own sessions, every
+	 * other caller from the shared ones within its share. The open loopback demo has one caller,
+	 * whoever sits at the machine, so no share applies there.
+	 */
 	@Bean
 	@Primary
-	@ConditionalOnProperty(name = "ftp-gateway.security.pass-through.enabled", havingValue = "true")
-	CallerSessions callerSessions(FtpSessionPool shared, UserSessionPool users) {
-		return new CallerSessions(shared, users);
+	CallerSessions callerSessions(FtpSessionPool shared, ObjectProvider<UserSessionPool> users, SecurityModes modes,
+			FtpGatewaySecurityProperties settings, FtpGatewayProperties properties) {
+		FtpGatewayProperties.Pool pool = properties.getPool();
+		Integer configured = settings.getMaxSessionsPerCaller();
+		int perCaller = (configured != null) ? configured : Math.max(1, pool.getMaxTotal() / 2);
+		return new CallerSessions(shared, users.getIfAvailable(), modes.open() ? pool.getMaxTotal() : perCaller,
+				pool.getMaxWait());
 	}
 
 	@Bean
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, SecurityModes modes, FtpGatewaySecurityProperties settings,
-			SecurityProblems problems, LoginThrottle throttle, ObjectProvider<UserSessionPool> users) throws Exception {
+			FtpGatewayProperties properties, SecurityProblems problems, LoginThrottle throttle, ClientAddresses clients,
+			ObjectProvider<UserSessionPool> users) throws Exception {
+		FtpGatewayProperties.Web web = properties.getWeb();
+		// Stateless requests need no CSRF token; the origin check stands in its place for browsers.
 		http.csrf((csrf) -> csrf.disable())
+			.addFilterBefore(new CrossSiteRequestFilter(web.getPublicUrl(), web.getCors().getAllowedOrigins()),
+					CsrfFilter.class)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		if (modes.anonymous()) {
 			http.anonymous((anonymous) -> anonymous.authorities(authorities(modes.anonymousScopes())));
 		}
@@ -154,8 +203,8 @@ class SecurityConfiguration {
 		}
 		if (modes.passThrough()) {
 			http.authenticationProvider(new FtpLoginAuthenticationProvider(users.getObject(),
-					settings.getPassThrough().getScopes()))
-				.httpBasic((basic) -> basic.authenticationEntryPoint(problems));
+					settings.getPassThrough().getScopes(), modes.anonymous(), throttle))
+				.httpBasic((basic) -> basic.authenticationEntryPoint(problems).authenticationDetailsSource(clients));
 		}
 		else {
 			http.httpBasic((basic) -> basic.disable());

@@ -14,6 +14,10 @@ import org.springframework.util.StringUtils;
  * Which ways in are open, decided once at start-up from the security settings and the address
  * the gateway binds.
  * <p>
+ * Pass-through logins refuse to start with {@code server.forward-headers-strategy} set: the login
+ * throttle needs the client address, which only {@code ftp-gateway.security.trusted-proxies} may
+ * take from forwarded headers.
+ * <p>
  * With no mode configured, the gateway is {@code open} (anonymous read, write and delete) only
  * where nobody else can reach it: bound to a loopback address, or, in the embedded demo (no FTP
  * backend), bound to loopback on its behalf. Anywhere else it refuses to start.
@@ -31,6 +35,8 @@ record SecurityModes(boolean apiKeys, boolean passThrough, boolean jwt, Set<FtpS
 
 	static final String ADDRESS_PROPERTY = "server.address";
 
+	static final String FORWARD_HEADERS_PROPERTY = "server.forward-headers-strategy";
+
 	static SecurityModes decide(FtpGatewaySecurityProperties settings, Environment environment) {
 		boolean apiKeys = !settings.getApiKeys().isEmpty();
 		boolean passThrough = settings.getPassThrough().isEnabled();
@@ -41,6 +47,12 @@ record SecurityModes(boolean apiKeys, boolean passThrough, boolean jwt, Set<FtpS
 			throw new IllegalStateException("ftp-gateway.security.jwt.jwk-set-uri is set: set "
 					+ "ftp-gateway.security.jwt.issuer and ftp-gateway.security.jwt.audience too, or any "
 					+ "identity provider's tokens for any service would be accepted");
+		}
+		String forwardHeaders = environment.getProperty(FORWARD_HEADERS_PROPERTY, "none");
+		if (passThrough && !forwardHeaders.equalsIgnoreCase("none")) {
+			throw new IllegalStateException(FORWARD_HEADERS_PROPERTY + "=" + forwardHeaders + " takes the client address "
+					+ "from X-Forwarded-For whoever sends it, so a client could pick a new address for each password "
+					+ "guess: remove it and list the reverse proxies in ftp-gateway.security.trusted-proxies instead");
 		}
 		if (apiKeys || passThrough || jwt || anonymous) {
 			Set<FtpScope> anonymousScopes = anonymous ? Set.copyOf(settings.getAnonymous().getScopes()) : Set.of();

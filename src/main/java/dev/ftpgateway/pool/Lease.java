@@ -28,6 +28,9 @@ public final class Lease implements AutoCloseable {
 
 	private volatile boolean broken;
 
+	private volatile Runnable afterClose = () -> {
+	};
+
 	Lease(FtpClient client, GenericObjectPool<FtpClient> pool, boolean wasIdle) {
 		this(client, new Home() {
 
@@ -82,6 +85,14 @@ public final class Lease implements AutoCloseable {
 	}
 
 	/**
+	 * Runs {@code action} once the session has gone back or been destroyed, for bookkeeping a
+	 * borrower keeps on top of the pool (a per-caller limit). Replaces an earlier action.
+	 */
+	public void afterClose(Runnable action) {
+		this.afterClose = action;
+	}
+
+	/**
 	 * Returns the session to the pool, or destroys it when broken. Only the first call counts.
 	 * <p>
 	 * Destroying costs a connect and login on the calling thread: commons-pool 2.13
@@ -93,11 +104,16 @@ public final class Lease implements AutoCloseable {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
-		if (isBroken()) {
-			destroy();
+		try {
+			if (isBroken()) {
+				destroy();
+			}
+			else {
+				this.home.giveBack(this.client);
+			}
 		}
-		else {
-			this.home.giveBack(this.client);
+		finally {
+			this.afterClose.run();
 		}
 	}
 

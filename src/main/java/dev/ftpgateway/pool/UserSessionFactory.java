@@ -37,6 +37,11 @@ final class UserSessionFactory extends BaseKeyedPooledObjectFactory<FtpLogin, Ft
 		return new FtpSessionFactory(asCaller, this.validateAfterIdle, this.events).create();
 	}
 
+	/** Logs in as {@code login} on a session of its own and ends it again: nothing is pooled. */
+	void check(FtpLogin login) throws IOException {
+		this.checks.destroyObject(wrap(create(login)));
+	}
+
 	@Override
 	public PooledObject<FtpClient> wrap(FtpClient client) {
 		return new DefaultPooledObject<>(client);

@@ -1,7 +1,10 @@
 package dev.ftpgateway.pool;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.NoSuchElementException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.FtpEventListener;
@@ -19,6 +22,10 @@ import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
  * Keys compare the password too, so a session is only ever lent to a caller who presented the
  * login it was opened with. The timings and the risky-default overrides are those of
  * {@link FtpSessionPool}.
+ * <p>
+ * A login without a pooled session is checked on a connection of its own, outside the pool, at
+ * most {@code maxConcurrentLogins} at a time, and pooled only once it succeeded: wrong
+ * passwords, however many arrive at once, never hold a session callers could have used.
  */
 public final class UserSessionPool implements AutoCloseable {
 
@@ -30,17 +37,23 @@ public final class UserSessionPool implements AutoCloseable {
 
 	private final PoolSettings settings;
 
+	private final Semaphore loginChecks;
+
 	/**
 	 * @param connection where to connect; its user and password are ignored
 	 * @param pool sizes and timings, {@code maxTotal} being the cap over all users
 	 * @param maxPerUser the most sessions one login may hold
+	 * @param maxConcurrentLogins the most logins checked at once outside the pool
 	 * @param events receives the sessions' commands and transfers, for metrics
 	 */
-	public UserSessionPool(ConnectionSettings connection, PoolSettings pool, int maxPerUser, FtpEventListener events) {
-		if (maxPerUser < 1) {
-			throw new IllegalArgumentException("maxPerUser must be at least 1: " + maxPerUser);
+	public UserSessionPool(ConnectionSettings connection, PoolSettings pool, int maxPerUser, int maxConcurrentLogins,
+			FtpEventListener events) {
+		if (maxPerUser < 1 || maxConcurrentLogins < 1) {
+			throw new IllegalArgumentException(
+					"maxPerUser and maxConcurrentLogins must be at least 1: " + maxPerUser + ", " + maxConcurrentLogins);
 		}
 		this.settings = pool;
+		this.loginChecks = new Semaphore(maxConcurrentLogins, true);
 		this.factory = new UserSessionFactory(connection, pool.validateAfterIdle(), events);
 		this.pool = new GenericKeyedObjectPool<>(this.factory, config(pool, maxPerUser));
 	}
@@ -97,14 +110,36 @@ public final class UserSessionPool implements AutoCloseable {
 
 	/**
 	 * Proves that the FTP server accepts {@code login}: at once when a session opened with it is
-	 * still pooled (lent or idle), otherwise by borrowing, which logs in, and giving back.
-	 * @throws IOException as {@link #borrow(FtpLogin)}, a 530 reply when the server refuses
+	 * still pooled (lent or idle), otherwise by logging in on a connection outside the pool and
+	 * closing it again.
+	 * @throws PoolExhaustedException when {@code maxConcurrentLogins} checks stayed running for max-wait
+	 * @throws IOException when the check could not connect or log in; a refused login is an
+	 *         {@code FtpPermanentException} with reply 530
 	 */
 	public void verify(FtpLogin login) throws IOException {
-		if (sessions(login) > 0) {
+		if (isPooled(login)) {
 			return;
 		}
-		borrow(login).close();
+		try {
+			if (!this.loginChecks.tryAcquire(this.settings.maxWait().toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new PoolExhaustedException(this.settings.maxWait(), null);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("Interrupted while waiting to check a login");
+		}
+		try {
+			this.factory.check(login);
+		}
+		finally {
+			this.loginChecks.release();
+		}
+	}
+
+	/** Whether a session opened with {@code login} is pooled (lent or idle), which proves the login. */
+	public boolean isPooled(FtpLogin login) {
+		return sessions(login) > 0;
 	}
 
 	/** The sessions open for {@code login}, lent and idle. */

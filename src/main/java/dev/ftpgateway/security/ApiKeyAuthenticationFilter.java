@@ -1,6 +1,7 @@
 package dev.ftpgateway.security;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -20,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates a request by an API key in {@code X-API-Key}, or as a static bearer token in
  * {@code Authorization: Bearer}. When JWTs are accepted too, a bearer token shaped like a JWT
  * (it has dots; generated keys never do) is left to the resource server. A key that matches
- * no configured hash is a 401 at once.
+ * no configured hash is a 401 at once, and so are two {@code X-API-Key} headers: which of them
+ * counts would depend on the container and on the proxies in between.
  */
 public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -46,6 +48,10 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (Collections.list(request.getHeaders(HEADER)).size() > 1) {
+			refuse(request, response, "More than one X-API-Key header");
+			return;
+		}
 		String presented = presentedKey(request);
 		if (presented == null) {
 			chain.doFilter(request, response);
@@ -53,14 +59,19 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		}
 		Optional<ApiKeyStore.ApiKey> key = this.keys.find(presented);
 		if (key.isEmpty()) {
-			this.contexts.clearContext();
-			this.entryPoint.commence(request, response, new BadCredentialsException("Unknown API key"));
+			refuse(request, response, "Unknown API key");
 			return;
 		}
 		SecurityContext context = this.contexts.createEmptyContext();
 		context.setAuthentication(new ScopedAuthentication("api-key:" + key.get().name(), key.get().scopes()));
 		this.contexts.setContext(context);
 		chain.doFilter(request, response);
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response, String reason)
+			throws IOException, ServletException {
+		this.contexts.clearContext();
+		this.entryPoint.commence(request, response, new BadCredentialsException(reason));
 	}
 
 	private String presentedKey(HttpServletRequest request) {

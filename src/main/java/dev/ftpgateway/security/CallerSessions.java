@@ -1,44 +1,79 @@
 package dev.ftpgateway.security;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.Lease;
 import dev.ftpgateway.pool.UserSessionPool;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Lends each caller the right sessions: a pass-through caller gets sessions logged in as
- * themselves, everyone else (API keys, JWTs, anonymous) the shared sessions of the gateway's
- * own login. Reads the caller from the request thread's security context, which is where the
- * web layer borrows.
+ * themselves (capped per user by their own pool), everyone else the shared sessions of the
+ * gateway's own login, at most {@code maxPerCaller} at once per API key, per JWT subject, and for
+ * all anonymous callers together, so one caller's slow clients cannot hold every session. Reads
+ * the caller from the request thread's security context, which is where the web layer borrows.
  */
 public final class CallerSessions implements FtpSessions {
 
+	private static final String ANONYMOUS = "anonymous";
+
 	private final FtpSessions shared;
 
-	private final UserSessionPool users;
+	private final @Nullable UserSessionPool users;
 
-	public CallerSessions(FtpSessions shared, UserSessionPool users) {
+	private final CallerSessionLimit limit;
+
+	/**
+	 * @param shared the sessions of the gateway's own login
+	 * @param users the pass-through callers' own sessions; null when pass-through is off
+	 * @param maxPerCaller the most shared sessions one caller holds at once
+	 * @param maxWait how long a caller over its share waits for one of its sessions to come back
+	 */
+	public CallerSessions(FtpSessions shared, @Nullable UserSessionPool users, int maxPerCaller, Duration maxWait) {
 		this.shared = shared;
 		this.users = users;
+		this.limit = new CallerSessionLimit(maxPerCaller, maxWait);
 	}
 
 	@Override
 	public Lease borrow() throws IOException {
 		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-		if (caller instanceof FtpUserAuthentication user) {
+		if (caller instanceof FtpUserAuthentication user && this.users != null) {
 			return this.users.borrow(user.login());
 		}
-		return this.shared.borrow();
+		String name = name(caller);
+		this.limit.acquire(name);
+		try {
+			Lease lease = this.shared.borrow();
+			lease.afterClose(() -> this.limit.release(name));
+			return lease;
+		}
+		catch (IOException | RuntimeException ex) {
+			this.limit.release(name);
+			throw ex;
+		}
+	}
+
+	/** API keys are named {@code api-key:NAME}; JWTs by their subject; anonymous callers are one caller. */
+	private static String name(@Nullable Authentication caller) {
+		if (caller == null || caller instanceof AnonymousAuthenticationToken) {
+			return ANONYMOUS;
+		}
+		return (caller instanceof ScopedAuthentication) ? caller.getName() : "jwt:" + caller.getName();
 	}
 
 	@Override
 	public void discardIdle() {
 		this.shared.discardIdle();
-		this.users.discardIdle();
+		if (this.users != null) {
+			this.users.discardIdle();
+		}
 	}
 
 }

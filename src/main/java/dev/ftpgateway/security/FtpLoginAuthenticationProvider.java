@@ -1,6 +1,7 @@
 package dev.ftpgateway.security;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Set;
 
 import dev.ftpgateway.ftp.FtpException;
@@ -17,24 +18,46 @@ import org.springframework.security.core.AuthenticationException;
 /**
  * Checks HTTP Basic credentials by logging in to the FTP server with them (pass-through): a 530
  * reply is a wrong password (401), anything else a failing backend. A login with a pooled
- * session is trusted without a new round trip, since that session proved it.
+ * session is trusted without a new round trip, since that session proved it, and so is never
+ * throttled; any other goes through the {@link LoginThrottle} first, keyed by the client
+ * address the request's details carry ({@link ClientAddresses}) and by the user name.
+ * <p>
+ * The user names FTP servers take for anonymous login ({@code anonymous}, {@code ftp}, in any
+ * case, as vsftpd compares them case-insensitively) are refused without asking the
+ * server, unless the gateway serves anonymous callers anyway: otherwise a server that allows
+ * anonymous login would be open through the gateway to anyone who knows the convention.
  */
 public final class FtpLoginAuthenticationProvider implements AuthenticationProvider {
 
 	/** USER and PASS are sent on the control connection: these would end or split the command. */
 	private static final String FORBIDDEN = "\r\n\0";
 
+	private static final Set<String> ANONYMOUS_USERS = Set.of("anonymous", "ftp");
+
+	/** Throttles a request whose details name no client address (none should reach here). */
+	private static final String UNKNOWN_ADDRESS = "unknown";
+
 	private final UserSessionPool sessions;
 
 	private final Set<FtpScope> scopes;
 
+	private final boolean anonymousAllowed;
+
+	private final LoginThrottle throttle;
+
 	/**
 	 * @param sessions the callers' sessions, which also check logins
 	 * @param scopes what a caller the FTP server accepts may do; the server's own permissions apply on top
+	 * @param anonymousAllowed whether the gateway serves anonymous callers, and so may pass the
+	 *        FTP server's anonymous user names through
+	 * @param throttle slows down guessing
 	 */
-	public FtpLoginAuthenticationProvider(UserSessionPool sessions, Set<FtpScope> scopes) {
+	public FtpLoginAuthenticationProvider(UserSessionPool sessions, Set<FtpScope> scopes, boolean anonymousAllowed,
+			LoginThrottle throttle) {
 		this.sessions = sessions;
 		this.scopes = Set.copyOf(scopes);
+		this.anonymousAllowed = anonymousAllowed;
+		this.throttle = throttle;
 	}
 
 	@Override
@@ -45,9 +68,22 @@ public final class FtpLoginAuthenticationProvider implements AuthenticationProvi
 		if (user.isEmpty() || hasForbiddenCharacter(user) || hasForbiddenCharacter(password)) {
 			throw new BadCredentialsException("User name or password contains CR, LF or NUL");
 		}
+		if (!this.anonymousAllowed && ANONYMOUS_USERS.contains(user.trim().toLowerCase(Locale.ROOT))) {
+			throw new BadCredentialsException("Anonymous FTP login is not passed through");
+		}
 		FtpLogin login = new FtpLogin(user, password);
+		if (!this.sessions.isPooled(login)) {
+			String address = (authentication.getDetails() instanceof String client) ? client : UNKNOWN_ADDRESS;
+			check(login, this.throttle.begin(address, user));
+		}
+		return new FtpUserAuthentication(login, this.scopes);
+	}
+
+	private void check(FtpLogin login, LoginThrottle.Attempt attempt) {
+		boolean accepted = false;
 		try {
 			this.sessions.verify(login);
+			accepted = true;
 		}
 		catch (FtpException ex) {
 			if (ex.replyCode() == 530) {
@@ -56,9 +92,16 @@ public final class FtpLoginAuthenticationProvider implements AuthenticationProvi
 			throw new AuthenticationServiceException("The FTP server failed the login: " + ex.replyCode(), ex);
 		}
 		catch (IOException ex) {
-			throw new AuthenticationServiceException("Could not reach the FTP server to check the login", ex);
+			throw new AuthenticationServiceException("Could not check the login with the FTP server", ex);
 		}
-		return new FtpUserAuthentication(login, this.scopes);
+		finally {
+			if (accepted) {
+				attempt.succeeded();
+			}
+			else {
+				attempt.failed();
+			}
+		}
 	}
 
 	private static boolean hasForbiddenCharacter(String value) {

@@ -24,9 +24,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Answers the security layer's refusals as problem+json, like every other error of the gateway:
  * 401 with a {@code WWW-Authenticate} challenge for each enabled scheme, 403 for a missing
- * scope, 400 for a URL the firewall rejects, and 502/503 when the FTP server could not check a
- * pass-through login. Each 401 for presented credentials counts against the client in the
- * {@link LoginThrottle}.
+ * scope, 400 for a URL the firewall rejects, 429 with {@code Retry-After} for a login the
+ * {@link LoginThrottle} holds back, and 502/503 when the FTP server could not check a
+ * pass-through login.
  */
 public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
@@ -36,17 +36,13 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 
 	private final boolean bearer;
 
-	private final LoginThrottle throttle;
-
 	/**
 	 * @param basic whether HTTP Basic (pass-through) logins are accepted
 	 * @param bearer whether bearer tokens (API keys or JWTs) are accepted
-	 * @param throttle counts failed logins per client
 	 */
-	public SecurityProblems(boolean basic, boolean bearer, LoginThrottle throttle) {
+	public SecurityProblems(boolean basic, boolean bearer) {
 		this.basic = basic;
 		this.bearer = bearer;
-		this.throttle = throttle;
 	}
 
 	@Override
@@ -59,10 +55,16 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 					busy ? "All FTP sessions are busy; try again shortly" : "The FTP server could not check the login");
 			return;
 		}
-		boolean presented = LoginThrottleFilter.carriesCredentials(request);
-		if (presented) {
-			this.throttle.failed(request.getRemoteAddr());
+		if (ex instanceof LoginThrottledException throttled) {
+			// Round up: a client that waits exactly Retry-After seconds must not be shut out again.
+			long seconds = throttled.retryAfter().plusMillis(999).toSeconds();
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+			ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS,
+					"Too many login attempts from this address or for this user; try again in " + seconds + " s");
+			return;
 		}
+		boolean presented = request.getHeader(HttpHeaders.AUTHORIZATION) != null
+				|| request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null;
 		for (String challenge : challenges(ex)) {
 			response.addHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
 		}

@@ -1,6 +1,10 @@
 package dev.ftpgateway.web;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,12 +27,22 @@ import dev.ftpgateway.web.transfer.ContainerBody;
  * Writes one access-log line per request: method, raw path, status, body bytes sent and
  * duration. A request that failed mid-body is logged with the status sent and the bytes that
  * made it out, marked {@code aborted}.
+ * <p>
+ * The query string is logged with the values of parameters that look like credentials replaced
+ * by {@value #REDACTED}: clients put API keys and tokens there by mistake ({@code ?api_key=},
+ * {@code ?access_token=}), and logs are read by more people than the keys are meant for.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class AccessLogFilter extends OncePerRequestFilter {
 
 	private static final Log logger = LogFactory.getLog("dev.ftpgateway.access");
+
+	static final String REDACTED = "***";
+
+	/** Parameter names whose values are redacted: anything naming a key, token, password or secret. */
+	private static final Pattern CREDENTIAL_NAME = Pattern
+		.compile("(?i)key|token|pass|pwd|secret|auth|sig|credential|session");
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -43,11 +57,34 @@ public class AccessLogFilter extends OncePerRequestFilter {
 		finally {
 			if (logger.isInfoEnabled()) {
 				long millis = (System.nanoTime() - start) / 1_000_000;
-				String query = (request.getQueryString() != null) ? "?" + request.getQueryString() : "";
+				String query = (request.getQueryString() != null) ? "?" + redact(request.getQueryString()) : "";
 				logger.info(String.format("%s %s%s %d %d %dms%s", request.getMethod(), request.getRequestURI(), query,
 						response.getStatus(), counting.bytes(), millis, completed ? "" : " aborted"));
 			}
 		}
+	}
+
+	/** The query string with the values of credential-like parameters replaced by {@value #REDACTED}. */
+	static String redact(String query) {
+		StringJoiner redacted = new StringJoiner("&");
+		for (String parameter : query.split("&", -1)) {
+			int equals = parameter.indexOf('=');
+			String name = (equals < 0) ? parameter : parameter.substring(0, equals);
+			redacted.add((equals >= 0 && looksLikeCredential(name)) ? name + "=" + REDACTED : parameter);
+		}
+		return redacted.toString();
+	}
+
+	private static boolean looksLikeCredential(String rawName) {
+		String name;
+		try {
+			name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			// A name that does not even decode: redact rather than guess.
+			return true;
+		}
+		return CREDENTIAL_NAME.matcher(name).find();
 	}
 
 	/** Counts the body bytes written through it, and those written past it ({@link ContainerBody}). */

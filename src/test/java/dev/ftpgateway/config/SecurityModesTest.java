@@ -56,6 +56,18 @@ class SecurityModesTest {
 	}
 
 	@Test
+	void passThroughWithForwardedHeadersTrustedFromAnyoneRefusesToStart() {
+		this.settings.getPassThrough().setEnabled(true);
+		for (String strategy : new String[] { "native", "framework" }) {
+			MockEnvironment environment = new MockEnvironment().withProperty("server.forward-headers-strategy", strategy);
+			assertThatIllegalStateException().isThrownBy(() -> SecurityModes.decide(this.settings, environment))
+				.withMessageContaining("trusted-proxies");
+		}
+		assertThat(SecurityModes.decide(this.settings,
+				new MockEnvironment().withProperty("server.forward-headers-strategy", "none")).passThrough()).isTrue();
+	}
+
+	@Test
 	void aJwkSetUriWithoutIssuerAndAudienceIsRefused() {
 		this.settings.getJwt().setJwkSetUri(java.net.URI.create("https://idp.example.org/certs"));
 		assertThatIllegalStateException().isThrownBy(() -> SecurityModes.decide(this.settings, new MockEnvironment()))

@@ -79,9 +79,9 @@ class UserSessionPoolIT {
 	}
 
 	@Test
-	void verifyLogsInOnceAndThenTrustsThePooledSession() throws IOException {
+	void verifyTrustsAPooledSessionWithoutLoggingInAgain() throws IOException {
 		this.pool = pool(4, 2);
-		this.pool.verify(ALICE);
+		this.pool.borrow(ALICE).close();
 		this.server.stop();
 		// No new login is needed while a session opened with the same login is pooled.
 		this.pool.verify(ALICE);
@@ -124,12 +124,30 @@ class UserSessionPoolIT {
 		};
 		ConnectionSettings listWithList = new ConnectionSettings(this.server.host(), this.server.port(), "ignored",
 				"ignored", true, StandardCharsets.UTF_8, BOUND, BOUND, BOUND, TlsSettings.NONE, Duration.ZERO, false);
-		this.pool = new UserSessionPool(listWithList, poolSettings(2), 1, recorder);
+		this.pool = new UserSessionPool(listWithList, poolSettings(2), 1, 1, recorder);
 		try (Lease lease = this.pool.borrow(ALICE)) {
 			assertThat(lease.client().features()).containsKey("MLST");
 			lease.client().list("/");
 		}
 		assertThat(verbs).contains("LIST").doesNotContain("MLSD");
+	}
+
+	@Test
+	void aLoginIsCheckedOutsideThePoolEvenWhenEverySessionIsLent() throws IOException {
+		this.pool = pool(1, 1);
+		try (Lease alices = this.pool.borrow(ALICE)) {
+			assertTimeoutPreemptively(BOUND, () -> this.pool.verify(BOB));
+			assertThat(this.pool.isPooled(BOB)).as("checked, not pooled").isFalse();
+			assertThat(this.pool.active()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aRefusedLoginLeavesNothingInThePool() {
+		this.pool = pool(2, 2);
+		assertThatExceptionOfType(FtpPermanentException.class).isThrownBy(() -> this.pool.verify(new FtpLogin("alice", "guess")))
+			.satisfies((ex) -> assertThat(ex.replyCode()).isEqualTo(530));
+		assertThat(this.pool.active() + this.pool.idle()).isZero();
 	}
 
 	@Test
@@ -140,7 +158,7 @@ class UserSessionPoolIT {
 	private UserSessionPool pool(int maxTotal, int maxPerUser) {
 		ConnectionSettings connection = new ConnectionSettings(this.server.host(), this.server.port(), "ignored",
 				"ignored", true, StandardCharsets.UTF_8, BOUND, BOUND, BOUND);
-		return new UserSessionPool(connection, poolSettings(maxTotal), maxPerUser, FtpEventListener.NONE);
+		return new UserSessionPool(connection, poolSettings(maxTotal), maxPerUser, 1, FtpEventListener.NONE);
 	}
 
 	private static PoolSettings poolSettings(int maxTotal) {

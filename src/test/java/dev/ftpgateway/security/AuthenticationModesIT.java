@@ -2,6 +2,8 @@ package dev.ftpgateway.security;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Date;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.ftpgateway.pool.FtpLogin;
@@ -47,16 +49,30 @@ class AuthenticationModesIT extends SecuredGatewaySupport {
 	}
 
 	@Test
-	void aTokenSignedWithANewlyPublishedKeyIsAcceptedAfterRotation() {
-		RSAKey rotated = FakeIdentityProvider.newKey("key-2");
-		String token = FakeIdentityProvider.sign(rotated, FakeIdentityProvider.claims("read").build());
-		assertThat(send(request("/files/readme.txt").header("Authorization", bearer(token))).statusCode())
-			.as("before the provider publishes the key")
-			.isEqualTo(401);
-		IDP.publish(SIGNING_KEY, rotated);
+	void forgedKeyIdsFetchTheKeySetAtMostOncePerInterval() {
+		String valid = FakeIdentityProvider.sign(SIGNING_KEY, FakeIdentityProvider.claims("read").build());
+		assertThat(send(request("/files/readme.txt").header("Authorization", bearer(valid))).statusCode()).isEqualTo(200);
+		RSAKey unpublished = FakeIdentityProvider.newKey("unpublished");
 		int fetches = IDP.fetches();
+		for (int i = 0; i < 100; i++) {
+			RSAKey forged = new RSAKey.Builder(unpublished).keyID("forged-" + i).build();
+			String token = FakeIdentityProvider.sign(forged, FakeIdentityProvider.claims("read").build());
+			assertThat(send(request("/files/readme.txt").header("Authorization", bearer(token))).statusCode())
+				.isEqualTo(401);
+		}
+		assertThat(IDP.fetches() - fetches).as("key set fetches for 100 unknown key ids within the 30 s interval")
+			.isLessThanOrEqualTo(1);
+		assertThat(send(request("/files/readme.txt").header("Authorization", bearer(valid))).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aTokenExpiredWithinTheClockSkewIsStillAccepted() {
+		String token = FakeIdentityProvider.sign(SIGNING_KEY,
+				FakeIdentityProvider.claims("read")
+					.issueTime(Date.from(Instant.now().minusSeconds(600)))
+					.expirationTime(Date.from(Instant.now().minusSeconds(30)))
+					.build());
 		assertThat(send(request("/files/readme.txt").header("Authorization", bearer(token))).statusCode()).isEqualTo(200);
-		assertThat(IDP.fetches()).as("the unknown key id made the gateway fetch the key set again").isGreaterThan(fetches);
 	}
 
 	@Test
@@ -97,6 +113,12 @@ class AuthenticationModesIT extends SecuredGatewaySupport {
 		assertThat(send(request("/actuator/prometheus")).statusCode()).isEqualTo(401);
 		assertThat(send(request("/actuator/prometheus").header(ApiKeyAuthenticationFilter.HEADER, READER_KEY)).statusCode())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void theApiDescriptionNamesARelativeServerWhateverHostTheRequestNames() {
+		String response = rawResponse("GET /v3/api-docs HTTP/1.1\r\nHost: evil.test\r\nConnection: close\r\n\r\n");
+		assertThat(response).startsWith("HTTP/1.1 200").doesNotContain("evil.test").contains("\"servers\":[{\"url\":\"/\"");
 	}
 
 	@Test

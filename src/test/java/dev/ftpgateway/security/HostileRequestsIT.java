@@ -56,6 +56,15 @@ class HostileRequestsIT extends SecuredGatewaySupport {
 	private static final String WRONG_AUDIENCE = FakeIdentityProvider.sign(SIGNING_KEY,
 			FakeIdentityProvider.claims("read").audience("another-service").build());
 
+	private static final String NO_EXPIRY = FakeIdentityProvider.sign(SIGNING_KEY,
+			FakeIdentityProvider.claims("read write delete").expirationTime(null).build());
+
+	private static final String EXPIRED_BEYOND_THE_SKEW = FakeIdentityProvider.sign(SIGNING_KEY,
+			FakeIdentityProvider.claims("read")
+				.issueTime(Date.from(Instant.now().minusSeconds(600)))
+				.expirationTime(Date.from(Instant.now().minusSeconds(90)))
+				.build());
+
 	private static final String READ_ONLY = FakeIdentityProvider.sign(SIGNING_KEY,
 			FakeIdentityProvider.claims("openid read").build());
 
@@ -76,6 +85,16 @@ class HostileRequestsIT extends SecuredGatewaySupport {
 				row("NUL in a name", 400, REFUSED_EARLY, (t) -> t.admin("/files/a%00b")),
 				row("CRLF and an FTP command in the path", 400, REFUSED_EARLY, (t) -> t.admin("/files/a%0D%0ADELE%20readme.txt")),
 				row("tab in a name", 400, REFUSED_EARLY, (t) -> t.admin("/files/a%09b")),
+				row("raw semicolon, a path parameter", 400, REFUSED_EARLY, (t) -> t.admin("/files/a;b.txt")),
+				row("encoded dot in a name", 400, REFUSED_EARLY, (t) -> t.admin("/files/a%2Eb")),
+				row("raw double slash", 400, REFUSED_EARLY, (t) -> t.admin("/files//readme.txt")),
+				row("encoded double slash", 400, REFUSED_EARLY, (t) -> t.admin("/files/a%2F%2Fb")),
+				row("Unicode line separator in a name", 400, REFUSED_EARLY, (t) -> t.admin("/files/a%E2%80%A8b")),
+				row("DEL in a name", 400, REFUSED_EARLY, (t) -> t.admin("/files/a%7Fb")),
+				row("raw backslash", 400, REFUSED_EARLY, (t) -> t.raw("GET /files/a\\b HTTP/1.1\r\nHost: x\r\nX-API-Key: " + ADMIN_KEY
+						+ "\r\nConnection: close\r\n\r\n")),
+				row("DELETE of a name with CRLF", 400, REFUSED_EARLY, (t) -> t.status(t.request("/files/a%0d%0ab").header(ApiKeyAuthenticationFilter.HEADER, ADMIN_KEY)
+							.DELETE())),
 				row("a 300-byte name", 400, REFUSED_EARLY, (t) -> t.admin("/files/" + "a".repeat(300))),
 				row("raw dot segments no client sends", 400, REFUSED_EARLY,
 						(t) -> t.raw("GET /files/../../etc/passwd HTTP/1.1\r\nHost: x\r\nX-API-Key: " + ADMIN_KEY
@@ -94,6 +113,15 @@ class HostileRequestsIT extends SecuredGatewaySupport {
 				row("unknown API key", 401, REFUSED_EARLY, (t) -> t.withHeader(ApiKeyAuthenticationFilter.HEADER, "guess")),
 				row("unknown static bearer token", 401, REFUSED_EARLY, (t) -> t.withHeader("Authorization", bearer("guess"))),
 				row("expired JWT", 401, REFUSED_EARLY, (t) -> t.withHeader("Authorization", bearer(EXPIRED))),
+				row("JWT without expiry", 401, REFUSED_EARLY, (t) -> t.withHeader("Authorization", bearer(NO_EXPIRY))),
+				row("JWT expired 90 s ago, past the 60 s clock skew", 401, REFUSED_EARLY,
+						(t) -> t.withHeader("Authorization", bearer(EXPIRED_BEYOND_THE_SKEW))),
+				row("two X-API-Key headers, an unknown one first", 401, REFUSED_EARLY,
+						(t) -> t.status(t.request("/files/readme.txt").header(ApiKeyAuthenticationFilter.HEADER, "guess")
+							.header(ApiKeyAuthenticationFilter.HEADER, ADMIN_KEY))),
+				row("two X-API-Key headers, a valid one first", 401, REFUSED_EARLY,
+						(t) -> t.status(t.request("/files/readme.txt").header(ApiKeyAuthenticationFilter.HEADER, READER_KEY)
+							.header(ApiKeyAuthenticationFilter.HEADER, "guess"))),
 				row("JWT signed by an unpublished key", 401, REFUSED_EARLY, (t) -> t.withHeader("Authorization", bearer(FORGED))),
 				row("unsigned JWT (alg none)", 401, REFUSED_EARLY, (t) -> t.withHeader("Authorization", bearer(UNSIGNED))),
 				row("HS256 JWT", 401, REFUSED_EARLY, (t) -> t.withHeader("Authorization", bearer(SYMMETRIC))),
@@ -108,6 +136,10 @@ class HostileRequestsIT extends SecuredGatewaySupport {
 						(t) -> t.withHeader("Authorization", basic("alice\r\nDELE readme.txt", "x"))),
 				row("Basic password with NUL", 401, REFUSED_EARLY,
 						(t) -> t.withHeader("Authorization", basic("alice", "alice-secret\0"))),
+				row("pass-through as the FTP server's anonymous user", 401, REFUSED_EARLY,
+						(t) -> t.withHeader("Authorization", basic("anonymous", "guest@example.org"))),
+				row("pass-through as ftp, the other anonymous name, in capitals", 401, REFUSED_EARLY,
+						(t) -> t.withHeader("Authorization", basic("FTP", "guest"))),
 				row("Basic password with LF and an FTP command", 401, REFUSED_EARLY,
 						(t) -> t.withHeader("Authorization", basic("alice", "x\nDELE readme.txt"))),
 				// Valid credentials, wrong scope.

@@ -3,62 +3,120 @@ package dev.ftpgateway.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class LoginThrottleTest {
 
+	private static final String ADDRESS = "10.0.0.1";
+
 	private final MovableClock clock = new MovableClock();
 
-	private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofSeconds(10), this.clock);
+	private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofSeconds(10), 2, this.clock);
 
 	@Test
-	void theFreeFailuresCostNothing() {
-		failTimes(3);
-		assertThat(this.throttle.remainingDelay("10.0.0.1")).isZero();
+	void theFreeAttemptsCostNothingAndTheNextWaits() {
+		failTimes(2, ADDRESS, "alice");
+		assertThatNoException().isThrownBy(() -> this.throttle.begin(ADDRESS, "alice").failed());
+		assertThat(refusal(ADDRESS, "alice")).isEqualTo(Duration.ofSeconds(1));
 	}
 
 	@Test
-	void eachFailureBeyondTheFreeOnesDoublesTheShutOutUpToTheMaximum() {
-		failTimes(4);
-		assertThat(this.throttle.remainingDelay("10.0.0.1")).isEqualTo(Duration.ofSeconds(1));
-		failTimes(1);
-		assertThat(this.throttle.remainingDelay("10.0.0.1")).isEqualTo(Duration.ofSeconds(2));
-		failTimes(2);
-		assertThat(this.throttle.remainingDelay("10.0.0.1")).isEqualTo(Duration.ofSeconds(8));
-		failTimes(1);
-		assertThat(this.throttle.remainingDelay("10.0.0.1")).isEqualTo(Duration.ofSeconds(10));
+	void attemptsCountAsTheyStartSoParallelGuessesGetNoMoreThanSequentialOnes() {
+		LoginThrottle wide = new LoginThrottle(3, Duration.ofSeconds(10), 100, this.clock);
+		for (int i = 0; i < 3; i++) {
+			wide.begin(ADDRESS, "alice");
+		}
+		assertThatExceptionOfType(LoginThrottledException.class).isThrownBy(() -> wide.begin(ADDRESS, "alice"))
+			.satisfies((ex) -> assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
+	}
+
+	@Test
+	void eachAttemptBeyondTheFreeOnesDoublesTheShutOutUpToTheMaximum() {
+		failTimes(3, ADDRESS, "alice");
+		for (Duration expected : new Duration[] { Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
+				Duration.ofSeconds(10), Duration.ofSeconds(10) }) {
+			this.clock.advance(refusal(ADDRESS, "alice"));
+			this.throttle.begin(ADDRESS, "alice").failed();
+			assertThat(refusal(ADDRESS, "alice")).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void aUserNameIsThrottledWhateverAddressesTheGuessesComeFrom() {
+		for (int i = 0; i < 3; i++) {
+			this.throttle.begin("10.0.1." + i, "alice").failed();
+		}
+		assertThat(refusal("10.0.1.99", "alice")).isPositive();
+		assertThat(refusal("10.0.1.99", "ALICE")).as("user names in any case").isPositive();
+		assertThatNoException().isThrownBy(() -> this.throttle.begin("10.0.1.99", "bob"));
+	}
+
+	@Test
+	void anAddressIsThrottledWhateverUserNamesItTries() {
+		for (int i = 0; i < 3; i++) {
+			this.throttle.begin(ADDRESS, "user" + i).failed();
+		}
+		assertThat(refusal(ADDRESS, "someone-else")).isPositive();
+		assertThatNoException().isThrownBy(() -> this.throttle.begin("10.0.0.2", "someone-else"));
+	}
+
+	@Test
+	void concurrentAttemptsPerAddressAndPerUserAreCapped() {
+		LoginThrottle patient = new LoginThrottle(100, Duration.ofSeconds(10), 2, this.clock);
+		LoginThrottle.Attempt first = patient.begin(ADDRESS, "alice");
+		patient.begin(ADDRESS, "bob");
+		assertThatExceptionOfType(LoginThrottledException.class).isThrownBy(() -> patient.begin(ADDRESS, "carol"))
+			.satisfies((ex) -> assertThat(ex.retryAfter()).isEqualTo(LoginThrottle.BUSY_RETRY));
+		patient.begin("10.0.0.2", "alice");
+		assertThatExceptionOfType(LoginThrottledException.class).isThrownBy(() -> patient.begin("10.0.0.3", "alice"));
+		first.failed();
+		assertThatNoException().isThrownBy(() -> patient.begin("10.0.0.3", "alice"));
+	}
+
+	@Test
+	void aSuccessfulLoginGivesItsCountBack() {
+		failTimes(2, ADDRESS, "alice");
+		this.throttle.begin(ADDRESS, "alice").succeeded();
+		assertThatNoException().isThrownBy(() -> this.throttle.begin(ADDRESS, "alice").failed());
 	}
 
 	@Test
 	void theShutOutEndsWithTime() {
-		failTimes(4);
+		failTimes(3, ADDRESS, "alice");
 		this.clock.advance(Duration.ofMillis(400));
-		assertThat(this.throttle.remainingDelay("10.0.0.1")).isEqualTo(Duration.ofMillis(600));
-		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(this.throttle.remainingDelay("10.0.0.1")).isZero();
+		assertThat(refusal(ADDRESS, "alice")).isEqualTo(Duration.ofMillis(600));
+		this.clock.advance(Duration.ofMillis(600));
+		assertThatNoException().isThrownBy(() -> this.throttle.begin(ADDRESS, "alice"));
 	}
 
 	@Test
-	void otherClientsAreNotSlowedDown() {
-		failTimes(10);
-		assertThat(this.throttle.remainingDelay("10.0.0.2")).isZero();
-	}
-
-	@Test
-	void failuresAreForgottenAfterAQuietPeriod() {
-		failTimes(3);
+	void attemptsAreForgottenAfterAQuietPeriod() {
+		failTimes(2, ADDRESS, "alice");
 		this.clock.advance(LoginThrottle.FORGET_AFTER.plusSeconds(1));
-		failTimes(1);
-		assertThat(this.throttle.remainingDelay("10.0.0.1")).isZero();
+		failTimes(2, ADDRESS, "alice");
+		assertThatNoException().isThrownBy(() -> this.throttle.begin(ADDRESS, "alice"));
 	}
 
-	private void failTimes(int times) {
+	private void failTimes(int times, String address, String user) {
 		for (int i = 0; i < times; i++) {
-			this.throttle.failed("10.0.0.1");
+			this.throttle.begin(address, user).failed();
+		}
+	}
+
+	private Duration refusal(String address, String user) {
+		try {
+			this.throttle.begin(address, user).failed();
+			return Duration.ZERO;
+		}
+		catch (LoginThrottledException ex) {
+			return ex.retryAfter();
 		}
 	}
 
@@ -77,12 +135,12 @@ class LoginThrottleTest {
 		}
 
 		@Override
-		public java.time.ZoneId getZone() {
+		public ZoneId getZone() {
 			return ZoneOffset.UTC;
 		}
 
 		@Override
-		public Clock withZone(java.time.ZoneId zone) {
+		public Clock withZone(ZoneId zone) {
 			return this;
 		}
 

@@ -25,8 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The gateway with every authentication mode on, in front of an embedded FTP server that knows
- * three users and counts what reaches it, with a WireMock identity provider. API keys: a reader,
+ * The gateway with every authentication mode on (anonymous callers refused), in front of an
+ * embedded FTP server that knows three users, allows anonymous login and counts what reaches it, with a WireMock identity provider. API keys: a reader,
  * a writer (read, write) and an admin (all scopes).
  */
 // The hostile table fails on purpose many times; LoginThrottleIT overrides this to check the throttle.
@@ -49,6 +49,8 @@ abstract class SecuredGatewaySupport {
 		.addUser("alice", "alice-secret")
 		.addUser("bob", "bob-secret")
 		.addFtplet("counter", COUNTER)
+		// As many servers do: the gateway must not let this through when it refuses anonymous callers.
+		.allowAnonymousReadOnly()
 		.listenOn("127.0.0.1", 0)
 		.start();
 
@@ -131,6 +133,20 @@ abstract class SecuredGatewaySupport {
 			InputStream in = socket.getInputStream();
 			String response = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
 			return Integer.parseInt(response.substring(9, 12));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Sends bytes as they are and reads the whole response, headers and body, as text. */
+	String rawResponse(String request) {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+			socket.setSoTimeout((int) TIMEOUT.toMillis());
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

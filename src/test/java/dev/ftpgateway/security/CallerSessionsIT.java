@@ -1,0 +1,137 @@
+package dev.ftpgateway.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.ftpgateway.pool.ConnectionSettings;
+import dev.ftpgateway.pool.FtpSessionPool;
+import dev.ftpgateway.pool.Lease;
+import dev.ftpgateway.pool.PoolExhaustedException;
+import dev.ftpgateway.pool.PoolSettings;
+import dev.ftpgateway.testing.EmbeddedFtpServerExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * One caller holding its share of the shared sessions (slow clients, say) waits for its own
+ * sessions, and every other caller still finds sessions in the pool: real sessions on MINA.
+ */
+class CallerSessionsIT {
+
+	private static final int POOL = 4;
+
+	private static final int PER_CALLER = 2;
+
+	private static final Duration MAX_WAIT = Duration.ofMillis(300);
+
+	private static final Duration BOUND = Duration.ofSeconds(10);
+
+	@RegisterExtension
+	final EmbeddedFtpServerExtension ftp = new EmbeddedFtpServerExtension();
+
+	private final List<Lease> held = new ArrayList<>();
+
+	private FtpSessionPool pool;
+
+	private CallerSessions sessions;
+
+	@BeforeEach
+	void pool() {
+		ConnectionSettings connection = new ConnectionSettings(this.ftp.host(), this.ftp.port(), this.ftp.user(), this.ftp.password(), true,
+				StandardCharsets.UTF_8, BOUND, BOUND, BOUND);
+		this.pool = new FtpSessionPool(connection, new PoolSettings(POOL, 0, POOL, MAX_WAIT, Duration.ofHours(1),
+				Duration.ofHours(1), Duration.ofHours(1)));
+		this.sessions = new CallerSessions(this.pool, null, PER_CALLER, MAX_WAIT);
+	}
+
+	@AfterEach
+	void giveBack() {
+		this.held.forEach(Lease::close);
+		this.pool.close();
+		SecurityContextHolder.clearContext();
+	}
+
+	@Test
+	void aCallerHoldingItsShareIsRefusedWhileOthersAreServed() throws IOException {
+		Authentication reader = apiKey("reader");
+		hold(reader, PER_CALLER);
+		assertTimeoutPreemptively(BOUND, () -> assertThatExceptionOfType(PoolExhaustedException.class)
+			.isThrownBy(() -> borrowAs(reader))
+			.isInstanceOf(CallerSessionsExhaustedException.class));
+		assertThat(this.pool.active()).isEqualTo(PER_CALLER);
+		hold(apiKey("writer"), 1);
+		hold(jwt("carol"), 1);
+		assertThat(this.pool.active()).isEqualTo(POOL);
+	}
+
+	@Test
+	void aSessionGivenBackMakesRoomForItsCaller() throws IOException {
+		Authentication reader = apiKey("reader");
+		hold(reader, PER_CALLER);
+		this.held.remove(0).close();
+		hold(reader, 1);
+		assertThat(this.pool.active()).isEqualTo(PER_CALLER);
+	}
+
+	@Test
+	void aCallerWhoseBorrowFailedKeepsItsShare() throws IOException {
+		Authentication reader = apiKey("reader");
+		this.ftp.server().stop();
+		for (int i = 0; i < PER_CALLER + 1; i++) {
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> borrowAs(reader))
+				.isNotInstanceOf(CallerSessionsExhaustedException.class);
+		}
+	}
+
+	@Test
+	void anonymousCallersShareOneShare() throws IOException {
+		hold(anonymous(), PER_CALLER);
+		assertTimeoutPreemptively(BOUND, () -> assertThatExceptionOfType(CallerSessionsExhaustedException.class)
+			.isThrownBy(() -> borrowAs(anonymous())));
+		hold(apiKey("reader"), 1);
+	}
+
+	private void hold(Authentication caller, int sessions) throws IOException {
+		for (int i = 0; i < sessions; i++) {
+			this.held.add(borrowAs(caller));
+		}
+	}
+
+	private Lease borrowAs(Authentication caller) throws IOException {
+		SecurityContextHolder.getContext().setAuthentication(caller);
+		return this.sessions.borrow();
+	}
+
+	private static Authentication apiKey(String name) {
+		return new ScopedAuthentication("api-key:" + name, Set.of(FtpScope.READ));
+	}
+
+	private static Authentication jwt(String subject) {
+		Jwt token = Jwt.withTokenValue("t").header("alg", "RS256").subject(subject).issuedAt(Instant.now())
+			.expiresAt(Instant.now().plusSeconds(60)).build();
+		return new JwtAuthenticationToken(token, List.of(), subject);
+	}
+
+	private static Authentication anonymous() {
+		return new AnonymousAuthenticationToken("key", "anonymousUser", AuthorityUtils.createAuthorityList("SCOPE_read"));
+	}
+
+}
