@@ -2,7 +2,9 @@ package dev.ftpgateway.actuate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.ftpgateway.ftp.FtpEventListener;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.Lease;
@@ -62,6 +64,33 @@ class FtpHealthIndicatorIT {
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("port", this.ftp.port()).containsKey("error");
 		assertThat(this.pool.idle()).isZero();
+	}
+
+	@Test
+	void probesDoNotLogInAgainWhileTheRefusedLoginBacksOff() {
+		AtomicInteger logins = new AtomicInteger();
+		FtpEventListener countLogins = new FtpEventListener() {
+
+			@Override
+			public void commandCompleted(String verb, int replyCode, Duration elapsed) {
+				if (verb.equals("PASS")) {
+					logins.incrementAndGet();
+				}
+			}
+
+		};
+		Duration timeout = Duration.ofSeconds(5);
+		try (FtpSessionPool refused = new FtpSessionPool(
+				new ConnectionSettings(this.ftp.host(), this.ftp.port(), this.ftp.user(), "not-the-password", true,
+						StandardCharsets.UTF_8, timeout, timeout, timeout),
+				new PoolSettings(1, 0, 1, timeout, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1)),
+				countLogins)) {
+			FtpHealthIndicator indicator = new FtpHealthIndicator(refused);
+			for (int probe = 0; probe < 5; probe++) {
+				assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+			}
+		}
+		assertThat(logins).hasValue(1);
 	}
 
 	@Test

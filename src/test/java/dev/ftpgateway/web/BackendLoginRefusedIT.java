@@ -6,10 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
+import org.apache.ftpserver.ftplet.DefaultFtplet;
+import org.apache.ftpserver.ftplet.FtpRequest;
+import org.apache.ftpserver.ftplet.FtpSession;
+import org.apache.ftpserver.ftplet.FtpletResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,10 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway's own FTP credentials are wrong: that is the gateway's fault, not the caller's,
- * so the answer is 502 with the server's 530 in the problem, never 401 or 404.
+ * so the answer is 502 with the server's 530 in the problem, never 401 or 404. The login is not
+ * tried again on every request: servers with fail2ban or lockout policies would lock the account.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 class BackendLoginRefusedIT {
+
+	private static final AtomicInteger LOGINS = new AtomicInteger();
 
 	private static final EmbeddedFtpServer SERVER = startServer();
 
@@ -46,18 +53,51 @@ class BackendLoginRefusedIT {
 
 	@Test
 	void refusedGatewayLoginIsABadGatewayProblemCarryingThe530() throws IOException, InterruptedException {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/files/"))
-				.timeout(Duration.ofSeconds(30))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = get("/files/");
 		assertThat(response.statusCode()).isEqualTo(502);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"ftpCode\":530").doesNotContain("not-the-password");
 	}
 
+	@Test
+	void requestsAfterARefusedLoginAreAnsweredAtOnceWithoutLoggingInAgain() throws IOException, InterruptedException {
+		get("/files/");
+		int logins = LOGINS.get();
+		for (int i = 0; i < 5; i++) {
+			HttpResponse<String> response = get("/files/");
+			assertThat(response.statusCode()).isEqualTo(502);
+			assertThat(response.headers().firstValue("Retry-After")).isPresent();
+			assertThat(response.body()).contains("\"ftpCode\":530")
+				.contains("refused the gateway's login as u@127.0.0.1:" + SERVER.port())
+				.contains("next login attempt in")
+				.doesNotContain("not-the-password");
+		}
+		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+		assertThat(LOGINS).hasValue(logins);
+		assertThat(logins).isOne();
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+				.timeout(Duration.ofSeconds(30))
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private static EmbeddedFtpServer startServer() {
 		try {
 			return new EmbeddedFtpServer(Files.createTempDirectory("login-refused"), "u", "p").listenOn("127.0.0.1", 0)
+				.addFtplet("logins", new DefaultFtplet() {
+
+					@Override
+					public FtpletResult beforeCommand(FtpSession session, FtpRequest request) {
+						if ("PASS".equals(request.getCommand())) {
+							LOGINS.incrementAndGet();
+						}
+						return FtpletResult.DEFAULT;
+					}
+
+				})
 				.start();
 		}
 		catch (IOException ex) {

@@ -1,0 +1,42 @@
+package dev.ftpgateway.pool;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import dev.ftpgateway.ftp.FtpEventListener;
+import dev.ftpgateway.ftp.FtpException;
+
+/**
+ * Makes the sessions of the gateway's own login: after the server refused that login, no
+ * session opens until the {@link LoginBackoff} has passed.
+ */
+final class GatewaySessionFactory extends FtpSessionFactory {
+
+	private final LoginBackoff backoff;
+
+	GatewaySessionFactory(ConnectionSettings settings, Duration validateAfterIdle, FtpEventListener events,
+			LoginBackoff backoff) {
+		super(settings, validateAfterIdle, events);
+		this.backoff = backoff;
+	}
+
+	@Override
+	void beforeOpen() throws BackendLoginRefusedException {
+		this.backoff.beforeLogin();
+	}
+
+	@Override
+	void opened() {
+		this.backoff.loggedIn();
+	}
+
+	@Override
+	IOException failed(Step step, IOException ex) {
+		if (step == Step.LOGIN && ex instanceof FtpException reply
+				&& (reply.replyCode() == 530 || reply.replyCode() == 532)) {
+			return this.backoff.refused(reply);
+		}
+		return ex;
+	}
+
+}
