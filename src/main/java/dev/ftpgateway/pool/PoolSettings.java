@@ -46,7 +46,7 @@ public record PoolSettings(int maxTotal, int minIdle, int maxIdle, Duration maxW
 				DEFAULT_LIMIT_BACKOFF);
 	}
 
-	/** Settings with the default login back-off ({@link #DEFAULT_LOGIN_BACKOFF}, {@link #DEFAULT_LOGIN_BACKOFF_MAX}). */
+	/** Settings with the default login back-off, {@link #DEFAULT_LOGIN_BACKOFF} doubling up to the max. */
 	public PoolSettings(int maxTotal, int minIdle, int maxIdle, Duration maxWait, Duration evictionInterval,
 			Duration minEvictableIdle, Duration validateAfterIdle, Duration limitBackoff) {
 		this(maxTotal, minIdle, maxIdle, maxWait, evictionInterval, minEvictableIdle, validateAfterIdle, limitBackoff,

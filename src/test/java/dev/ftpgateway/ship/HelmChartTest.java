@@ -405,7 +405,8 @@ class HelmChartTest {
 	}
 
 	private static Map<String, Object> podChecksums(RenderedChart chart) {
-		Map<String, Object> checksums = new TreeMap<>(map(chart.get("Deployment"), "spec.template.metadata.annotations"));
+		Map<String, Object> checksums = new TreeMap<>(
+				map(chart.get("Deployment"), "spec.template.metadata.annotations"));
 		checksums.keySet().removeIf((name) -> !name.startsWith("checksum/"));
 		return checksums;
 	}
