@@ -22,9 +22,9 @@ public class BackendLoginRefusedException extends BackendUnavailableException {
 	 * @param retryIn how long until the pool tries to log in again
 	 */
 	public BackendLoginRefusedException(ConnectionSettings settings, FtpException refusal, Duration retryIn) {
-		super("The FTP server refused the gateway's login as " + settings.user() + "@" + settings.address() + " ("
-				+ refusal.getMessage().replace('\n', ' ').strip() + "); next login attempt in " + readable(retryIn),
-				refusal);
+		super(Reason.LOGIN_REFUSED, "The FTP server refused the gateway's login as " + settings.user() + "@"
+				+ settings.address() + " (" + BackendFailures.oneLine(refusal) + "); next login attempt in "
+				+ readable(retryIn), refusal);
 		this.retryIn = retryIn;
 	}
 
@@ -35,11 +35,7 @@ public class BackendLoginRefusedException extends BackendUnavailableException {
 
 	/** Whole seconds, rounded up: "45s", "2m", "14m5s". */
 	private static String readable(Duration duration) {
-		long seconds = Math.max(1, (duration.toMillis() + 999) / 1000);
-		if (seconds < 60) {
-			return seconds + "s";
-		}
-		return (seconds / 60) + "m" + ((seconds % 60 == 0) ? "" : (seconds % 60) + "s");
+		return BackendFailures.readable(Duration.ofSeconds(Math.max(1, (duration.toMillis() + 999) / 1000)));
 	}
 
 }

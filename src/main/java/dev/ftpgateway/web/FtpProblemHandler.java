@@ -60,7 +60,7 @@ public class FtpProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> backendUnavailable(BackendUnavailableException ex, ServletWebRequest request)
 			throws IOException {
 		rethrowIfCommitted(ex, request);
-		HttpStatus status = HttpStatus.BAD_GATEWAY;
+		HttpStatus status = ex.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		if (ex.replyCode() > 0) {
 			body.setProperty("ftpCode", ex.replyCode());

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
@@ -15,13 +16,18 @@ import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.ftplet.FtpSession;
 import org.apache.ftpserver.ftplet.FtpletResult;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway's own FTP credentials are wrong: that is the gateway's fault, not the caller's,
@@ -29,11 +35,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tried again on every request: servers with fail2ban or lockout policies would lock the account.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+@ExtendWith(OutputCaptureExtension.class)
 class BackendLoginRefusedIT {
+
+	private static final String STARTUP_CHECK = "FTP backend check at start-up";
 
 	private static final AtomicInteger LOGINS = new AtomicInteger();
 
 	private static final EmbeddedFtpServer SERVER = startServer();
+
+	/**
+	 * The start-up check's log line. It is logged once, while the first test runs, and what one
+	 * test captured is not always visible to the next (not once another class's context has
+	 * started in this JVM), so it is kept here.
+	 */
+	private static String startupCheck;
 
 	@LocalServerPort
 	int port;
@@ -51,6 +67,17 @@ class BackendLoginRefusedIT {
 		SERVER.close();
 	}
 
+	/** The start-up check makes the first login attempt; a request racing it could make a second. */
+	@BeforeEach
+	void awaitTheStartupCheck(CapturedOutput output) {
+		if (startupCheck == null) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> output.getAll().contains(STARTUP_CHECK));
+			List<String> lines = output.getAll().lines().filter((line) -> line.contains(STARTUP_CHECK)).toList();
+			assertThat(lines).hasSize(1);
+			startupCheck = lines.get(0);
+		}
+	}
+
 	@Test
 	void refusedGatewayLoginIsABadGatewayProblemCarryingThe530() throws IOException, InterruptedException {
 		HttpResponse<String> response = get("/files/");
@@ -60,8 +87,16 @@ class BackendLoginRefusedIT {
 	}
 
 	@Test
+	void startupLogsTheRefusedLoginOnceWithTheLikelyFix() {
+		assertThat(startupCheck).contains("WARN")
+			.contains("refused the gateway's login as u@127.0.0.1:" + SERVER.port() + " (530 ")
+			.contains("[u@127.0.0.1:" + SERVER.port() + ", TLS none]")
+			.contains("Likely fix: check ftp-gateway.server.user and ftp-gateway.server.password")
+			.doesNotContain("not-the-password");
+	}
+
+	@Test
 	void requestsAfterARefusedLoginAreAnsweredAtOnceWithoutLoggingInAgain() throws IOException, InterruptedException {
-		get("/files/");
 		int logins = LOGINS.get();
 		for (int i = 0; i < 5; i++) {
 			HttpResponse<String> response = get("/files/");
@@ -73,7 +108,7 @@ class BackendLoginRefusedIT {
 				.doesNotContain("not-the-password");
 		}
 		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
-		assertThat(LOGINS).hasValue(logins);
+		assertThat(LOGINS).as("no login after the first").hasValue(logins);
 		assertThat(logins).isOne();
 	}
 
