@@ -3,13 +3,14 @@ package dev.ftpgateway.config;
 import dev.ftpgateway.actuate.FtpCommandMetrics;
 import dev.ftpgateway.actuate.FtpHealthIndicator;
 import dev.ftpgateway.actuate.FtpPoolMetrics;
+import dev.ftpgateway.actuate.FtpStartupCheck;
 import dev.ftpgateway.pool.FtpSessionPool;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Health and metrics for the session pool. */
+/** Health, metrics and the start-up check for the session pool. */
 @Configuration(proxyBeanMethods = false)
 class FtpActuatorConfiguration {
 
@@ -17,6 +18,11 @@ class FtpActuatorConfiguration {
 	@Bean
 	FtpHealthIndicator ftpHealthIndicator(FtpSessionPool pool) {
 		return new FtpHealthIndicator(pool);
+	}
+
+	@Bean
+	FtpStartupCheck ftpStartupCheck(FtpSessionPool pool) {
+		return new FtpStartupCheck(pool);
 	}
 
 	@Bean

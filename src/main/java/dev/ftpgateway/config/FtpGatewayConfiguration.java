@@ -52,7 +52,8 @@ public class FtpGatewayConfiguration {
 	PoolSettings ftpPoolSettings(FtpGatewayProperties properties) {
 		FtpGatewayProperties.Pool pool = properties.getPool();
 		return new PoolSettings(pool.getMaxTotal(), pool.getMinIdle(), pool.getMaxIdle(), pool.getMaxWait(),
-				pool.getEvictionInterval(), pool.getMinIdleTime(), pool.getValidateAfterIdle(), pool.getLimitBackoff());
+				pool.getEvictionInterval(), pool.getMinIdleTime(), pool.getValidateAfterIdle(), pool.getLimitBackoff(),
+				pool.getLoginBackoff(), pool.getLoginBackoffMax());
 	}
 
 	/** What the web layer needs to know of the settings, as plain values. */

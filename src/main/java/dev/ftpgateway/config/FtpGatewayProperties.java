@@ -381,6 +381,17 @@ public class FtpGatewayProperties {
 		 */
 		private Duration limitBackoff = Duration.ofSeconds(30);
 
+		/**
+		 * After the server refused the gateway's login (530: wrong user or password), how long
+		 * until the next login attempt; requests and health checks meanwhile fail at once. The
+		 * wait doubles with each further refusal, up to login-backoff-max, so a wrong password
+		 * does not lock the account on servers with fail2ban or lockout policies.
+		 */
+		private Duration loginBackoff = Duration.ofMinutes(1);
+
+		/** The longest wait between login attempts while the server refuses the gateway's login. */
+		private Duration loginBackoffMax = Duration.ofMinutes(15);
+
 		public int getMaxTotal() {
 			return this.maxTotal;
 		}
@@ -452,6 +463,22 @@ public class FtpGatewayProperties {
 
 		public void setLimitBackoff(Duration limitBackoff) {
 			this.limitBackoff = limitBackoff;
+		}
+
+		public Duration getLoginBackoff() {
+			return this.loginBackoff;
+		}
+
+		public void setLoginBackoff(Duration loginBackoff) {
+			this.loginBackoff = loginBackoff;
+		}
+
+		public Duration getLoginBackoffMax() {
+			return this.loginBackoffMax;
+		}
+
+		public void setLoginBackoffMax(Duration loginBackoffMax) {
+			this.loginBackoffMax = loginBackoffMax;
 		}
 	}
 

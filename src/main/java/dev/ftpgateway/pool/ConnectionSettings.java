@@ -76,6 +76,11 @@ public record ConnectionSettings(String host, int port, String user, String pass
 				this.allowPrivilegedDataPorts);
 	}
 
+	/** Host and port as an operator writes them: {@code ftp.example.org:21}, {@code [::1]:2121}. */
+	public String address() {
+		return (this.host.indexOf(':') >= 0 ? "[" + this.host + "]" : this.host) + ":" + this.port;
+	}
+
 	/** Leaves the password out, so settings can be logged. */
 	@Override
 	public String toString() {

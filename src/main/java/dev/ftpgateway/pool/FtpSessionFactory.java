@@ -19,8 +19,12 @@ import org.apache.commons.pool2.impl.DefaultPooledObject;
  * Validation follows OkHttp's {@code isHealthy}: a cheap local check every time, and a NOOP
  * round trip only for sessions idle longer than {@code validateAfterIdle}, since a server may
  * have dropped those (an idle timeout, a restart) without the socket noticing yet.
+ * <p>
+ * Sessions of a caller's own login (pass-through) fail with the client's own exceptions, so a
+ * caller's wrong password stays the server's 530; {@link GatewaySessionFactory} adds what the
+ * gateway's own login needs.
  */
-final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
+class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 
 	private static final System.Logger logger = System.getLogger(FtpSessionFactory.class.getName());
 
@@ -42,12 +46,30 @@ final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 		this.events = events;
 	}
 
+	/** The steps of opening a session, in order. */
+	enum Step {
+
+		/** TCP connect and the server's greeting (and the handshake, with implicit TLS). */
+		CONNECT,
+
+		/** AUTH TLS and the handshake, with explicit TLS. */
+		TLS,
+
+		/** USER, PASS and, if asked for, ACCT. */
+		LOGIN,
+
+		/** PBSZ 0 and PROT P, with TLS. */
+		PROTECT_DATA
+
+	}
+
 	/**
 	 * Connects and logs in. No TYPE I here: the client sends it itself before each binary
 	 * transfer when the session is not in binary type already.
 	 */
 	@Override
 	public FtpClient create() throws IOException {
+		beforeOpen();
 		FtpClient client = newClient();
 		client.setEventListener(this.events);
 		client.setConnectTimeout(this.settings.connectTimeout());
@@ -58,18 +80,45 @@ final class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 		client.setControlKeepAlive(this.settings.controlKeepAlive());
 		client.setUseMlsd(this.settings.useMlsd());
 		client.setAllowPrivilegedDataPorts(this.settings.allowPrivilegedDataPorts());
+		Step step = Step.CONNECT;
 		try {
 			client.connect(this.settings.host(), this.settings.port());
+			if (client instanceof FtpTlsClient tlsClient && !tlsClient.isControlSecure()) {
+				// AUTH TLS on its own rather than inside login(), so that its refusal (vsftpd
+				// without TLS answers 530) is never taken for a refused login.
+				step = Step.TLS;
+				tlsClient.auth();
+			}
+			step = Step.LOGIN;
 			client.login(this.settings.user(), this.settings.password());
 			if (client instanceof FtpTlsClient tlsClient) {
+				step = Step.PROTECT_DATA;
 				tlsClient.protectData();
 			}
+			opened();
 			return client;
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException ex) {
+			closeQuietly(client);
+			throw failed(step, ex);
+		}
+		catch (RuntimeException ex) {
 			closeQuietly(client);
 			throw ex;
 		}
+	}
+
+	/** Runs before each session opens, and may refuse to open one. */
+	void beforeOpen() throws IOException {
+	}
+
+	/** Runs after a session opened and logged in. */
+	void opened() {
+	}
+
+	/** What a failure at {@code step} of opening a session becomes: here, the client's own exception. */
+	IOException failed(Step step, IOException ex) {
+		return ex;
 	}
 
 	private FtpClient newClient() {

@@ -18,7 +18,8 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
  * {@code org.apache.commons.pool2:type=GenericObjectPool,name=ftp-session-pool*}.
  * <p>
  * A {@code 421} when a session opens (the server's connection limit) lowers the pool's size
- * for a while; see {@link ConnectionLimit}.
+ * for a while; see {@link ConnectionLimit}. A refused login ({@code 530}) stops new sessions
+ * from opening for a while; see {@link LoginBackoff}.
  */
 public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 
@@ -44,7 +45,8 @@ public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 	public FtpSessionPool(ConnectionSettings connection, PoolSettings pool, FtpEventListener events) {
 		this.connection = connection;
 		this.settings = pool;
-		this.factory = new FtpSessionFactory(connection, pool.validateAfterIdle(), events);
+		this.factory = new GatewaySessionFactory(connection, pool.validateAfterIdle(), events,
+				new LoginBackoff(connection, pool.loginBackoff(), pool.loginBackoffMax(), System::nanoTime));
 		this.pool = new GenericObjectPool<>(this.factory, config(pool));
 		this.limit = new ConnectionLimit(this.pool, pool.maxTotal(), pool.limitBackoff(), System::nanoTime);
 	}
@@ -63,6 +65,8 @@ public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 	 * @return the lease; close it to give the session back
 	 * @throws PoolExhaustedException when no session became free in time
 	 * @throws ConnectionLimitException when the server refused a new session with 421
+	 * @throws BackendLoginRefusedException when the server refused the login, now or before and
+	 *         the back-off has not passed yet; idle sessions are still lent meanwhile
 	 * @throws IOException when a new session could not connect or log in
 	 */
 	@Override

@@ -17,6 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import dev.ftpgateway.files.FileOperationException;
 import dev.ftpgateway.files.InvalidRemotePathException;
 import dev.ftpgateway.ftp.FtpException;
+import dev.ftpgateway.pool.BackendLoginRefusedException;
+import dev.ftpgateway.pool.BackendUnavailableException;
 import dev.ftpgateway.pool.PoolExhaustedException;
 import dev.ftpgateway.web.problem.FileProblemStatus;
 import dev.ftpgateway.web.problem.FtpReplyStatus;
@@ -68,6 +70,25 @@ public class FtpProblemHandler extends ResponseEntityExceptionHandler {
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.settings.retryAfter().toSeconds())));
 		return problem(ex, HttpStatus.SERVICE_UNAVAILABLE, "All FTP sessions are busy; try again shortly", headers,
 				request);
+	}
+
+	@ExceptionHandler(BackendUnavailableException.class)
+	ResponseEntity<Object> backendUnavailable(BackendUnavailableException ex, ServletWebRequest request)
+			throws IOException {
+		rethrowIfCommitted(ex, request);
+		HttpStatus status = ex.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		if (ex.replyCode() > 0) {
+			body.setProperty("ftpCode", ex.replyCode());
+		}
+		if (ex.replyText() != null) {
+			body.setProperty("ftpReply", ex.replyText());
+		}
+		HttpHeaders headers = new HttpHeaders();
+		if (ex instanceof BackendLoginRefusedException refused) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, refused.retryIn().toSeconds())));
+		}
+		return handleExceptionInternal(ex, body, headers, status, request);
 	}
 
 	@ExceptionHandler(FtpException.class)

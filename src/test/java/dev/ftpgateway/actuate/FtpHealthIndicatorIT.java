@@ -2,7 +2,9 @@ package dev.ftpgateway.actuate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.ftpgateway.ftp.FtpEventListener;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.Lease;
@@ -11,15 +13,19 @@ import dev.ftpgateway.testing.EmbeddedFtpServerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** The health indicator over a real pool and embedded server, without Spring. */
+@ExtendWith(OutputCaptureExtension.class)
 class FtpHealthIndicatorIT {
 
 	@RegisterExtension
@@ -60,8 +66,66 @@ class FtpHealthIndicatorIT {
 		this.ftp.server().stop();
 		Health health = new FtpHealthIndicator(this.pool).health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).containsEntry("port", this.ftp.port()).containsKey("error");
+		assertThat(health.getDetails()).containsEntry("port", this.ftp.port()).containsKey("reason");
 		assertThat(this.pool.idle()).isZero();
+	}
+
+	@Test
+	void downSaysWhyAndLogsOneLinePerChangeWithoutStackTraces(CapturedOutput output) {
+		FtpHealthIndicator indicator = new FtpHealthIndicator(this.pool);
+		this.ftp.server().stop();
+		for (int probe = 0; probe < 3; probe++) {
+			Health health = indicator.health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("reason",
+					"Could not connect to the FTP server at 127.0.0.1:" + this.ftp.port() + " (connection refused)");
+		}
+		this.ftp.server().start();
+		for (int probe = 0; probe < 3; probe++) {
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		}
+		String logger = FtpHealthIndicator.class.getSimpleName() + " ";
+		assertThat(output.getAll().lines().filter((line) -> line.contains(logger)))
+			.hasSize(2)
+			.satisfiesExactly(
+					(down) -> assertThat(down).contains("WARN")
+						.endsWith("FTP backend is down: Could not connect to the FTP server at 127.0.0.1:"
+								+ this.ftp.port() + " (connection refused)"),
+					(up) -> assertThat(up).contains("INFO")
+						.endsWith("The FTP server at 127.0.0.1:" + this.ftp.port() + " answers again"));
+		assertThat(output.getAll()).as("no stack trace").doesNotContain("\tat ");
+	}
+
+	@Test
+	void probesDoNotLogInAgainWhileTheRefusedLoginBacksOff() {
+		AtomicInteger logins = new AtomicInteger();
+		FtpEventListener countLogins = new FtpEventListener() {
+
+			@Override
+			public void commandCompleted(String verb, int replyCode, Duration elapsed) {
+				if (verb.equals("PASS")) {
+					logins.incrementAndGet();
+				}
+			}
+
+		};
+		Duration timeout = Duration.ofSeconds(5);
+		try (FtpSessionPool refused = new FtpSessionPool(
+				new ConnectionSettings(this.ftp.host(), this.ftp.port(), this.ftp.user(), "not-the-password", true,
+						StandardCharsets.UTF_8, timeout, timeout, timeout),
+				new PoolSettings(1, 0, 1, timeout, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1)),
+				countLogins)) {
+			FtpHealthIndicator indicator = new FtpHealthIndicator(refused);
+			for (int probe = 0; probe < 5; probe++) {
+				Health health = indicator.health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat((String) health.getDetails().get("reason"))
+					.startsWith("The FTP server refused the gateway's login as " + this.ftp.user() + "@127.0.0.1:"
+							+ this.ftp.port() + " (530 ")
+					.doesNotContain("not-the-password");
+			}
+		}
+		assertThat(logins).hasValue(1);
 	}
 
 	@Test

@@ -255,11 +255,12 @@ class FtpSessionPoolIT {
 	}
 
 	@Test
-	void rejectedLoginSurfacesAsTheServersReply() {
+	void rejectedLoginSurfacesWithTheServersReply() {
 		FtpSessionPool pool = new FtpSessionPool(connection("wrong"),
 				new PoolSettings(1, 0, 1, Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofHours(1), NO_IDLE_CHECK));
 		this.pools.add(pool);
-		assertThatExceptionOfType(FtpPermanentException.class).isThrownBy(pool::borrow)
+		assertThatExceptionOfType(BackendLoginRefusedException.class).isThrownBy(pool::borrow)
+			.withCauseInstanceOf(FtpPermanentException.class)
 			.satisfies((ex) -> assertThat(ex.replyCode()).isEqualTo(530));
 		assertThat(pool.active()).isZero();
 	}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -20,6 +21,7 @@ import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import dev.ftpgateway.config.FtpGatewayProperties;
 import dev.ftpgateway.config.FtpGatewaySecurityProperties;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -126,6 +128,41 @@ class HelmChartTest {
 		assertThat(map(chart.get("ConfigMap"), "data").keySet()).noneMatch((key) -> key.contains("PASSWORD"));
 		Map<String, Object> ref = passwordSecretRef(chart);
 		assertThat(ref).containsEntry("name", at(secret, "metadata.name")).containsEntry("key", data.keySet().iterator().next());
+	}
+
+	/**
+	 * One change to each ConfigMap and Secret the pods read. The application reads them once at
+	 * start (environment variables, the CA bundle), so a change that leaves the pod template alone
+	 * is never applied: a revoked API key would stay valid.
+	 */
+	private static final Map<String, Object> CHANGES_THE_PODS_READ = Map.of("security.apiKeys[0].hash",
+			"{sha256}" + "1".repeat(64), "security.apiKeys[0].scopes", "read,write", "ftp.password", "another-one",
+			"ftp.tls.caBundle", "-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----", "pool.maxTotal", 9,
+			"extraEnv.LOGGING_LEVEL_DEV_FTPGATEWAY_FTP", "DEBUG");
+
+	@Test
+	void everyChangeToAConfigMapOrSecretThePodsReadRollsThePods() {
+		Map<String, Object> values = Map.of("ftp.host", "ftp.example.org", "ftp.password", PASSWORD, "ftp.tls.mode",
+				"explicit", "ftp.tls.caBundle", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+				"security.apiKeys[0].name", "apps", "security.apiKeys[0].hash", "{sha256}" + "0".repeat(64),
+				"security.apiKeys[0].scopes", "read");
+		RenderedChart before = render(values);
+		assertThat(podChecksums(render(values))).as("the same values, the same checksums")
+			.isEqualTo(podChecksums(before))
+			.isNotEmpty();
+		Set<String> changedObjects = new TreeSet<>();
+		SoftAssertions softly = new SoftAssertions();
+		CHANGES_THE_PODS_READ.forEach((key, value) -> {
+			Map<String, Object> changed = new LinkedHashMap<>(values);
+			changed.put(key, value);
+			RenderedChart after = render(changed);
+			changedObjects.addAll(changedConfigObjects(before, after));
+			softly.assertThat(podChecksums(after)).as("pod checksums after changing %s", key)
+				.isNotEqualTo(podChecksums(before));
+		});
+		softly.assertThat(changedObjects).as("the changes cover every ConfigMap and Secret")
+			.isEqualTo(configObjects(before).keySet());
+		softly.assertAll();
 	}
 
 	@Test
@@ -365,6 +402,35 @@ class HelmChartTest {
 				.containsEntry("app.kubernetes.io/version", appVersion())
 				.containsKey("helm.sh/chart");
 		}
+	}
+
+	private static Map<String, Object> podChecksums(RenderedChart chart) {
+		Map<String, Object> checksums = new TreeMap<>(
+				map(chart.get("Deployment"), "spec.template.metadata.annotations"));
+		checksums.keySet().removeIf((name) -> !name.startsWith("checksum/"));
+		return checksums;
+	}
+
+	/** The data of each ConfigMap and Secret, by kind and name. */
+	private static Map<String, Object> configObjects(RenderedChart chart) {
+		Map<String, Object> objects = new TreeMap<>();
+		for (Map<String, Object> object : chart.objects()) {
+			if (List.of("ConfigMap", "Secret").contains(object.get("kind"))) {
+				objects.put(object.get("kind") + "/" + at(object, "metadata.name"), object.get("data"));
+			}
+		}
+		return objects;
+	}
+
+	private static Set<String> changedConfigObjects(RenderedChart before, RenderedChart after) {
+		Map<String, Object> old = configObjects(before);
+		Set<String> changed = new TreeSet<>();
+		configObjects(after).forEach((name, data) -> {
+			if (!data.equals(old.get(name))) {
+				changed.add(name);
+			}
+		});
+		return changed;
 	}
 
 	private static Map<String, Object> passwordSecretRef(RenderedChart chart) {
