@@ -18,16 +18,23 @@ import java.util.Base64;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
+import dev.ftpgateway.pool.FtpSessionPool;
 
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The gateway with every authentication mode on (anonymous callers refused), in front of an
- * embedded FTP server that knows three users, allows anonymous login and counts what reaches it, with a WireMock identity provider. API keys: a reader,
- * a writer (read, write) and an admin (all scopes).
+ * embedded FTP server that knows three users, allows anonymous login and counts what reaches it,
+ * with a WireMock identity provider. API keys: a reader, a writer (read, write) and an admin (all
+ * scopes).
  */
 // The hostile table fails on purpose many times; LoginThrottleIT overrides this to check the throttle.
 @TestPropertySource(properties = "ftp-gateway.security.login-throttle.free-failures=1000")
@@ -60,6 +67,9 @@ abstract class SecuredGatewaySupport {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	FtpSessionPool pool;
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -96,6 +106,15 @@ abstract class SecuredGatewaySupport {
 			FTP.close();
 			IDP.close();
 		}));
+	}
+
+	/**
+	 * Waits (bounded) for the gateway's start-up login to have gone back to the pool, so the
+	 * tests that count what reaches the FTP server count only what their requests cause.
+	 */
+	@BeforeEach
+	void startupCheckHasLoggedIn() {
+		await().atMost(TIMEOUT).until(() -> this.pool.created() > 0 && this.pool.active() == 0);
 	}
 
 	HttpRequest.Builder request(String rawPath) {
