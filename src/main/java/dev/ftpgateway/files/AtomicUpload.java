@@ -41,17 +41,17 @@ public final class AtomicUpload {
 	 *
 	 * @param append whether to append to the file in place (APPE) instead of replacing it
 	 * @param mkdirs whether to create missing parent folders first
-	 * @param mustNotExist whether an existing file refuses the upload ({@code If-None-Match: *})
+	 * @param precondition what must hold of the file there now, if anything is
 	 */
-	public record Options(boolean append, boolean mkdirs, boolean mustNotExist) {
+	public record Options(boolean append, boolean mkdirs, Precondition precondition) {
 	}
 
 	/**
 	 * Stores {@code body} at {@code path}.
 	 * @return whether a file was there before (replaced or appended to)
 	 * @throws FileOperationException when the parent is missing ({@code NOT_FOUND}) or a file
-	 *         ({@code CONFLICT}), the path is a folder ({@code CONFLICT}), or the file exists and
-	 *         must not ({@code PRECONDITION_FAILED}); nothing was changed
+	 *         ({@code CONFLICT}), the path is a folder ({@code CONFLICT}), or the precondition
+	 *         does not hold ({@code PRECONDITION_FAILED}); nothing was changed
 	 */
 	public boolean write(RemotePath path, Options options, UploadBody body) throws IOException {
 		if (path.isRoot() || path.hasTrailingSlash()) {
@@ -67,10 +67,7 @@ public final class AtomicUpload {
 				if (existing.isPresent() && FileSession.isFolder(existing.get())) {
 					throw FileOperationException.conflict(path + " is a folder");
 				}
-				if (existing.isPresent() && options.mustNotExist()) {
-					throw FileOperationException
-						.preconditionFailed(path + " exists and If-None-Match: * forbids replacing it");
-				}
+				session.check(options.precondition(), path);
 				// The body can be read only once: from here on a failure is final.
 				attempt.commit();
 				storing.set(true);

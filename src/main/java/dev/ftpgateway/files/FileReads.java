@@ -1,9 +1,7 @@
 package dev.ftpgateway.files;
 
 import java.io.IOException;
-import java.time.Instant;
 
-import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.listing.FtpEntry;
 
 /**
@@ -30,11 +28,8 @@ public final class FileReads {
 			if (FileSession.isFolder(entry)) {
 				return handler.folder(new RemoteFolder(session, path));
 			}
-			FtpClient client = session.client();
-			String absolute = session.absolute(path);
-			long size = entry.size().isPresent() ? entry.size().getAsLong() : client.size(absolute).orElse(-1);
-			Instant modified = entry.modified().isPresent() ? entry.modified().get() : client.mdtm(absolute).orElse(null);
-			return handler.file(new RemoteFile(session, attempt, path, size, modified));
+			FileVersion version = session.version(path, entry);
+			return handler.file(new RemoteFile(session, attempt, path, version.size(), version.modified().orElse(null)));
 		});
 	}
 

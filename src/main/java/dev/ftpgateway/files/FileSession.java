@@ -1,6 +1,7 @@
 package dev.ftpgateway.files;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,38 @@ final class FileSession {
 		catch (FtpPermanentException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * The version of what is at {@code path}, looked up as a read looks it up: an entry's own
+	 * size and time, else SIZE and MDTM.
+	 */
+	FileVersion version(RemotePath path, FtpEntry entry) throws IOException {
+		if (isFolder(entry)) {
+			return new FileVersion(true, -1, entry.modified());
+		}
+		String absolute = absolute(path);
+		long size = entry.size().isPresent() ? entry.size().getAsLong() : client().size(absolute).orElse(-1);
+		Optional<Instant> modified = entry.modified().isPresent() ? entry.modified() : client().mdtm(absolute);
+		return new FileVersion(false, size, modified);
+	}
+
+	/** Checks {@code precondition} against what is at {@code path} now; looks nothing up when there is none. */
+	void check(Precondition precondition, RemotePath path) throws IOException {
+		if (precondition == Precondition.NONE) {
+			return;
+		}
+		Optional<FtpEntry> entry;
+		try {
+			entry = Optional.of(statForReading(path));
+		}
+		catch (FileOperationException ex) {
+			if (ex.reason() != FileOperationException.Reason.NOT_FOUND) {
+				throw ex;
+			}
+			entry = Optional.empty();
+		}
+		precondition.check(entry.isPresent() ? Optional.of(version(path, entry.get())) : Optional.empty());
 	}
 
 	/**

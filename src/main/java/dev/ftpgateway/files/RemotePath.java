@@ -107,7 +107,12 @@ public final class RemotePath {
 		return segments.isEmpty() ? ROOT : new RemotePath(segments, trailingSlash);
 	}
 
-	private static String decode(String raw) {
+	/**
+	 * Decodes percent-encoding once, strictly: the bytes must be UTF-8 in its shortest form, so an
+	 * overlong encoding of a dot or slash never decodes into one.
+	 * @throws InvalidRemotePathException for a bad or incomplete escape, or bytes that are not UTF-8
+	 */
+	public static String decode(String raw) {
 		if (raw.indexOf('%') < 0) {
 			return raw;
 		}
@@ -119,7 +124,7 @@ public final class RemotePath {
 				continue;
 			}
 			if (i + 2 >= raw.length()) {
-				throw new InvalidRemotePathException("incomplete percent-encoding at the end of the path");
+				throw new InvalidRemotePathException("incomplete percent-encoding at the end");
 			}
 			int high = Character.digit(raw.charAt(i + 1), 16);
 			int low = Character.digit(raw.charAt(i + 2), 16);

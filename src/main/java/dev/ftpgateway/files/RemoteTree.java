@@ -32,15 +32,17 @@ public final class RemoteTree {
 	 * Deletes a file (DELE) or a folder (RMD); a folder with entries only when {@code recursive}.
 	 * A dead pooled session is retried on a new one only while nothing has been deleted yet: a
 	 * DELE whose reply was lost may have worked, and repeating it would answer "not found".
+	 * @param precondition what must hold of the file or folder before it is deleted
 	 * @throws FileOperationException {@code NOT_FOUND}, {@code CONFLICT} for a folder that is not
-	 *         empty, {@code NOT_APPLICABLE} for the root
+	 *         empty, {@code PRECONDITION_FAILED}, {@code NOT_APPLICABLE} for the root
 	 */
-	public void delete(RemotePath path, boolean recursive) throws IOException {
+	public void delete(RemotePath path, boolean recursive, Precondition precondition) throws IOException {
 		if (path.isRoot()) {
 			throw FileOperationException.notApplicable("The root folder cannot be deleted");
 		}
 		this.retry.run((session, attempt) -> {
 			FtpEntry entry = session.stat(path);
+			session.check(precondition, path);
 			if (!FileSession.isFolder(entry)) {
 				attempt.commit();
 				session.client().delete(session.absolute(path));
@@ -77,11 +79,13 @@ public final class RemoteTree {
 	 * Moves or renames a file or folder with RNFR/RNTO. Never replaces an existing destination:
 	 * servers disagree on whether RNTO overwrites, so it is refused up front.
 	 * @param mkdirs whether to create the destination's missing parent folders first
+	 * @param precondition what must hold of the source before it is moved
 	 * @throws FileOperationException {@code NOT_FOUND} for a missing source or destination
 	 *         folder, {@code CONFLICT} for an existing destination or one inside the source,
-	 *         {@code NOT_APPLICABLE} for the root
+	 *         {@code PRECONDITION_FAILED}, {@code NOT_APPLICABLE} for the root
 	 */
-	public void move(RemotePath source, RemotePath destination, boolean mkdirs) throws IOException {
+	public void move(RemotePath source, RemotePath destination, boolean mkdirs, Precondition precondition)
+			throws IOException {
 		if (source.isRoot() || destination.isRoot()) {
 			throw FileOperationException.notApplicable("The root folder cannot be moved or replaced");
 		}
@@ -91,6 +95,7 @@ public final class RemoteTree {
 		}
 		this.retry.once((session, attempt) -> {
 			session.stat(source);
+			session.check(precondition, source);
 			Optional<FtpEntry> existing = session.find(destination);
 			if (existing.isPresent()) {
 				throw FileOperationException.conflict(destination + " already exists");

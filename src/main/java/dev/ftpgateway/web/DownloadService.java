@@ -224,12 +224,8 @@ public class DownloadService {
 			return (this.modified != null) ? this.modified.toEpochMilli() : -1;
 		}
 
-		/** A strong ETag from size and modification time, or null when either is unknown. */
 		String etag() {
-			if (this.size < 0 || this.modified == null) {
-				return null;
-			}
-			return "\"" + Long.toHexString(this.size) + "-" + Long.toHexString(this.modified.toEpochMilli()) + "\"";
+			return EntityTags.of(this.size, this.modified);
 		}
 
 	}

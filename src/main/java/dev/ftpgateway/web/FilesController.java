@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -121,17 +122,26 @@ public class FilesController {
 					content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))))
 	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "Target file (or folder, ending in /)")
 	@Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "* refuses to replace an existing file (412)")
+	@Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "ETag(s) of the version this write expects; another version answers 412 and nothing changes")
+	@Parameter(name = "If-Unmodified-Since", in = ParameterIn.HEADER, description = "412 and nothing changes if the file was modified since")
 	@ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource"))
 	@ApiResponse(responseCode = "204", description = "Replaced (or appended to) an existing file; folder already existed")
 	@ApiResponse(responseCode = "404", description = "The parent folder does not exist (use mkdirs=true)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "409", description = "A folder is in the way of the file, or a file in the way of the folder", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "412", description = "If-None-Match: * and the file exists", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "412", description = "A precondition failed (If-Match, If-Unmodified-Since, If-None-Match); nothing changed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Content-Range: a PUT replaces the whole file", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "507", description = "The FTP server is out of space", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	public ResponseEntity<Void> put(@Parameter(hidden = true) RemotePath path,
 			@Parameter(description = "Append to the file with APPE instead of replacing it (no temporary file)")
 			@RequestParam(defaultValue = "false") boolean append,
 			@Parameter(description = "Create missing parent folders first")
 			@RequestParam(defaultValue = "false") boolean mkdirs, HttpServletRequest request) throws IOException {
+		if (request.getHeader(HttpHeaders.CONTENT_RANGE) != null) {
+			// RFC 9110 14.4: a server that does not apply Content-Range to a PUT must refuse it, or
+			// the part would replace the whole file.
+			throw GatewayProblems.badRequest("A PUT replaces the whole file: Content-Range is not supported on PUT;"
+					+ " nothing was changed");
+		}
 		if (path.hasTrailingSlash()) {
 			if (request.getContentLengthLong() > 0) {
 				throw GatewayProblems.badRequest("A path ending in / creates a folder and takes no body");
@@ -147,10 +157,13 @@ public class FilesController {
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@ApiResponse(responseCode = "404", description = "No such file or folder", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "409", description = "The folder is not empty (use recursive=true)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "412", description = "A precondition failed; nothing was deleted", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "ETag(s) of the version this write expects; another version answers 412 and nothing changes")
+	@Parameter(name = "If-Unmodified-Since", in = ParameterIn.HEADER, description = "412 and nothing changes if the file was modified since")
 	public ResponseEntity<Void> delete(@Parameter(hidden = true) RemotePath path,
 			@Parameter(description = "Delete a folder together with everything in it")
-			@RequestParam(defaultValue = "false") boolean recursive) throws IOException {
-		this.tree.delete(path, recursive);
+			@RequestParam(defaultValue = "false") boolean recursive, HttpServletRequest request) throws IOException {
+		this.tree.delete(path, recursive, WritePreconditions.of(request));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -161,13 +174,22 @@ public class FilesController {
 	@ApiResponse(responseCode = "201", description = "Moved", headers = @Header(name = "Location", description = "The new location"))
 	@ApiResponse(responseCode = "404", description = "No such source, or the destination folder is missing (use mkdirs=true)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "409", description = "The destination exists, or is inside the source", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "412", description = "A precondition on the source failed; nothing was moved", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "415", description = "The request has a body: a move takes its parameters in the query string only", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "ETag(s) of the version this write expects; another version answers 412 and nothing changes")
+	@Parameter(name = "If-Unmodified-Since", in = ParameterIn.HEADER, description = "412 and nothing changes if the file was modified since")
 	public ResponseEntity<Void> move(@Parameter(hidden = true) RemotePath path,
 			@Parameter(description = "The destination below the root, e.g. /archive/report.pdf (not percent-encoded twice)", required = true)
 			@RequestParam String moveTo,
 			@Parameter(description = "Create the destination's missing parent folders first")
-			@RequestParam(defaultValue = "false") boolean mkdirs) throws IOException {
+			@RequestParam(defaultValue = "false") boolean mkdirs, HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+			// A browser sends a form or text body to another origin without asking first; a move
+			// that took one would let any page move files with a user's cached credentials.
+			throw GatewayProblems.unsupportedBody("A move takes no body: moveTo and mkdirs go in the query string");
+		}
 		RemotePath destination = RemotePath.ofDecoded(moveTo);
-		this.tree.move(path, destination, mkdirs);
+		this.tree.move(path, destination, mkdirs, WritePreconditions.of(request));
 		return ResponseEntity.created(location(destination)).build();
 	}
 

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -18,6 +19,7 @@ import dev.ftpgateway.files.InvalidRemotePathException;
  * Checks the raw URI of every request that names {@code /files} before the container's own
  * normalisation can hide it: {@code /files/%2e%2e/x} is normalised to {@code /x} and would
  * otherwise become a 404 for an unrelated path instead of the 400 an escape attempt deserves.
+ * Then hands the request on with parameters from its query string only ({@link QueryParameters}).
  */
 @Component
 public class FilesPathFilter extends OncePerRequestFilter {
@@ -32,17 +34,21 @@ public class FilesPathFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String uri = request.getRequestURI().substring(request.getContextPath().length());
-		if (uri.equals(RemotePathArgumentResolver.PREFIX) || uri.startsWith(RemotePathArgumentResolver.PREFIX + "/")) {
-			try {
-				RemotePathArgumentResolver.fromRequest(request);
-			}
-			catch (InvalidRemotePathException ex) {
-				// Rendered by FtpProblemHandler, like every other problem.
-				this.resolver.resolveException(request, response, null, ex);
-				return;
-			}
+		if (!uri.equals(RemotePathArgumentResolver.PREFIX) && !uri.startsWith(RemotePathArgumentResolver.PREFIX + "/")) {
+			chain.doFilter(request, response);
+			return;
 		}
-		chain.doFilter(request, response);
+		HttpServletRequest checked;
+		try {
+			RemotePathArgumentResolver.fromRequest(request);
+			checked = QueryParameters.of(request);
+		}
+		catch (InvalidRemotePathException | ErrorResponseException ex) {
+			// Rendered by FtpProblemHandler, like every other problem.
+			this.resolver.resolveException(request, response, null, ex);
+			return;
+		}
+		chain.doFilter(checked, response);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -42,9 +41,8 @@ public class UploadService {
 	 */
 	public HttpStatus put(RemotePath path, HttpServletRequest request, boolean append, boolean mkdirs)
 			throws IOException {
-		boolean mustNotExist = "*".equals(request.getHeader(HttpHeaders.IF_NONE_MATCH));
-		boolean existed = this.uploads.write(path, new AtomicUpload.Options(append, mkdirs, mustNotExist),
-				new RequestBody(path, request));
+		boolean existed = this.uploads.write(path,
+				new AtomicUpload.Options(append, mkdirs, WritePreconditions.of(request)), new RequestBody(path, request));
 		return existed ? HttpStatus.NO_CONTENT : HttpStatus.CREATED;
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import dev.ftpgateway.files.FileServer;
+import dev.ftpgateway.files.Precondition;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
@@ -92,7 +93,7 @@ class ServerQuirksTest {
 	@Test
 	void aFolderThatSizeAnswersForIsDeletedWithItsContent() throws IOException {
 		this.server.reply("SIZE", "213 16384");
-		this.files.tree().delete(RemotePath.ofDecoded("/dir"), true);
+		this.files.tree().delete(RemotePath.ofDecoded("/dir"), true, Precondition.NONE);
 		assertThat(this.server.commands()).contains("DELE /dir/f.txt", "RMD /dir").doesNotContain("DELE /dir");
 	}
 

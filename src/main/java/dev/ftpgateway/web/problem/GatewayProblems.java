@@ -22,6 +22,11 @@ public final class GatewayProblems {
 		return problem(HttpStatus.BAD_REQUEST, detail);
 	}
 
+	/** 415: the request has a body where the operation takes none. */
+	public static ErrorResponseException unsupportedBody(String detail) {
+		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail);
+	}
+
 	private static ErrorResponseException problem(HttpStatus status, String detail) {
 		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
 	}
