@@ -66,7 +66,8 @@ public class FtpGatewayConfiguration {
 	/** The FTP server's tree below the root, on sessions the caller's security context chooses. */
 	@Bean
 	FileServer fileServer(FtpSessions sessions, FtpGatewayProperties properties) {
-		return new FileServer(sessions, properties.getServer().getRoot());
+		return new FileServer(sessions, properties.getServer().getRoot(),
+				properties.getServer().isFollowLinksOutsideRoot());
 	}
 
 	@Bean

@@ -110,6 +110,13 @@ public class FtpGatewayProperties {
 		 */
 		private boolean allowPrivilegedDataPorts;
 
+		/**
+		 * Let paths go through symbolic links on the server that point outside the root. Off,
+		 * such a path is refused with 403; finding out costs one LIST of each folder on the
+		 * path whenever the root is not "/" (at "/" nothing is outside to reach).
+		 */
+		private boolean followLinksOutsideRoot;
+
 		/** Remote folder the HTTP API is confined to; "/files/" maps to it. */
 		private String root = "/";
 
@@ -194,6 +201,14 @@ public class FtpGatewayProperties {
 
 		public void setControlKeepAlive(Duration controlKeepAlive) {
 			this.controlKeepAlive = controlKeepAlive;
+		}
+
+		public boolean isFollowLinksOutsideRoot() {
+			return this.followLinksOutsideRoot;
+		}
+
+		public void setFollowLinksOutsideRoot(boolean followLinksOutsideRoot) {
+			this.followLinksOutsideRoot = followLinksOutsideRoot;
 		}
 
 		public boolean isAllowPrivilegedDataPorts() {

@@ -62,6 +62,8 @@ public final class AtomicUpload {
 		AtomicBoolean storing = new AtomicBoolean();
 		try {
 			return this.retry.run((session, attempt) -> {
+				// Replacing renames onto the last name, which replaces a link rather than its target.
+				session.refuseLinksLeavingRoot(options.append() ? path : path.parent());
 				prepareParent(session, path.parent(), options.mkdirs());
 				Optional<FtpEntry> existing = session.find(path);
 				if (existing.isPresent() && FileSession.isFolder(existing.get())) {

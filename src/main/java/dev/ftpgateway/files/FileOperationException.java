@@ -25,7 +25,10 @@ public final class FileOperationException extends RuntimeException {
 		PRECONDITION_FAILED,
 
 		/** The operation cannot apply to this path at all, such as deleting the root folder. */
-		NOT_APPLICABLE
+		NOT_APPLICABLE,
+
+		/** The path goes through a symbolic link that points outside the root. */
+		OUTSIDE_ROOT
 
 	}
 
@@ -55,6 +58,11 @@ public final class FileOperationException extends RuntimeException {
 	/** A precondition of the caller's failed: public, since the caller states its preconditions. */
 	public static FileOperationException preconditionFailed(String message) {
 		return new FileOperationException(Reason.PRECONDITION_FAILED, message, null);
+	}
+
+	static FileOperationException outsideRoot(RemotePath path, String link) {
+		return new FileOperationException(Reason.OUTSIDE_ROOT,
+				path + " goes through the symbolic link " + link + ", which points outside the root folder", null);
 	}
 
 	static FileOperationException notApplicable(String message) {

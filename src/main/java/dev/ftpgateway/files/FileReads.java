@@ -20,10 +20,12 @@ public final class FileReads {
 
 	/**
 	 * Finds what is at {@code path} and lets {@code handler} read it.
-	 * @throws FileOperationException {@code NOT_FOUND} when nothing is there
+	 * @throws FileOperationException {@code NOT_FOUND} when nothing is there, {@code OUTSIDE_ROOT}
+	 *         when the path goes through a symbolic link that leaves the root
 	 */
 	public <T> T read(RemotePath path, ReadHandler<T> handler) throws IOException {
 		return this.retry.run((session, attempt) -> {
+			session.refuseLinksLeavingRoot(path);
 			FtpEntry entry = session.statForReading(path);
 			if (FileSession.isFolder(entry)) {
 				return handler.folder(new RemoteFolder(session, path));

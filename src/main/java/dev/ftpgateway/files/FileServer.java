@@ -15,11 +15,24 @@ public final class FileServer {
 	private final RemoteTree tree;
 
 	/**
+	 * A server whose symbolic links are followed only while they stay below the root.
 	 * @param sessions where sessions are borrowed
 	 * @param root the absolute remote folder every path is below, e.g. {@code /}
 	 */
 	public FileServer(FtpSessions sessions, String root) {
-		SessionRetry retry = new SessionRetry(sessions, root, new ServerQuirks());
+		this(sessions, root, false);
+	}
+
+	/**
+	 * @param sessions where sessions are borrowed
+	 * @param root the absolute remote folder every path is below, e.g. {@code /}
+	 * @param followLinksOutsideRoot whether paths may go through symbolic links that point
+	 *        outside the root; when false they are refused, which costs a LIST of each folder on
+	 *        the path whenever the root is not {@code /}
+	 */
+	public FileServer(FtpSessions sessions, String root, boolean followLinksOutsideRoot) {
+		SessionRetry retry = new SessionRetry(sessions, root, new ServerQuirks(),
+				new LinkGuard(root, followLinksOutsideRoot));
 		this.reads = new FileReads(retry);
 		this.uploads = new AtomicUpload(retry, root);
 		this.tree = new RemoteTree(retry);

@@ -3,6 +3,7 @@ package dev.ftpgateway.files;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,10 +37,22 @@ final class FileSession {
 
 	private final ServerQuirks quirks;
 
-	FileSession(Lease lease, String root, ServerQuirks quirks) {
+	private final LinkGuard links;
+
+	FileSession(Lease lease, String root, ServerQuirks quirks, LinkGuard links) {
 		this.lease = lease;
 		this.root = root;
 		this.quirks = quirks;
+		this.links = links;
+	}
+
+	/**
+	 * Refuses a path that goes through a symbolic link pointing outside the root (see
+	 * {@link LinkGuard}); the path's last name counts as well as the folders before it.
+	 * @throws FileOperationException {@code OUTSIDE_ROOT}
+	 */
+	void refuseLinksLeavingRoot(RemotePath path) throws IOException {
+		this.links.check(this, path);
 	}
 
 	ServerQuirks quirks() {
@@ -245,6 +258,28 @@ final class FileSession {
 	/** Hands over each entry of the folder as the data connection delivers it. */
 	void list(RemotePath folder, Consumer<RemoteEntry> callback) throws IOException {
 		listFolder(folder, (entry) -> callback.accept(RemoteEntry.of(entry)));
+	}
+
+	/**
+	 * The entries of a folder that are symbolic links, by name, from LIST: MLSD leaves out where
+	 * links point, and some servers' MLSD (proftpd's) reports a link to a folder as a folder.
+	 */
+	Map<String, FtpEntry> symbolicLinks(RemotePath folder) throws IOException {
+		Map<String, FtpEntry> found = new HashMap<>();
+		Consumer<FtpEntry> links = (entry) -> {
+			if (entry.type() == FtpEntry.Type.SYMLINK) {
+				found.put(RemoteEntry.of(entry).name(), entry);
+			}
+		};
+		String absolute = absolute(folder);
+		if (GLOB.matcher(absolute).find()) {
+			client().cwd(absolute);
+			client().listWithLinkTargets("", links);
+		}
+		else {
+			client().listWithLinkTargets(absolute, links);
+		}
+		return found;
 	}
 
 	/** The entries of a folder, without itself and its parent. */

@@ -3,6 +3,7 @@ package dev.ftpgateway.files;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.listing.FtpEntry;
@@ -41,9 +42,10 @@ public final class RemoteTree {
 			throw FileOperationException.notApplicable("The root folder cannot be deleted");
 		}
 		this.retry.run((session, attempt) -> {
+			session.refuseLinksLeavingRoot(path.parent());
 			FtpEntry entry = session.stat(path);
 			session.check(precondition, path);
-			if (!FileSession.isFolder(entry)) {
+			if (!FileSession.isFolder(entry) || isLink(session, path)) {
 				attempt.commit();
 				session.client().delete(session.absolute(path));
 				return null;
@@ -59,12 +61,23 @@ public final class RemoteTree {
 		});
 	}
 
+	/** Whether the last name of {@code path} is a symbolic link: removed with DELE, never recursed into. */
+	private static boolean isLink(FileSession session, RemotePath path) throws IOException {
+		return session.symbolicLinks(path.parent()).containsKey(path.name());
+	}
+
+	/**
+	 * Deletes a folder's content, then the folder. Links are removed, never followed: their names
+	 * come from LIST, since MLSD on some servers (proftpd) reports a link to a folder as a folder.
+	 */
 	private static void deleteTree(FileSession session, RemotePath folder, List<FtpEntry> children)
 			throws IOException {
 		FtpClient client = session.client();
+		Set<String> links = session.symbolicLinks(folder).keySet();
 		for (FtpEntry child : children) {
-			RemotePath childPath = folder.resolve(RemoteEntry.of(child).name());
-			if (FileSession.isFolder(child)) {
+			String name = RemoteEntry.of(child).name();
+			RemotePath childPath = folder.resolve(name);
+			if (FileSession.isFolder(child) && !links.contains(name)) {
 				deleteTree(session, childPath, session.children(childPath));
 			}
 			else {
@@ -94,6 +107,8 @@ public final class RemoteTree {
 			throw FileOperationException.conflict("Cannot move " + source + " into itself");
 		}
 		this.retry.once((session, attempt) -> {
+			session.refuseLinksLeavingRoot(source.parent());
+			session.refuseLinksLeavingRoot(destination.parent());
 			session.stat(source);
 			session.check(precondition, source);
 			Optional<FtpEntry> existing = session.find(destination);

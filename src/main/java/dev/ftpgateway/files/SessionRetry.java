@@ -31,20 +31,23 @@ final class SessionRetry {
 
 	private final ServerQuirks quirks;
 
+	private final LinkGuard links;
+
 	/** @param root the absolute remote folder every path is below */
-	SessionRetry(FtpSessions pool, String root, ServerQuirks quirks) {
+	SessionRetry(FtpSessions pool, String root, ServerQuirks quirks, LinkGuard links) {
 		if (root == null || !root.startsWith("/")) {
 			throw new IllegalArgumentException("root must be an absolute path, got '" + root + "'");
 		}
 		this.pool = pool;
 		this.root = root;
 		this.quirks = quirks;
+		this.links = links;
 	}
 
 	<T> T run(Operation<T> operation) throws IOException {
 		Attempt first = new Attempt();
 		try (Lease lease = this.pool.borrow()) {
-			FileSession session = new FileSession(lease, this.root, this.quirks);
+			FileSession session = new FileSession(lease, this.root, this.quirks, this.links);
 			try {
 				return operation.run(session, first);
 			}
@@ -67,7 +70,7 @@ final class SessionRetry {
 	/** Runs an operation on a pooled session once, for operations that must never be repeated. */
 	<T> T once(Operation<T> operation) throws IOException {
 		try (Lease lease = this.pool.borrow()) {
-			return operation.run(new FileSession(lease, this.root, this.quirks), new Attempt());
+			return operation.run(new FileSession(lease, this.root, this.quirks, this.links), new Attempt());
 		}
 	}
 

@@ -16,6 +16,7 @@ public final class FileProblemStatus {
 			case CONFLICT -> HttpStatus.CONFLICT;
 			case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
 			case NOT_APPLICABLE -> HttpStatus.BAD_REQUEST;
+			case OUTSIDE_ROOT -> HttpStatus.FORBIDDEN;
 		};
 	}
 
