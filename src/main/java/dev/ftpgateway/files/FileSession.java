@@ -262,7 +262,7 @@ final class FileSession {
 
 	/**
 	 * The entries of a folder that are symbolic links, by name, from LIST: MLSD leaves out where
-	 * links point, and some servers' MLSD (proftpd's) reports a link to a folder as a folder.
+	 * links point, and some servers' MLSD (pyftpdlib's) reports a link to a folder as a folder.
 	 */
 	Map<String, FtpEntry> symbolicLinks(RemotePath folder) throws IOException {
 		Map<String, FtpEntry> found = new HashMap<>();

@@ -68,7 +68,7 @@ public final class RemoteTree {
 
 	/**
 	 * Deletes a folder's content, then the folder. Links are removed, never followed: their names
-	 * come from LIST, since MLSD on some servers (proftpd) reports a link to a folder as a folder.
+	 * come from LIST, since MLSD on some servers (pyftpdlib) reports a link to a folder as a folder.
 	 */
 	private static void deleteTree(FileSession session, RemotePath folder, List<FtpEntry> children)
 			throws IOException {

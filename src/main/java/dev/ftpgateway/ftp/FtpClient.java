@@ -569,7 +569,7 @@ public class FtpClient implements Closeable {
 	/**
 	 * Lists a directory with LIST even where the server offers MLSD: the listing that shows, on
 	 * Unix servers, which entries are symbolic links and where they point ({@code l...} lines with
-	 * {@code ->}), which MLSD leaves out or follows on some servers (proftpd).
+	 * {@code ->}), which MLSD leaves out (proftpd, pure-ftpd) or follows (pyftpdlib).
 	 */
 	public void listWithLinkTargets(String path, Consumer<FtpEntry> callback) throws IOException {
 		connection().listings.list(path, entry -> {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Symbolic links on the server never take a path out of the root, and recursive deletes never
- * enter them. The scripted fake lists links as vsftpd and proftpd do in LIST; MLSD, as proftpd's
+ * enter them. The scripted fake lists links as vsftpd and proftpd do in LIST; MLSD, as pyftpdlib's
  * does, reports the link to a folder as a folder.
  */
 class SymbolicLinksTest {
