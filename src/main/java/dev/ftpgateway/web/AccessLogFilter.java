@@ -55,12 +55,24 @@ public class AccessLogFilter extends OncePerRequestFilter {
 			completed = true;
 		}
 		finally {
-			if (logger.isInfoEnabled()) {
-				long millis = (System.nanoTime() - start) / 1_000_000;
-				String query = (request.getQueryString() != null) ? "?" + redact(request.getQueryString()) : "";
-				logger.info(String.format("%s %s%s %d %d %dms%s", request.getMethod(), request.getRequestURI(), query,
-						response.getStatus(), counting.bytes(), millis, completed ? "" : " aborted"));
-			}
+			log(request.getMethod(), request.getRequestURI(), request.getQueryString(), response.getStatus(),
+					counting.bytes(), (System.nanoTime() - start) / 1_000_000, completed);
+		}
+	}
+
+	/**
+	 * Writes one access-log line. Also called for the requests Jetty rejects before this filter
+	 * runs ({@link dev.ftpgateway.web.problem.ProblemErrorHandler}), so every request is logged
+	 * the same way.
+	 * @param rawPath the path as sent, still percent-encoded
+	 * @param rawQuery the query string as sent, or {@code null}; credential-like values are redacted
+	 */
+	static void log(String method, String rawPath, String rawQuery, int status, long bytes, long millis,
+			boolean completed) {
+		if (logger.isInfoEnabled()) {
+			String query = (rawQuery != null) ? "?" + redact(rawQuery) : "";
+			logger.info(String.format("%s %s%s %d %d %dms%s", method, rawPath, query, status, bytes, millis,
+					completed ? "" : " aborted"));
 		}
 	}
 

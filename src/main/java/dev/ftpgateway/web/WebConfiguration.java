@@ -39,12 +39,13 @@ public class WebConfiguration implements WebMvcConfigurer {
 
 	/**
 	 * Lets encoded slashes and percent signs through to {@link RemotePath}, which decodes and
-	 * checks them itself, and renders the requests Jetty still rejects as problem+json.
+	 * checks them itself, and renders the requests Jetty still rejects as problem+json, logged
+	 * like every other request.
 	 */
 	@Bean
 	WebServerFactoryCustomizer<JettyServletWebServerFactory> problemJsonForRejectedUris() {
 		return (factory) -> factory.addServerCustomizers((server) -> {
-			server.setErrorHandler(new ProblemErrorHandler());
+			server.setErrorHandler(new ProblemErrorHandler(AccessLogFilter::log));
 			for (HttpConnectionFactory http : httpConnectionFactories(server)) {
 				http.getHttpConfiguration()
 					.setUriCompliance(UriCompliance.DEFAULT.with("ftp-gateway",
