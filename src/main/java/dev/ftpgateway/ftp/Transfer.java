@@ -116,9 +116,14 @@ public final class Transfer implements Closeable {
 	 * @throws SocketTimeoutException when neither data nor a reply came within the data timeout
 	 */
 	void awaitFirstData() throws IOException {
+		InputStream in = this.socket.getInputStream();
+		if (in.available() > 0) {
+			// Usually so by the time the 150 is read: no socket options to change for a small file.
+			this.firstByte = in.read();
+			return;
+		}
 		int dataTimeoutMillis = this.socket.getSoTimeout();
 		long deadline = System.nanoTime() + Duration.ofMillis(dataTimeoutMillis).toNanos();
-		InputStream in = this.socket.getInputStream();
 		int pollMillis = Timeouts.millis(FIRST_DATA_POLL);
 		this.socket.setSoTimeout((dataTimeoutMillis > 0) ? Math.min(pollMillis, dataTimeoutMillis) : pollMillis);
 		try {
