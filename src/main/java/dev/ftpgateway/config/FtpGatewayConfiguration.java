@@ -1,10 +1,13 @@
 package dev.ftpgateway.config;
 
+import java.time.Clock;
+
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
 import dev.ftpgateway.files.AtomicUpload;
 import dev.ftpgateway.files.FileReads;
 import dev.ftpgateway.files.FileServer;
 import dev.ftpgateway.files.RemoteTree;
+import dev.ftpgateway.files.SmallFileCache;
 import dev.ftpgateway.ftp.FtpEventListener;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
@@ -66,8 +69,11 @@ public class FtpGatewayConfiguration {
 	/** The FTP server's tree below the root, on sessions the caller's security context chooses. */
 	@Bean
 	FileServer fileServer(FtpSessions sessions, FtpGatewayProperties properties) {
+		FtpGatewayProperties.Cache cache = properties.getCache();
 		return new FileServer(sessions, properties.getServer().getRoot(),
-				properties.getServer().isFollowLinksOutsideRoot());
+				properties.getServer().isFollowLinksOutsideRoot(),
+				new SmallFileCache((int) Math.min(Integer.MAX_VALUE, cache.getMaxFileSize().toBytes()),
+						cache.getMaxSize().toBytes(), cache.getMaxStale(), Clock.systemUTC()));
 	}
 
 	@Bean

@@ -32,6 +32,8 @@ public class FtpGatewayProperties {
 
 	private final Transfer transfer = new Transfer();
 
+	private final Cache cache = new Cache();
+
 	private final Embedded embedded = new Embedded();
 
 	private final Web web = new Web();
@@ -42,6 +44,10 @@ public class FtpGatewayProperties {
 
 	public Pool getPool() {
 		return this.pool;
+	}
+
+	public Cache getCache() {
+		return this.cache;
 	}
 
 	public Transfer getTransfer() {
@@ -498,6 +504,51 @@ public class FtpGatewayProperties {
 	}
 
 	/** Streaming of file content between HTTP and FTP. */
+	/**
+	 * Small files kept in memory: a GET of one whose size and modification time the server
+	 * still states needs no data connection. Only the gateway's own sessions' reads are kept.
+	 */
+	public static class Cache {
+
+		/** The largest file kept; 0 turns the cache off. */
+		private DataSize maxFileSize = DataSize.ofKilobytes(64);
+
+		/** The most memory all kept files take together (least recently used go first). */
+		private DataSize maxSize = DataSize.ofMegabytes(16);
+
+		/**
+		 * How long a file checked against the server may then be served without asking it
+		 * again: up to this much staleness for no FTP command at all. 0 (the default) asks the
+		 * server before every use.
+		 */
+		private Duration maxStale = Duration.ZERO;
+
+		public DataSize getMaxFileSize() {
+			return this.maxFileSize;
+		}
+
+		public void setMaxFileSize(DataSize maxFileSize) {
+			this.maxFileSize = maxFileSize;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public Duration getMaxStale() {
+			return this.maxStale;
+		}
+
+		public void setMaxStale(Duration maxStale) {
+			this.maxStale = maxStale;
+		}
+
+	}
+
 	public static class Transfer {
 
 		/**

@@ -31,9 +31,12 @@ public final class AtomicUpload {
 
 	private final String root;
 
-	AtomicUpload(SessionRetry retry, String root) {
+	private final SmallFileCache cache;
+
+	AtomicUpload(SessionRetry retry, String root, SmallFileCache cache) {
 		this.retry = retry;
 		this.root = root;
+		this.cache = cache;
 	}
 
 	/**
@@ -85,6 +88,9 @@ public final class AtomicUpload {
 				deleteQuietly(target);
 			}
 			throw ex;
+		}
+		finally {
+			this.cache.invalidate(path.under(this.root));
 		}
 	}
 

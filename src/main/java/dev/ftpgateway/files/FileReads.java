@@ -1,6 +1,8 @@
 package dev.ftpgateway.files;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
 
 import dev.ftpgateway.ftp.listing.FtpEntry;
 
@@ -14,8 +16,11 @@ public final class FileReads {
 
 	private final SessionRetry retry;
 
-	FileReads(SessionRetry retry) {
+	private final SmallFileCache cache;
+
+	FileReads(SessionRetry retry, SmallFileCache cache) {
 		this.retry = retry;
+		this.cache = cache;
 	}
 
 	/**
@@ -26,12 +31,26 @@ public final class FileReads {
 	public <T> T read(RemotePath path, ReadHandler<T> handler) throws IOException {
 		return this.retry.run((session, attempt) -> {
 			session.refuseLinksLeavingRoot(path);
+			// A pass-through caller's session may see another tree (its own chroot): only what the
+			// gateway's own sessions read is cached, and only for them.
+			SmallFileCache cache = session.lease().isShared() ? this.cache : null;
+			String absolute = session.absolute(path);
+			Optional<SmallFileCache.Entry> fresh = (cache != null) ? cache.fresh(absolute) : Optional.empty();
+			if (fresh.isPresent()) {
+				return handler.file(new RemoteFile(session, attempt, path, fresh.get()));
+			}
 			FtpEntry entry = session.statForReading(path);
 			if (FileSession.isFolder(entry)) {
 				return handler.folder(new RemoteFolder(session, path));
 			}
 			FileVersion version = session.version(path, entry);
-			return handler.file(new RemoteFile(session, attempt, path, version.size(), version.modified().orElse(null)));
+			Instant modified = version.modified().orElse(null);
+			Optional<SmallFileCache.Entry> cached = (cache != null && modified != null)
+					? cache.validated(absolute, version.size(), modified) : Optional.empty();
+			if (cached.isPresent()) {
+				return handler.file(new RemoteFile(session, attempt, path, cached.get()));
+			}
+			return handler.file(new RemoteFile(session, attempt, path, version.size(), modified, cache));
 		});
 	}
 

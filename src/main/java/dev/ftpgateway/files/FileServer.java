@@ -20,7 +20,7 @@ public final class FileServer {
 	 * @param root the absolute remote folder every path is below, e.g. {@code /}
 	 */
 	public FileServer(FtpSessions sessions, String root) {
-		this(sessions, root, false);
+		this(sessions, root, false, SmallFileCache.disabled());
 	}
 
 	/**
@@ -29,13 +29,14 @@ public final class FileServer {
 	 * @param followLinksOutsideRoot whether paths may go through symbolic links that point
 	 *        outside the root; when false they are refused, which costs a LIST of each folder on
 	 *        the path whenever the root is not {@code /}
+	 * @param cache where small files read through the gateway's own sessions are kept
 	 */
-	public FileServer(FtpSessions sessions, String root, boolean followLinksOutsideRoot) {
+	public FileServer(FtpSessions sessions, String root, boolean followLinksOutsideRoot, SmallFileCache cache) {
 		SessionRetry retry = new SessionRetry(sessions, root, new ServerQuirks(),
 				new LinkGuard(root, followLinksOutsideRoot));
-		this.reads = new FileReads(retry);
-		this.uploads = new AtomicUpload(retry, root);
-		this.tree = new RemoteTree(retry);
+		this.reads = new FileReads(retry, cache);
+		this.uploads = new AtomicUpload(retry, root, cache);
+		this.tree = new RemoteTree(retry, root, cache);
 	}
 
 	/** Finding out what is at a path, listing folders and opening files. */

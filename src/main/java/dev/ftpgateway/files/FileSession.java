@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.FtpException;
+import dev.ftpgateway.ftp.FileStatus;
 import dev.ftpgateway.ftp.FtpPermanentException;
 import dev.ftpgateway.ftp.ReplyCode;
 import dev.ftpgateway.ftp.listing.FtpEntry;
@@ -182,12 +183,20 @@ final class FileSession {
 	 * listing, which tells them apart.
 	 */
 	private Optional<FtpEntry> plainFile(String absolute) throws IOException {
-		OptionalLong size = client().size(absolute);
-		if (size.isEmpty()) {
+		FileStatus status;
+		if (this.quirks.pipelines(this)) {
+			// One round trip for both, where the server takes commands sent together.
+			status = client().sizeAndMdtm(absolute);
+		}
+		else {
+			OptionalLong size = client().size(absolute);
+			status = new FileStatus(size, size.isPresent() ? client().mdtm(absolute) : Optional.empty());
+		}
+		if (status.size().isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new FtpEntry(absolute, FtpEntry.Type.FILE, size, client().mdtm(absolute), Optional.empty(),
-				Optional.empty(), Map.of(), ""));
+		return Optional.of(new FtpEntry(absolute, FtpEntry.Type.FILE, status.size(), status.modified(),
+				Optional.empty(), Optional.empty(), Map.of(), ""));
 	}
 
 	/** Whether CWD enters {@code absolute}; a refusal leaves the question to a listing of the parent. */

@@ -25,12 +25,33 @@ public final class RemoteFile {
 
 	private final Instant modified;
 
-	RemoteFile(FileSession session, SessionRetry.Attempt attempt, RemotePath path, long size, Instant modified) {
+	/** Where a whole read of this file may be kept, or null. */
+	private final SmallFileCache cache;
+
+	/** The bytes of the file from the cache, or null when it is read from the server. */
+	private final byte[] cached;
+
+	/** A file read from the server, and kept in {@code cache} (when not null) if it is small. */
+	RemoteFile(FileSession session, SessionRetry.Attempt attempt, RemotePath path, long size, Instant modified,
+			SmallFileCache cache) {
 		this.session = session;
 		this.attempt = attempt;
 		this.path = path;
 		this.size = size;
 		this.modified = modified;
+		this.cache = cache;
+		this.cached = null;
+	}
+
+	/** A file served from the cache. */
+	RemoteFile(FileSession session, SessionRetry.Attempt attempt, RemotePath path, SmallFileCache.Entry entry) {
+		this.session = session;
+		this.attempt = attempt;
+		this.path = path;
+		this.size = entry.size;
+		this.modified = entry.modified;
+		this.cache = null;
+		this.cached = entry.bytes;
 	}
 
 	public RemotePath path() {
@@ -52,6 +73,9 @@ public final class RemoteFile {
 	 * or announces nothing, and has not refused REST.
 	 */
 	public boolean readsFromOffsets() throws IOException {
+		if (this.cached != null) {
+			return true;
+		}
 		Map<String, String> features = this.session.client().features();
 		return !this.session.quirks().restRefused() && (features.isEmpty() || features.containsKey("REST"));
 	}
@@ -64,6 +88,10 @@ public final class RemoteFile {
 	 * is final: the read is not tried again.
 	 */
 	public Download open(long offset) throws IOException {
+		if (this.cached != null) {
+			this.attempt.commit();
+			return new CachedDownload(this.cached, offset);
+		}
 		long start = (offset > 0 && readsFromOffsets()) ? offset : 0;
 		TransferInputStream in;
 		try {
@@ -78,7 +106,9 @@ public final class RemoteFile {
 			in = this.session.client().retrieve(this.session.absolute(this.path), start);
 		}
 		this.attempt.commit();
-		return new Download(in, this.session.lease(), start);
+		SmallFileCache.Filling filling = (this.cache != null && start == 0)
+				? this.cache.filling(this.session.absolute(this.path), this.size, this.modified) : null;
+		return new FtpDownload(in, this.session.lease(), start, filling);
 	}
 
 }

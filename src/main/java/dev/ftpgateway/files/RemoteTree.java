@@ -16,8 +16,14 @@ public final class RemoteTree {
 
 	private final SessionRetry retry;
 
-	RemoteTree(SessionRetry retry) {
+	private final String root;
+
+	private final SmallFileCache cache;
+
+	RemoteTree(SessionRetry retry, String root, SmallFileCache cache) {
 		this.retry = retry;
+		this.root = root;
+		this.cache = cache;
 	}
 
 	/**
@@ -41,6 +47,15 @@ public final class RemoteTree {
 		if (path.isRoot()) {
 			throw FileOperationException.notApplicable("The root folder cannot be deleted");
 		}
+		try {
+			deleteOnce(path, recursive, precondition);
+		}
+		finally {
+			this.cache.invalidate(path.under(this.root));
+		}
+	}
+
+	private void deleteOnce(RemotePath path, boolean recursive, Precondition precondition) throws IOException {
 		this.retry.run((session, attempt) -> {
 			session.refuseLinksLeavingRoot(path.parent());
 			FtpEntry entry = session.stat(path);
@@ -106,6 +121,17 @@ public final class RemoteTree {
 				&& destination.segments().subList(0, source.segments().size()).equals(source.segments())) {
 			throw FileOperationException.conflict("Cannot move " + source + " into itself");
 		}
+		try {
+			moveOnce(source, destination, mkdirs, precondition);
+		}
+		finally {
+			this.cache.invalidate(source.under(this.root));
+			this.cache.invalidate(destination.under(this.root));
+		}
+	}
+
+	private void moveOnce(RemotePath source, RemotePath destination, boolean mkdirs, Precondition precondition)
+			throws IOException {
 		this.retry.once((session, attempt) -> {
 			session.refuseLinksLeavingRoot(source.parent());
 			session.refuseLinksLeavingRoot(destination.parent());

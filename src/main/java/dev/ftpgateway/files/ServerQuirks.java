@@ -1,6 +1,7 @@
 package dev.ftpgateway.files;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * What the gateway learned about one FTP server's behaviour that its FEAT does not say, shared
@@ -8,9 +9,14 @@ import java.io.IOException;
  */
 final class ServerQuirks {
 
+	/** How long the pipelining probe waits for each of its replies. */
+	private static final Duration PIPELINING_PROBE_WAIT = Duration.ofSeconds(2);
+
 	private volatile Boolean sizeAnswersFolders;
 
 	private volatile boolean restRefused;
+
+	private volatile Boolean pipelining;
 
 	/**
 	 * Whether SIZE answers for folders too (Twisted's FTP server gives a folder's block size),
@@ -22,6 +28,25 @@ final class ServerQuirks {
 		if (known == null) {
 			known = session.client().size(session.absolute(RemotePath.root())).isPresent();
 			this.sizeAnswersFolders = known;
+		}
+		return known;
+	}
+
+	/**
+	 * Whether the server takes a command while it still answers the one before, so SIZE and MDTM
+	 * can go out together: found out once, with two NOOPs sent together. A server that drops the
+	 * second leaves the session that asked out of step.
+	 * @throws SessionSpoiledException when that just happened: the operation is tried again on
+	 *         another session, which no longer asks
+	 */
+	boolean pipelines(FileSession session) throws IOException {
+		Boolean known = this.pipelining;
+		if (known == null) {
+			known = session.client().acceptsPipelining(PIPELINING_PROBE_WAIT);
+			this.pipelining = known;
+			if (!known) {
+				throw new SessionSpoiledException("The FTP server does not answer pipelined commands");
+			}
 		}
 		return known;
 	}

@@ -53,15 +53,22 @@ final class SessionRetry {
 			}
 			catch (IOException ex) {
 				if (isDataConnectionRefused(first, ex)) {
-					logger.log(Level.DEBUG, () -> "The FTP server could not open a data connection (" + ex + "); retrying once");
+					logger.log(Level.DEBUG,
+							() -> "The FTP server could not open a data connection (" + ex + "); retrying once");
 					return operation.run(session, new Attempt());
 				}
-				if (!isStale(lease, first, ex)) {
+				if (ex instanceof SessionSpoiledException && !first.committed) {
+					logger.log(Level.DEBUG, () -> ex.getMessage() + "; retrying once on a new session");
+				}
+				else if (isStale(lease, first, ex)) {
+					logger.log(Level.INFO,
+							() -> "Pooled FTP session was dead (" + ex + "); retrying once on a new session");
+					// Sessions are lent most recently used first, so the idle ones left died the same way.
+					this.pool.discardIdle();
+				}
+				else {
 					throw ex;
 				}
-				logger.log(Level.INFO, () -> "Pooled FTP session was dead (" + ex + "); retrying once on a new session");
-				// Sessions are lent most recently used first, so the idle ones left died the same way.
-				this.pool.discardIdle();
 			}
 		}
 		return once(operation);

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.List;
 
 import javax.net.ssl.SSLSocket;
 
@@ -93,12 +94,27 @@ final class ControlConnection implements Closeable {
 	 *         smuggle a second command to the server, so nothing is written
 	 */
 	void send(String line) throws IOException {
+		write(line);
+		this.out.flush();
+	}
+
+	/** Sends several command lines in one write, for servers that take commands while they still answer earlier ones. */
+	void sendAll(List<String> lines) throws IOException {
+		for (String line : lines) {
+			checkSafe(line);
+		}
+		for (String line : lines) {
+			write(line);
+		}
+		this.out.flush();
+	}
+
+	private void write(String line) throws IOException {
 		checkSafe(line);
 		this.log.put(line);
 		this.out.write(line.getBytes(this.charset));
 		this.out.write('\r');
 		this.out.write('\n');
-		this.out.flush();
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -67,6 +69,34 @@ final class Dialogue implements Closeable {
 		}
 		finally {
 			this.events.commandCompleted(verbOf(cmd), replyCode, Duration.ofNanos(System.nanoTime() - started));
+		}
+	}
+
+	/**
+	 * Sends commands back to back and then reads their replies in order: one round trip for all
+	 * of them. Only for servers known to take a command while they still answer the one before.
+	 * @return each command's reply, 4xx and 5xx included (a 421 still breaks the dialogue)
+	 */
+	List<Reply> pipeline(List<String> cmds) throws IOException {
+		checkIdle();
+		long started = System.nanoTime();
+		cmds.forEach(this.log::command);
+		List<Reply> replies = new ArrayList<>(cmds.size());
+		try {
+			this.control.sendAll(cmds);
+			for (String cmd : cmds) {
+				Reply reply = readReply();
+				if (reply.code() == ReplyCode.SERVICE_NOT_AVAILABLE) {
+					this.broken = true;
+				}
+				replies.add(reply);
+				this.events.commandCompleted(verbOf(cmd), reply.code(), Duration.ofNanos(System.nanoTime() - started));
+			}
+			return replies;
+		}
+		catch (IOException ex) {
+			this.broken = true;
+			throw ex;
 		}
 	}
 

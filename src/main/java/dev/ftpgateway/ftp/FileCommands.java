@@ -1,7 +1,9 @@
 package dev.ftpgateway.ftp;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -81,6 +83,37 @@ final class FileCommands {
 		return fileStatus("MDTM " + path).flatMap(Mdtm::parse);
 	}
 
+	/** SIZE and MDTM sent together, their replies read after both went out; the caller switches to binary first. */
+	FileStatus sizeAndMdtm(String path) throws IOException {
+		List<Reply> replies = this.dialogue.pipeline(List.of("SIZE " + path, "MDTM " + path));
+		Optional<String> size = statusText(replies.get(0));
+		OptionalLong parsedSize;
+		try {
+			parsedSize = size.isPresent() ? OptionalLong.of(Long.parseLong(size.get())) : OptionalLong.empty();
+		}
+		catch (NumberFormatException ex) {
+			parsedSize = OptionalLong.empty();
+		}
+		return new FileStatus(parsedSize, statusText(replies.get(1)).flatMap(Mdtm::parse));
+	}
+
+	/**
+	 * Whether the server takes a command while it still answers the one before: two NOOPs sent
+	 * together must both be answered, the second within {@code wait}. A server that drops the
+	 * second leaves the dialogue out of step, so it is then broken and this answers false.
+	 */
+	boolean acceptsPipelining(Duration wait) throws IOException {
+		this.dialogue.sendWithoutReply("NOOP");
+		this.dialogue.sendWithoutReply("NOOP");
+		Optional<Reply> first = this.dialogue.readReplyWithin(wait);
+		Optional<Reply> second = first.isPresent() ? this.dialogue.readReplyWithin(wait) : Optional.empty();
+		boolean answered = second.isPresent() && first.get().isPositiveCompletion()
+				&& second.get().isPositiveCompletion();
+		if (!answered) {
+			this.dialogue.markBroken();
+		}
+		return answered;
+	}
 	/**
 	 * The text of a 213 reply, or empty when the server has no such command (500, 502, 504) or
 	 * says there is no plain file of that name (550, or 501 for a name it cannot take). Other
@@ -88,18 +121,33 @@ final class FileCommands {
 	 */
 	private Optional<String> fileStatus(String cmd) throws IOException {
 		try {
-			Reply reply = this.dialogue.command(cmd);
-			return (reply.code() == ReplyCode.FILE_STATUS) ? Optional.of(reply.lines().get(0).substring(3).strip())
-					: Optional.empty();
+			return statusText(this.dialogue.command(cmd));
 		}
 		catch (FtpPermanentException ex) {
-			int code = ex.replyCode();
-			if (code == ReplyCode.FILE_UNAVAILABLE || code == ReplyCode.SYNTAX_ERROR_IN_ARGUMENTS
-					|| ReplyCode.meansNotImplemented(code)) {
-				return Optional.empty();
-			}
-			throw ex;
+			return statusText(ex);
 		}
+	}
+
+	private Optional<String> statusText(Reply reply) throws IOException {
+		if (reply.kind() == 4 || reply.kind() == 5) {
+			try {
+				this.dialogue.checked(reply);
+			}
+			catch (FtpPermanentException ex) {
+				return statusText(ex);
+			}
+		}
+		return (reply.code() == ReplyCode.FILE_STATUS) ? Optional.of(reply.lines().get(0).substring(3).strip())
+				: Optional.empty();
+	}
+
+	private static Optional<String> statusText(FtpPermanentException ex) throws FtpPermanentException {
+		int code = ex.replyCode();
+		if (code == ReplyCode.FILE_UNAVAILABLE || code == ReplyCode.SYNTAX_ERROR_IN_ARGUMENTS
+				|| ReplyCode.meansNotImplemented(code)) {
+			return Optional.empty();
+		}
+		throw ex;
 	}
 
 }

@@ -26,6 +26,8 @@ public final class Lease implements AutoCloseable {
 
 	private final boolean wasIdle;
 
+	private final boolean shared;
+
 	private volatile boolean broken;
 
 	private volatile Runnable afterClose = () -> {
@@ -44,13 +46,27 @@ public final class Lease implements AutoCloseable {
 				pool.invalidateObject(session);
 			}
 
-		}, wasIdle);
+		}, wasIdle, true);
 	}
 
-	Lease(FtpClient client, Home home, boolean wasIdle) {
+	/**
+	 * @param shared whether the session is logged in as the gateway's own user, lent to every
+	 *        caller, rather than as one caller (pass-through)
+	 */
+	Lease(FtpClient client, Home home, boolean wasIdle, boolean shared) {
 		this.client = client;
 		this.home = home;
 		this.wasIdle = wasIdle;
+		this.shared = shared;
+	}
+
+	/**
+	 * Whether the session is logged in as the gateway's own user and lent to every caller, so
+	 * what it sees every caller may see; a pass-through caller's session sees that caller's view
+	 * of the server (a chroot of its own, say).
+	 */
+	public boolean isShared() {
+		return this.shared;
 	}
 
 	/**

@@ -89,7 +89,7 @@ public final class UserSessionPool implements AutoCloseable {
 					UserSessionPool.this.pool.invalidateObject(login, session);
 				}
 
-			}, this.factory.wasIdle(client));
+			}, this.factory.wasIdle(client), false);
 		}
 		catch (NoSuchElementException ex) {
 			if (ex.getCause() instanceof IOException cause) {

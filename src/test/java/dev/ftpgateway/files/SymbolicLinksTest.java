@@ -67,7 +67,7 @@ class SymbolicLinksTest {
 
 	@Test
 	void linksOutsideTheRootAreFollowedWhenTheSettingSaysSo() throws IOException {
-		FileServer files = new FileServer(this.pool, "/upload", true);
+		FileServer files = new FileServer(this.pool, "/upload", true, SmallFileCache.disabled());
 		assertThat(files.reads().read(RemotePath.ofDecoded("/out/secret.txt"), new Opened())).isEqualTo("file");
 		assertThat(this.server.commands()).noneMatch((command) -> command.startsWith("LIST"));
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.ftpgateway.ftp.listing.FtpEntry;
+import dev.ftpgateway.testing.ReceivedCommand;
 import dev.ftpgateway.testing.ScriptedFtpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,40 @@ class FtpClientCommandsTest {
 		try (FtpClient ftp = loggedIn()) {
 			assertThatExceptionOfType(FtpPermanentException.class).isThrownBy(() -> ftp.size("/f"))
 				.satisfies(ex -> assertThat(ex.replyCode()).isEqualTo(530));
+		}
+	}
+
+	@Test
+	void sizeAndMdtmGoOutTogetherAndBothRepliesAreRead() throws IOException {
+		this.server.putFile("/f", new byte[1234]);
+		try (FtpClient ftp = loggedIn()) {
+			FileStatus status = ftp.sizeAndMdtm("/f");
+			assertThat(status.size()).hasValue(1234);
+			assertThat(status.modified()).contains(Instant.parse("2024-01-01T12:00:00Z"));
+			FileStatus missing = ftp.sizeAndMdtm("/missing");
+			assertThat(missing.size()).isEmpty();
+			assertThat(missing.modified()).isEmpty();
+			assertThat(ftp.sendCommand("ECHO 299 in step")).isEqualTo("299 in step");
+		}
+		assertThat(this.server.receivedCommands()).filteredOn((command) -> command.verb().equals("MDTM"))
+			.allMatch(ReceivedCommand::sentBeforePreviousReply);
+	}
+
+	@Test
+	void aServerAnsweringBothPipelinedNoopsAcceptsPipelining() throws IOException {
+		try (FtpClient ftp = loggedIn()) {
+			assertThat(ftp.acceptsPipelining(Duration.ofSeconds(2))).isTrue();
+			assertThat(ftp.isBroken()).isFalse();
+			assertThat(ftp.sendCommand("ECHO 299 in step")).isEqualTo("299 in step");
+		}
+	}
+
+	@Test
+	void aServerNotAnsweringPipelinedNoopsInTimeDoesNotAcceptPipeliningAndTheSessionIsBroken() throws IOException {
+		this.server.stall("NOOP", Duration.ofSeconds(3));
+		try (FtpClient ftp = loggedIn()) {
+			assertThat(ftp.acceptsPipelining(Duration.ofMillis(300))).isFalse();
+			assertThat(ftp.isBroken()).isTrue();
 		}
 	}
 

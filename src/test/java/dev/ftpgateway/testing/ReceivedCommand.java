@@ -24,9 +24,20 @@ public final class ReceivedCommand {
 
 	private final String line;
 
-	ReceivedCommand(byte[] raw) {
+	private final boolean sentBeforePreviousReply;
+
+	ReceivedCommand(byte[] raw, boolean sentBeforePreviousReply) {
 		this.raw = raw.clone();
 		this.line = new String(stripTelnet(raw), StandardCharsets.UTF_8);
+		this.sentBeforePreviousReply = sentBeforePreviousReply;
+	}
+
+	/**
+	 * Whether the client sent this command before the server answered the one before it: the
+	 * client pipelines. Told by bytes of it waiting while the previous command was handled.
+	 */
+	public boolean sentBeforePreviousReply() {
+		return this.sentBeforePreviousReply;
 	}
 
 	/** The bytes exactly as received, without the terminating CRLF (or bare LF). */

@@ -520,10 +520,14 @@ public final class ScriptedFtpServer implements AutoCloseable {
 			}
 			write(ScriptedFtpServer.this.welcome);
 			byte[] line;
+			boolean sentBeforeReply = false;
 			while ((line = readLine()) != null) {
-				ReceivedCommand command = new ReceivedCommand(line);
+				ReceivedCommand command = new ReceivedCommand(line, sentBeforeReply);
 				ScriptedFtpServer.this.received.add(command);
 				ScriptedFtpServer.this.unread.add(command);
+				// Bytes already waiting before this command is answered: the client sent the next
+				// command without waiting for this reply (pipelining).
+				sentBeforeReply = this.in.available() > 0;
 				if (!dispatch(command)) {
 					return;
 				}

@@ -1,0 +1,232 @@
+package dev.ftpgateway.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.ServletWebRequest;
+
+import dev.ftpgateway.files.FileServer;
+import dev.ftpgateway.files.Precondition;
+import dev.ftpgateway.files.RemotePath;
+import dev.ftpgateway.files.SmallFileCache;
+import dev.ftpgateway.ftp.FtpEventListener;
+import dev.ftpgateway.pool.ConnectionSettings;
+import dev.ftpgateway.pool.FtpLogin;
+import dev.ftpgateway.pool.FtpSessions;
+import dev.ftpgateway.pool.FtpSessionPool;
+import dev.ftpgateway.pool.Lease;
+import dev.ftpgateway.pool.PoolSettings;
+import dev.ftpgateway.pool.UserSessionPool;
+import dev.ftpgateway.testing.ScriptedFtpServer;
+import dev.ftpgateway.web.transfer.TransferFailures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cache of small files serves exactly what the server holds: a copy is used only while the
+ * server states the same size and time, never for a file modified too recently to tell a change
+ * within the same second, and never after this gateway changed the file.
+ */
+class SmallFileCacheTest {
+
+	private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
+
+	private final ScriptedFtpServer server = new ScriptedFtpServer();
+
+	private final FtpSessionPool pool;
+
+	SmallFileCacheTest() throws IOException {
+		Duration second = Duration.ofSeconds(1);
+		this.pool = new FtpSessionPool(
+				new ConnectionSettings(this.server.host(), this.server.port(), "user", "pw", true,
+						StandardCharsets.UTF_8, second, second, second),
+				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)));
+		// As vsftpd: no MLST, so every use is checked with SIZE and MDTM, sent together.
+		this.server.putFile("/a.txt", bytes("hello"))
+			.reply("FEAT", "211-Features:\n EPSV\n SIZE\n MDTM\n REST STREAM\n211 End");
+	}
+
+	@AfterEach
+	void close() {
+		this.pool.close();
+		this.server.close();
+	}
+
+	@Test
+	void aSecondGetOfAnUnchangedSmallFileOpensNoDataConnection() throws IOException {
+		Gateway gateway = new Gateway(Duration.ZERO);
+		assertThat(gateway.get("/a.txt", null).getContentAsString()).isEqualTo("hello");
+		int before = this.server.commands().size();
+		assertThat(gateway.get("/a.txt", null).getContentAsString()).isEqualTo("hello");
+		assertThat(verbsSince(before)).containsExactly("SIZE", "MDTM");
+	}
+
+	@Test
+	void aFileChangedOnTheServerIsFetchedAgain() throws IOException {
+		Gateway gateway = new Gateway(Duration.ZERO);
+		gateway.get("/a.txt", null);
+		this.server.putFile("/a.txt", bytes("hello, world"));
+		assertThat(gateway.get("/a.txt", null).getContentAsString()).isEqualTo("hello, world");
+	}
+
+	@Test
+	void aFileModifiedWithinTheLastSecondsIsNeverCached() throws IOException {
+		// Same size, same second: the server's times could not tell a change from the cached copy.
+		this.server.reply("MDTM", "213 20261206115959");
+		Gateway gateway = new Gateway(Duration.ZERO);
+		gateway.get("/a.txt", null);
+		this.server.putFile("/a.txt", bytes("HELLO"));
+		assertThat(gateway.get("/a.txt", null).getContentAsString()).isEqualTo("HELLO");
+	}
+
+	@Test
+	void anUploadThroughTheGatewayDropsTheCachedCopyEvenWhenSizeAndTimeStayTheSame() throws IOException {
+		// The fake states one time for every file, so only the invalidation can tell the change.
+		Gateway gateway = new Gateway(Duration.ZERO);
+		gateway.get("/a.txt", null);
+		MockHttpServletRequest put = new MockHttpServletRequest("PUT", "/files/a.txt");
+		put.setContent(bytes("HELLO"));
+		gateway.uploads.put(RemotePath.ofDecoded("/a.txt"), put, false, false);
+		assertThat(gateway.get("/a.txt", null).getContentAsString()).isEqualTo("HELLO");
+	}
+
+	@Test
+	void aDeleteThroughTheGatewayDropsTheCachedCopy() throws IOException {
+		Gateway gateway = new Gateway(Duration.ZERO);
+		gateway.get("/a.txt", null);
+		gateway.files.tree().delete(RemotePath.ofDecoded("/a.txt"), false, Precondition.NONE);
+		this.server.putFile("/a.txt", bytes("again"));
+		assertThat(gateway.get("/a.txt", null).getContentAsString()).isEqualTo("again");
+	}
+
+	@Test
+	void aRangeIsServedFromTheCachedBytesWithTheSameHeaders() throws IOException {
+		Gateway gateway = new Gateway(Duration.ZERO);
+		MockHttpServletResponse first = gateway.get("/a.txt", null);
+		int before = this.server.commands().size();
+		MockHttpServletResponse ranged = gateway.get("/a.txt", "bytes=1-2");
+		assertThat(ranged.getStatus()).isEqualTo(206);
+		assertThat(ranged.getContentAsString()).isEqualTo("el");
+		assertThat(ranged.getHeader("Content-Range")).isEqualTo("bytes 1-2/5");
+		assertThat(ranged.getHeader("ETag")).isEqualTo(first.getHeader("ETag"));
+		assertThat(ranged.getHeader("Last-Modified")).isEqualTo(first.getHeader("Last-Modified"));
+		assertThat(verbsSince(before)).doesNotContain("RETR", "REST");
+	}
+
+	@Test
+	void withMaxStaleACheckedCopyIsServedWithoutAnyFtpCommand() throws IOException {
+		Gateway gateway = new Gateway(Duration.ofMinutes(1));
+		gateway.get("/a.txt", null);
+		int before = this.server.commands().size();
+		assertThat(gateway.get("/a.txt", null).getContentAsString()).isEqualTo("hello");
+		assertThat(verbsSince(before)).isEmpty();
+	}
+
+	@Test
+	void theCacheKeepsNoMoreThanItsMaximumAndDropsTheLeastRecentlyUsed() throws IOException {
+		this.server.putFile("/b.txt", bytes("world"));
+		SmallFileCache cache = new SmallFileCache(5, 8, Duration.ZERO, Clock.fixed(NOW, ZoneOffset.UTC));
+		Gateway gateway = new Gateway(cache);
+		gateway.get("/a.txt", null);
+		gateway.get("/b.txt", null);
+		assertThat(cache).extracting("totalBytes").isEqualTo(5L);
+		int before = this.server.commands().size();
+		gateway.get("/b.txt", null);
+		assertThat(verbsSince(before)).doesNotContain("RETR");
+		before = this.server.commands().size();
+		gateway.get("/a.txt", null);
+		assertThat(verbsSince(before)).contains("RETR");
+	}
+
+	@Test
+	void aPassThroughCallersReadsAreNeverCached() throws IOException {
+		// A caller's own session may see another tree than the gateway's (a chroot of its own).
+		Duration second = Duration.ofSeconds(1);
+		try (UserSessionPool users = new UserSessionPool(
+				new ConnectionSettings(this.server.host(), this.server.port(), "", "", true, StandardCharsets.UTF_8,
+						second, second, second),
+				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)),
+				1, 1, FtpEventListener.NONE)) {
+			FtpSessions caller = new FtpSessions() {
+
+				@Override
+				public Lease borrow() throws IOException {
+					return users.borrow(new FtpLogin("alice", "secret"));
+				}
+
+				@Override
+				public void discardIdle() {
+					users.discardIdle();
+				}
+
+			};
+			SmallFileCache cache = new SmallFileCache(64 * 1024, 1024 * 1024, Duration.ZERO,
+					Clock.fixed(NOW, ZoneOffset.UTC));
+			Gateway gateway = new Gateway(new FileServer(caller, "/", false, cache));
+			gateway.get("/a.txt", null);
+			int before = this.server.commands().size();
+			assertThat(gateway.get("/a.txt", null).getContentAsString()).isEqualTo("hello");
+			assertThat(verbsSince(before)).contains("RETR");
+			assertThat(cache).extracting("totalBytes").isEqualTo(0L);
+		}
+	}
+
+	private List<String> verbsSince(int from) {
+		List<String> commands = this.server.commands();
+		return commands.subList(from, commands.size()).stream().map((command) -> command.split(" ", 2)[0]).toList();
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.US_ASCII);
+	}
+
+	/** The gateway's read and upload services over one server with a cache, the clock fixed at {@link #NOW}. */
+	private final class Gateway {
+
+		final FileServer files;
+
+		final DownloadService downloads;
+
+		final UploadService uploads;
+
+		Gateway(Duration maxStale) {
+			this(new SmallFileCache(64 * 1024, 1024 * 1024, maxStale, Clock.fixed(NOW, ZoneOffset.UTC)));
+		}
+
+		Gateway(SmallFileCache cache) {
+			this(new FileServer(SmallFileCacheTest.this.pool, "/", false, cache));
+		}
+
+		Gateway(FileServer files) {
+			this.files = files;
+			TransferFailures failures = new TransferFailures(new SimpleMeterRegistry());
+			this.downloads = new DownloadService(this.files.reads(), FilesSettings.defaults(), failures,
+					JsonMapper.builder().build());
+			this.uploads = new UploadService(this.files.uploads(), FilesSettings.defaults(), failures);
+		}
+
+		MockHttpServletResponse get(String path, String range) throws IOException {
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/files" + path);
+			if (range != null) {
+				request.addHeader("Range", range);
+			}
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			this.downloads.get(RemotePath.ofDecoded(path), new ServletWebRequest(request, response), response, true);
+			return response;
+		}
+
+	}
+
+}
