@@ -605,14 +605,36 @@ public class FtpGatewayProperties {
 			return this.cors;
 		}
 
-		/** Pages of other origins. */
+		/** Pages of other origins: CORS, and the cross-site check of state-changing requests. */
 		public static class Cors {
 
 			/**
-			 * Origins trusted for state-changing requests (and, later, CORS): full origins such as
-			 * https://app.example.org, or patterns such as https://*.example.org.
+			 * Origins whose pages the gateway serves through CORS and lets change files: full
+			 * origins such as https://app.example.org, or patterns such as https://*.example.org.
+			 * Empty: CORS is off, and only the gateway's own pages may change files.
 			 */
 			private List<String> allowedOrigins = new ArrayList<>();
+
+			/** Methods a CORS preflight may ask for. */
+			private List<String> allowedMethods = new ArrayList<>(List.of("GET", "HEAD", "PUT", "POST", "DELETE"));
+
+			/**
+			 * Request headers a CORS preflight may ask for: credentials, bodies, conditionals,
+			 * ranges and digests.
+			 */
+			private List<String> allowedHeaders = new ArrayList<>(List.of("Authorization", "X-API-Key",
+					"Content-Type", "If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since", "If-Range",
+					"Range", "Content-Digest", "Repr-Digest", "Want-Content-Digest", "Want-Repr-Digest"));
+
+			/** How long browsers may cache the answer to a preflight. */
+			private Duration maxAge = Duration.ofMinutes(30);
+
+			/**
+			 * Whether pages of the allowed origins may make browsers send their stored
+			 * credentials (cookies, Basic credentials from the browser's prompt). API keys and
+			 * tokens a script sets in a header need no such permission. Never with the origin *.
+			 */
+			private boolean allowCredentials;
 
 			public List<String> getAllowedOrigins() {
 				return this.allowedOrigins;
@@ -620,6 +642,38 @@ public class FtpGatewayProperties {
 
 			public void setAllowedOrigins(List<String> allowedOrigins) {
 				this.allowedOrigins = allowedOrigins;
+			}
+
+			public List<String> getAllowedMethods() {
+				return this.allowedMethods;
+			}
+
+			public void setAllowedMethods(List<String> allowedMethods) {
+				this.allowedMethods = allowedMethods;
+			}
+
+			public List<String> getAllowedHeaders() {
+				return this.allowedHeaders;
+			}
+
+			public void setAllowedHeaders(List<String> allowedHeaders) {
+				this.allowedHeaders = allowedHeaders;
+			}
+
+			public Duration getMaxAge() {
+				return this.maxAge;
+			}
+
+			public void setMaxAge(Duration maxAge) {
+				this.maxAge = maxAge;
+			}
+
+			public boolean isAllowCredentials() {
+				return this.allowCredentials;
+			}
+
+			public void setAllowCredentials(boolean allowCredentials) {
+				this.allowCredentials = allowCredentials;
 			}
 
 		}

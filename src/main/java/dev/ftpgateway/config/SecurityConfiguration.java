@@ -14,6 +14,7 @@ import dev.ftpgateway.security.ApiKeyAuthenticationFilter;
 import dev.ftpgateway.security.ApiKeyStore;
 import dev.ftpgateway.security.CallerSessions;
 import dev.ftpgateway.security.ClientAddresses;
+import dev.ftpgateway.security.CorsPolicy;
 import dev.ftpgateway.security.CrossSiteRequestFilter;
 import dev.ftpgateway.security.FtpLoginAuthenticationProvider;
 import dev.ftpgateway.security.FtpScope;
@@ -111,6 +112,14 @@ class SecurityConfiguration {
 		return new ClientAddresses(settings.getTrustedProxies());
 	}
 
+	/** The origins CORS serves and the cross-site check trusts: one list for both. */
+	@Bean
+	CorsPolicy corsPolicy(FtpGatewayProperties properties) {
+		FtpGatewayProperties.Web.Cors cors = properties.getWeb().getCors();
+		return new CorsPolicy(cors.getAllowedOrigins(), cors.getAllowedMethods(), cors.getAllowedHeaders(),
+				cors.getMaxAge(), cors.isAllowCredentials());
+	}
+
 	@Bean
 	SecurityProblems securityProblems(SecurityModes modes) {
 		return new SecurityProblems(modes.passThrough(), modes.bearer());
@@ -184,12 +193,12 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, SecurityModes modes, FtpGatewaySecurityProperties settings,
 			FtpGatewayProperties properties, SecurityProblems problems, LoginThrottle throttle, ClientAddresses clients,
-			ObjectProvider<UserSessionPool> users) throws Exception {
-		FtpGatewayProperties.Web web = properties.getWeb();
-		// Stateless requests need no CSRF token; the origin check stands in its place for browsers.
-		http.csrf((csrf) -> csrf.disable())
-			.addFilterBefore(new CrossSiteRequestFilter(web.getPublicUrl(), web.getCors().getAllowedOrigins()),
-					CsrfFilter.class)
+			ObjectProvider<UserSessionPool> users, CorsPolicy cors) throws Exception {
+		// Preflights are answered before authentication: a browser sends them without credentials.
+		http.cors((config) -> config.configurationSource(cors))
+			// Stateless requests need no CSRF token; the origin check stands in its place for browsers.
+			.csrf((csrf) -> csrf.disable())
+			.addFilterBefore(new CrossSiteRequestFilter(properties.getWeb().getPublicUrl(), cors), CsrfFilter.class)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.formLogin((form) -> form.disable())
