@@ -36,6 +36,8 @@ public class FtpGatewayProperties {
 
 	private final Web web = new Web();
 
+	private final Shares shares = new Shares();
+
 	public Server getServer() {
 		return this.server;
 	}
@@ -54,6 +56,10 @@ public class FtpGatewayProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public Shares getShares() {
+		return this.shares;
 	}
 
 	/** The FTP server the gateway fronts. */
@@ -586,8 +592,9 @@ public class FtpGatewayProperties {
 		/**
 		 * The gateway's external URL (scheme, host and port), e.g. https://files.example.org, for a
 		 * gateway behind a reverse proxy: its origin is the gateway's own for the cross-site check of
-		 * state-changing requests, and /v3/api-docs names it as the server. Unset: the origin is
-		 * the scheme and Host of each request, and the server is relative.
+		 * state-changing requests, /v3/api-docs names it as the server, and share links start with
+		 * it. Unset: the origin is the scheme and Host of each request, the server is relative,
+		 * and share links start with the scheme and Host of the request that made them.
 		 */
 		private @Nullable URI publicUrl;
 
@@ -676,6 +683,36 @@ public class FtpGatewayProperties {
 				this.allowCredentials = allowCredentials;
 			}
 
+		}
+
+	}
+
+	/** Signed share links (POST /shares): file and folder links that work without other credentials. */
+	public static class Shares {
+
+		/**
+		 * Key that signs and verifies share links, at least 32 bytes; every replica needs the
+		 * same one, from a Secret. Unset: share links are off. Changing it invalidates every link.
+		 */
+		private @Nullable String secret;
+
+		/** Longest lifetime a share link may be given. */
+		private Duration maxExpiresIn = Duration.ofDays(7);
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+		public Duration getMaxExpiresIn() {
+			return this.maxExpiresIn;
+		}
+
+		public void setMaxExpiresIn(Duration maxExpiresIn) {
+			this.maxExpiresIn = maxExpiresIn;
 		}
 
 	}

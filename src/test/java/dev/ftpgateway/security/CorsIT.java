@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A web app on another origin uses the gateway from a browser: its preflights are answered
- * without credentials, its scripts read answers, problems and the headers that matter; an
- * origin not listed gets no CORS headers and changes nothing.
+ * without credentials, its scripts read answers, problems and the headers that matter, and it
+ * hands out share links; an origin not listed gets no CORS headers and changes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CorsIT extends SecuredGatewaySupport {
@@ -30,7 +31,8 @@ class CorsIT extends SecuredGatewaySupport {
 	static void cors(DynamicPropertyRegistry registry) {
 		registry.add("ftp-gateway.web.cors.allowed-origins", () -> APP + ",https://*.partner.test");
 		registry.add("ftp-gateway.web.cors.allow-credentials", () -> "true");
-		apiKey(registry, 3, "app", APP_KEY, "read,write");
+		registry.add("ftp-gateway.shares.secret", () -> ShareLinksIT.SECRET);
+		apiKey(registry, 3, "app", APP_KEY, "read,write,share");
 	}
 
 	@Test
@@ -46,7 +48,7 @@ class CorsIT extends SecuredGatewaySupport {
 		assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
 		assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("1800");
 		for (String[] other : new String[][] { { "/files/a/b/", "DELETE", "authorization" },
-				{ "/files/a.txt", "POST", "content-type, x-api-key" } }) {
+				{ "/shares", "POST", "content-type, x-api-key" } }) {
 			assertThat(preflight(other[0], "https://files.partner.test", other[1], other[2]).headers()
 				.firstValue("Access-Control-Allow-Origin")).as(other[0]).hasValue("https://files.partner.test");
 		}
@@ -105,6 +107,22 @@ class CorsIT extends SecuredGatewaySupport {
 		assertThat(write.statusCode()).isEqualTo(403);
 		assertThat(write.headers().map().keySet()).noneMatch((name) -> name.toLowerCase().startsWith("access-control-"));
 		assertThat(HOME.resolve("evil.txt")).doesNotExist();
+	}
+
+	@Test
+	void aWebAppHandsOutAShareLinkThatWorksFromItsPages() {
+		HttpResponse<String> created = send(request("/shares").header("Origin", APP)
+			.header(ApiKeyAuthenticationFilter.HEADER, APP_KEY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"path\": \"/readme.txt\", \"access\": \"read\", \"expiresIn\": \"PT5M\"}")));
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(created.headers().firstValue("Access-Control-Allow-Origin")).hasValue(APP);
+		String url = JsonMapper.builder().build().readTree(created.body()).get("url").asString();
+		String base = "http://127.0.0.1:" + this.port;
+		assertThat(url).as("without a public URL, links start with the request's own").startsWith(base + "/files/readme.txt?share=");
+		HttpResponse<String> download = send(request(url.substring(base.length())).header("Origin", APP));
+		assertThat(download.body()).isEqualTo("hello");
+		assertThat(download.headers().firstValue("Access-Control-Allow-Origin")).hasValue(APP);
 	}
 
 	@Test
