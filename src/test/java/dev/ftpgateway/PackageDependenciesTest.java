@@ -42,7 +42,7 @@ class PackageDependenciesTest {
 			"pool", jdk().or(project("ftp")).or(i -> i.startsWith("org.apache.commons.pool2")),
 			"files", jdk().or(project("ftp", "pool")),
 			"web", projectNone().or(project("web", "files")).or(ftpErrorsAndReplyCodes()).or(poolErrors()),
-			"security", projectNone().or(project("security", "pool", "ftp")),
+			"security", projectNone().or(project("security", "files", "pool", "ftp")),
 			"actuate", projectNone().or(project("pool", "ftp")),
 			"embedded", projectNone(),
 			"config", i -> true);

@@ -38,6 +38,8 @@ public class FtpGatewayProperties {
 
 	private final Web web = new Web();
 
+	private final Shares shares = new Shares();
+
 	public Server getServer() {
 		return this.server;
 	}
@@ -60,6 +62,10 @@ public class FtpGatewayProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public Shares getShares() {
+		return this.shares;
 	}
 
 	/** The FTP server the gateway fronts. */
@@ -637,8 +643,9 @@ public class FtpGatewayProperties {
 		/**
 		 * The gateway's external URL (scheme, host and port), e.g. https://files.example.org, for a
 		 * gateway behind a reverse proxy: its origin is the gateway's own for the cross-site check of
-		 * state-changing requests, and /v3/api-docs names it as the server. Unset: the origin is
-		 * the scheme and Host of each request, and the server is relative.
+		 * state-changing requests, /v3/api-docs names it as the server, and share links start with
+		 * it. Unset: the origin is the scheme and Host of each request, the server is relative,
+		 * and share links start with the scheme and Host of the request that made them.
 		 */
 		private @Nullable URI publicUrl;
 
@@ -656,14 +663,36 @@ public class FtpGatewayProperties {
 			return this.cors;
 		}
 
-		/** Pages of other origins. */
+		/** Pages of other origins: CORS, and the cross-site check of state-changing requests. */
 		public static class Cors {
 
 			/**
-			 * Origins trusted for state-changing requests (and, later, CORS): full origins such as
-			 * https://app.example.org, or patterns such as https://*.example.org.
+			 * Origins whose pages the gateway serves through CORS and lets change files: full
+			 * origins such as https://app.example.org, or patterns such as https://*.example.org.
+			 * Empty: CORS is off, and only the gateway's own pages may change files.
 			 */
 			private List<String> allowedOrigins = new ArrayList<>();
+
+			/** Methods a CORS preflight may ask for. */
+			private List<String> allowedMethods = new ArrayList<>(List.of("GET", "HEAD", "PUT", "POST", "DELETE"));
+
+			/**
+			 * Request headers a CORS preflight may ask for: credentials, bodies, conditionals,
+			 * ranges and digests.
+			 */
+			private List<String> allowedHeaders = new ArrayList<>(List.of("Authorization", "X-API-Key",
+					"Content-Type", "If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since", "If-Range",
+					"Range", "Content-Digest", "Repr-Digest", "Want-Content-Digest", "Want-Repr-Digest"));
+
+			/** How long browsers may cache the answer to a preflight. */
+			private Duration maxAge = Duration.ofMinutes(30);
+
+			/**
+			 * Whether pages of the allowed origins may make browsers send their stored
+			 * credentials (cookies, Basic credentials from the browser's prompt). API keys and
+			 * tokens a script sets in a header need no such permission. Never with the origin *.
+			 */
+			private boolean allowCredentials;
 
 			public List<String> getAllowedOrigins() {
 				return this.allowedOrigins;
@@ -673,6 +702,68 @@ public class FtpGatewayProperties {
 				this.allowedOrigins = allowedOrigins;
 			}
 
+			public List<String> getAllowedMethods() {
+				return this.allowedMethods;
+			}
+
+			public void setAllowedMethods(List<String> allowedMethods) {
+				this.allowedMethods = allowedMethods;
+			}
+
+			public List<String> getAllowedHeaders() {
+				return this.allowedHeaders;
+			}
+
+			public void setAllowedHeaders(List<String> allowedHeaders) {
+				this.allowedHeaders = allowedHeaders;
+			}
+
+			public Duration getMaxAge() {
+				return this.maxAge;
+			}
+
+			public void setMaxAge(Duration maxAge) {
+				this.maxAge = maxAge;
+			}
+
+			public boolean isAllowCredentials() {
+				return this.allowCredentials;
+			}
+
+			public void setAllowCredentials(boolean allowCredentials) {
+				this.allowCredentials = allowCredentials;
+			}
+
+		}
+
+	}
+
+	/** Signed share links (POST /shares): file and folder links that work without other credentials. */
+	public static class Shares {
+
+		/**
+		 * Key that signs and verifies share links, at least 32 bytes; every replica needs the
+		 * same one, from a Secret. Unset: share links are off. Changing it invalidates every link.
+		 */
+		private @Nullable String secret;
+
+		/** Longest lifetime a share link may be given. */
+		private Duration maxExpiresIn = Duration.ofDays(7);
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+		public Duration getMaxExpiresIn() {
+			return this.maxExpiresIn;
+		}
+
+		public void setMaxExpiresIn(Duration maxExpiresIn) {
+			this.maxExpiresIn = maxExpiresIn;
 		}
 
 	}

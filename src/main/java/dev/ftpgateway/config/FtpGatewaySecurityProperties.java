@@ -170,8 +170,11 @@ public class FtpGatewaySecurityProperties {
 		/** Whether HTTP Basic credentials are passed through to the FTP server as its login. */
 		private boolean enabled;
 
-		/** What an accepted caller may do; the FTP server's own permissions apply on top. */
-		private Set<FtpScope> scopes = EnumSet.allOf(FtpScope.class);
+		/**
+		 * What an accepted caller may do; the FTP server's own permissions apply on top. Share
+		 * links are served with the gateway's own login, so pass-through callers cannot share.
+		 */
+		private Set<FtpScope> scopes = EnumSet.of(FtpScope.READ, FtpScope.WRITE, FtpScope.DELETE);
 
 		/** Most FTP sessions one user may hold at once. */
 		private int maxSessionsPerUser = 2;

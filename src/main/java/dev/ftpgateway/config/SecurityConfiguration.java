@@ -14,6 +14,7 @@ import dev.ftpgateway.security.ApiKeyAuthenticationFilter;
 import dev.ftpgateway.security.ApiKeyStore;
 import dev.ftpgateway.security.CallerSessions;
 import dev.ftpgateway.security.ClientAddresses;
+import dev.ftpgateway.security.CorsPolicy;
 import dev.ftpgateway.security.CrossSiteRequestFilter;
 import dev.ftpgateway.security.FtpLoginAuthenticationProvider;
 import dev.ftpgateway.security.FtpScope;
@@ -22,6 +23,8 @@ import dev.ftpgateway.security.JwtScopes;
 import dev.ftpgateway.security.JwtShapedTokens;
 import dev.ftpgateway.security.LoginThrottle;
 import dev.ftpgateway.security.SecurityProblems;
+import dev.ftpgateway.security.ShareAuthenticationFilter;
+import dev.ftpgateway.security.ShareTokens;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -52,7 +55,8 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 
 /**
  * Wires the security modes chosen by {@link SecurityModes} into one stateless filter chain:
- * scopes guard {@code /files} by method, health stays open for probes, and everything else
+ * scopes guard {@code /files} by method and {@code /shares} by the share scope, share links
+ * stand in for them on the paths they cover, health stays open for probes, and everything else
  * needs some scope. Requests carry their credentials every time; no HTTP session is made.
  */
 @Configuration(proxyBeanMethods = false)
@@ -109,6 +113,14 @@ class SecurityConfiguration {
 	@Bean
 	ClientAddresses clientAddresses(FtpGatewaySecurityProperties settings) {
 		return new ClientAddresses(settings.getTrustedProxies());
+	}
+
+	/** The origins CORS serves and the cross-site check trusts: one list for both. */
+	@Bean
+	CorsPolicy corsPolicy(FtpGatewayProperties properties) {
+		FtpGatewayProperties.Web.Cors cors = properties.getWeb().getCors();
+		return new CorsPolicy(cors.getAllowedOrigins(), cors.getAllowedMethods(), cors.getAllowedHeaders(),
+				cors.getMaxAge(), cors.isAllowCredentials());
 	}
 
 	@Bean
@@ -184,17 +196,21 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, SecurityModes modes, FtpGatewaySecurityProperties settings,
 			FtpGatewayProperties properties, SecurityProblems problems, LoginThrottle throttle, ClientAddresses clients,
-			ObjectProvider<UserSessionPool> users) throws Exception {
-		FtpGatewayProperties.Web web = properties.getWeb();
-		// Stateless requests need no CSRF token; the origin check stands in its place for browsers.
-		http.csrf((csrf) -> csrf.disable())
-			.addFilterBefore(new CrossSiteRequestFilter(web.getPublicUrl(), web.getCors().getAllowedOrigins()),
-					CsrfFilter.class)
+			ObjectProvider<UserSessionPool> users, CorsPolicy cors, ObjectProvider<ShareTokens> shares)
+			throws Exception {
+		// Preflights are answered before authentication: a browser sends them without credentials.
+		http.cors((config) -> config.configurationSource(cors))
+			// Stateless requests need no CSRF token; the origin check stands in its place for browsers.
+			.csrf((csrf) -> csrf.disable())
+			.addFilterBefore(new CrossSiteRequestFilter(properties.getWeb().getPublicUrl(), cors), CsrfFilter.class)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		// A share link decides alone, ahead of every other way in, whatever other credentials come with it.
+		shares.ifAvailable((tokens) -> http.addFilterAfter(new ShareAuthenticationFilter(tokens, Clock.systemUTC()),
+				CsrfFilter.class));
 		if (modes.anonymous()) {
 			http.anonymous((anonymous) -> anonymous.authorities(authorities(modes.anonymousScopes())));
 		}
@@ -233,7 +249,9 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.PUT, FILES).hasAuthority(FtpScope.WRITE.authority())
 				.requestMatchers(HttpMethod.POST, FILES).hasAuthority(FtpScope.WRITE.authority())
 				.requestMatchers(HttpMethod.DELETE, FILES)
-				.hasAuthority(FtpScope.DELETE.authority());
+				.hasAuthority(FtpScope.DELETE.authority())
+				.requestMatchers(HttpMethod.POST, SecurityProblems.SHARES)
+				.hasAuthority(FtpScope.SHARE.authority());
 			// Metrics and anything not listed: any caller the gateway knows, never the anonymous public.
 			if (modes.open()) {
 				requests.anyRequest().permitAll();

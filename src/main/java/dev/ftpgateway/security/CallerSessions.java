@@ -15,9 +15,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Lends each caller the right sessions: a pass-through caller gets sessions logged in as
  * themselves (capped per user by their own pool), everyone else the shared sessions of the
- * gateway's own login, at most {@code maxPerCaller} at once per API key, per JWT subject, and for
- * all anonymous callers together, so one caller's slow clients cannot hold every session. Reads
- * the caller from the request thread's security context, which is where the web layer borrows.
+ * gateway's own login, at most {@code maxPerCaller} at once per API key, per JWT subject, for
+ * all anonymous callers together and for all share links together, so one caller's slow clients
+ * cannot hold every session. Reads the caller from the request thread's security context, which
+ * is where the web layer borrows.
  */
 public final class CallerSessions implements FtpSessions {
 
@@ -60,10 +61,16 @@ public final class CallerSessions implements FtpSessions {
 		}
 	}
 
-	/** API keys are named {@code api-key:NAME}; JWTs by their subject; anonymous callers are one caller. */
+	/**
+	 * API keys are named {@code api-key:NAME}; JWTs by their subject; anonymous callers are one
+	 * caller, and so are all share links, whoever holds them.
+	 */
 	private static String name(@Nullable Authentication caller) {
 		if (caller == null || caller instanceof AnonymousAuthenticationToken) {
 			return ANONYMOUS;
+		}
+		if (caller instanceof ShareAuthentication) {
+			return ShareAuthentication.CALLER;
 		}
 		return (caller instanceof ScopedAuthentication) ? caller.getName() : "jwt:" + caller.getName();
 	}

@@ -2,7 +2,6 @@ package dev.ftpgateway.security;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -45,16 +43,15 @@ public final class CrossSiteRequestFilter extends OncePerRequestFilter {
 
 	private final @Nullable String publicOrigin;
 
-	private final CorsConfiguration trusted = new CorsConfiguration();
+	private final CorsPolicy trusted;
 
 	/**
 	 * @param publicUrl the gateway's external URL, whose origin is its own; null to take it from each request
-	 * @param trustedOrigins other origins whose pages may change files: full origins such as
-	 *        {@code https://app.example.org}, or patterns such as {@code https://*.example.org}
+	 * @param trusted the other origins whose pages may change files, the same CORS serves
 	 */
-	public CrossSiteRequestFilter(@Nullable URI publicUrl, List<String> trustedOrigins) {
+	public CrossSiteRequestFilter(@Nullable URI publicUrl, CorsPolicy trusted) {
 		this.publicOrigin = (publicUrl != null) ? origin(publicUrl) : null;
-		trustedOrigins.forEach(this.trusted::addAllowedOriginPattern);
+		this.trusted = trusted;
 	}
 
 	@Override
@@ -72,7 +69,7 @@ public final class CrossSiteRequestFilter extends OncePerRequestFilter {
 	private boolean fromAnotherSite(HttpServletRequest request) {
 		String origin = request.getHeader(HttpHeaders.ORIGIN);
 		if (origin != null) {
-			return !isOwn(origin, request) && this.trusted.checkOrigin(origin) == null;
+			return !isOwn(origin, request) && !this.trusted.trusts(origin);
 		}
 		String site = request.getHeader(SEC_FETCH_SITE);
 		return site != null && OTHER_ORIGIN_SITES.contains(site.trim().toLowerCase(Locale.ROOT));

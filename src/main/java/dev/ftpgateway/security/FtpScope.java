@@ -7,12 +7,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * What a caller may do below {@code /files}: {@code read} (GET, HEAD), {@code write} (PUT,
- * folder creation, moves) and {@code delete}. API keys, JWT scopes, pass-through logins and
- * anonymous access all end up as these authorities, so one set of rules guards every mode.
+ * folder creation, moves) and {@code delete}; and {@code share}: hand out share links
+ * ({@code POST /shares}) for what it may read or write itself. API keys, JWT scopes, pass-through
+ * logins and anonymous access all end up as these authorities, so one set of rules guards every
+ * mode.
  */
 public enum FtpScope {
 
-	READ, WRITE, DELETE;
+	READ, WRITE, DELETE, SHARE;
 
 	/** The scope as written in settings and tokens: {@code read}, {@code write}, {@code delete}. */
 	public String value() {
@@ -30,7 +32,7 @@ public enum FtpScope {
 
 	/**
 	 * The scope named {@code value}, ignoring case.
-	 * @throws IllegalArgumentException for anything but read, write and delete
+	 * @throws IllegalArgumentException for anything but read, write, delete and share
 	 */
 	public static FtpScope of(String value) {
 		for (FtpScope scope : values()) {
@@ -38,7 +40,7 @@ public enum FtpScope {
 				return scope;
 			}
 		}
-		throw new IllegalArgumentException("Unknown scope '" + value + "': use read, write or delete");
+		throw new IllegalArgumentException("Unknown scope '" + value + "': use read, write, delete or share");
 	}
 
 }

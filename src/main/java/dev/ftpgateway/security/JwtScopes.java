@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * Maps a JWT's scopes onto {@link FtpScope}s: the configured claim (OAuth's {@code scope}
  * string by default, or a list such as Keycloak roles), values with the configured prefix
- * stripped, anything but read, write and delete ignored.
+ * stripped, anything but read, write, delete and share ignored.
  */
 public final class JwtScopes implements Converter<Jwt, AbstractAuthenticationToken> {
 

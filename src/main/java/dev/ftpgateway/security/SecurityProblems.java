@@ -24,11 +24,14 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Answers the security layer's refusals as problem+json, like every other error of the gateway:
  * 401 with a {@code WWW-Authenticate} challenge for each enabled scheme, 403 for a missing
- * scope, 400 for a URL the firewall rejects, 429 with {@code Retry-After} for a login the
- * {@link LoginThrottle} holds back, and 502/503 when the FTP server could not check a
- * pass-through login.
+ * scope or a share link the caller may not hand out, 400 for a URL the firewall rejects, 429
+ * with {@code Retry-After} for a login the {@link LoginThrottle} holds back, and 502/503 when
+ * the FTP server could not check a pass-through login.
  */
 public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+	/** Where share links are made; the only route that needs the share scope. */
+	public static final String SHARES = "/shares";
 
 	private static final String REALM = "realm=\"ftp-gateway\"";
 
@@ -88,11 +91,14 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		ProblemResponses.write(response, HttpStatus.FORBIDDEN,
-				"The credentials do not grant the '" + neededScope(request) + "' scope this request needs");
+		ProblemResponses.write(response, HttpStatus.FORBIDDEN, (ex instanceof ShareRefusedException) ? ex.getMessage()
+				: "The credentials do not grant the '" + neededScope(request) + "' scope this request needs");
 	}
 
 	private static String neededScope(HttpServletRequest request) {
+		if (request.getRequestURI().equals(request.getContextPath() + SHARES)) {
+			return FtpScope.SHARE.value();
+		}
 		HttpMethod method = HttpMethod.valueOf(request.getMethod());
 		if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
 			return FtpScope.READ.value();

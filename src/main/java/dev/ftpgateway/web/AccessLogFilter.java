@@ -40,9 +40,12 @@ public class AccessLogFilter extends OncePerRequestFilter {
 
 	static final String REDACTED = "***";
 
-	/** Parameter names whose values are redacted: anything naming a key, token, password or secret. */
+	/**
+	 * Parameter names whose values are redacted: anything naming a key, token, password or
+	 * secret, and share links' {@code share}.
+	 */
 	private static final Pattern CREDENTIAL_NAME = Pattern
-		.compile("(?i)key|token|pass|pwd|secret|auth|sig|credential|session");
+		.compile("(?i)key|token|pass|pwd|secret|auth|sig|credential|session|share");
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.Lease;
@@ -109,6 +110,15 @@ class CallerSessionsIT {
 		hold(apiKey("reader"), 1);
 	}
 
+	@Test
+	void allShareLinksTogetherAreOneCaller() throws IOException {
+		hold(shareLink("/a.txt"), PER_CALLER);
+		assertTimeoutPreemptively(BOUND, () -> assertThatExceptionOfType(CallerSessionsExhaustedException.class)
+			.isThrownBy(() -> borrowAs(shareLink("/other/"))));
+		hold(apiKey("reader"), 1);
+		hold(jwt(ShareAuthentication.CALLER), 1);
+	}
+
 	private void hold(Authentication caller, int sessions) throws IOException {
 		for (int i = 0; i < sessions; i++) {
 			this.held.add(borrowAs(caller));
@@ -128,6 +138,11 @@ class CallerSessionsIT {
 		Jwt token = Jwt.withTokenValue("t").header("alg", "RS256").subject(subject).issuedAt(Instant.now())
 			.expiresAt(Instant.now().plusSeconds(60)).build();
 		return new JwtAuthenticationToken(token, List.of(), subject);
+	}
+
+	private static Authentication shareLink(String path) {
+		return new ShareAuthentication(
+				new ShareGrant(RemotePath.ofDecoded(path), ShareGrant.Access.READ, Instant.now().plusSeconds(60)));
 	}
 
 	private static Authentication anonymous() {

@@ -1,6 +1,7 @@
 package dev.ftpgateway.security;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class CrossSiteRequestFilterTest {
 
 	@Test
 	void behindAProxyTheOwnOriginIsThePublicUrls() throws Exception {
-		CrossSiteRequestFilter filter = new CrossSiteRequestFilter(URI.create("https://files.example.org/"), List.of());
+		CrossSiteRequestFilter filter = new CrossSiteRequestFilter(URI.create("https://files.example.org/"), trusting());
 		assertThat(status(filter, "https://files.example.org")).isEqualTo(200);
 		assertThat(status(filter, "https://FILES.example.org:443")).as("the default port, spelled out").isEqualTo(200);
 		assertThat(status(filter, "http://gateway.internal:8080")).as("the upstream address the proxy names").isEqualTo(403);
@@ -24,11 +25,15 @@ class CrossSiteRequestFilterTest {
 
 	@Test
 	void withoutAPublicUrlTheOwnOriginIsTheRequestsSchemeAndHost() throws Exception {
-		CrossSiteRequestFilter filter = new CrossSiteRequestFilter(null, List.of("https://*.example.org"));
+		CrossSiteRequestFilter filter = new CrossSiteRequestFilter(null, trusting("https://*.example.org"));
 		assertThat(status(filter, "http://gateway.internal:8080")).isEqualTo(200);
 		assertThat(status(filter, "http://gateway.internal")).isEqualTo(403);
 		assertThat(status(filter, "https://app.example.org")).isEqualTo(200);
 		assertThat(status(filter, "https://example.org.evil.test")).isEqualTo(403);
+	}
+
+	private static CorsPolicy trusting(String... origins) {
+		return new CorsPolicy(List.of(origins), List.of("PUT"), List.of("X-API-Key"), Duration.ofMinutes(30), false);
 	}
 
 	private static int status(CrossSiteRequestFilter filter, String origin) throws Exception {

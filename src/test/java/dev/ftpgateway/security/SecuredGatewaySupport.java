@@ -93,7 +93,7 @@ abstract class SecuredGatewaySupport {
 		registry.add("ftp-gateway.security.jwt.audience", () -> FakeIdentityProvider.AUDIENCE);
 	}
 
-	private static void apiKey(DynamicPropertyRegistry registry, int index, String name, String key, String scopes) {
+	static void apiKey(DynamicPropertyRegistry registry, int index, String name, String key, String scopes) {
 		String prefix = "ftp-gateway.security.api-keys[" + index + "].";
 		registry.add(prefix + "name", () -> name);
 		registry.add(prefix + "hash", () -> ApiKeyHash.of(key));

@@ -175,6 +175,30 @@ class HelmChartTest {
 	}
 
 	@Test
+	void theShareLinkKeyComesFromAnExistingSecret() {
+		RenderedChart chart = render(Map.of("ftp.host", "ftp.example.org", "shares.existingSecret", "ops-shares",
+				"shares.existingSecretKey", "signing-key", "shares.maxExpiresIn", "1d"));
+		assertThat(chart.find("Secret")).as("the chart renders no Secret for it").isEmpty();
+		Map<String, Object> secret = list(chart.container(), "env").stream()
+			.filter((variable) -> "FTP_GATEWAY_SHARES_SECRET".equals(variable.get("name")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(secret).doesNotContainKey("value");
+		assertThat(map(secret, "valueFrom.secretKeyRef")).containsEntry("name", "ops-shares").containsEntry("key", "signing-key");
+		assertThat(map(chart.get("ConfigMap"), "data")).containsEntry("FTP_GATEWAY_SHARES_MAX_EXPIRES_IN", "1d");
+		RenderedChart withPassword = render(Map.of("ftp.host", "ftp.example.org", "ftp.password", PASSWORD,
+				"shares.existingSecret", "ops-shares"));
+		assertThat(list(withPassword.container(), "env")).extracting((variable) -> variable.get("name"))
+			.containsExactly("FTP_GATEWAY_SERVER_PASSWORD", "FTP_GATEWAY_SHARES_SECRET");
+	}
+
+	@Test
+	void withoutASharesSecretShareLinksStayOff() {
+		RenderedChart chart = render(Map.of("ftp.host", "ftp.example.org"));
+		assertThat(chart.text()).doesNotContain("FTP_GATEWAY_SHARES_");
+	}
+
+	@Test
 	void withoutAPasswordTheApplicationKeepsItsAnonymousDefault() {
 		RenderedChart chart = render(Map.of("ftp.host", "ftp.example.org"));
 		assertThat(chart.find("Secret")).isEmpty();
@@ -303,13 +327,14 @@ class HelmChartTest {
 			collectVariables(FtpGatewayProperties.class.getMethod(getter(group)).getReturnType(),
 					"FTP_GATEWAY_" + snake(group) + "_", variables);
 		}
-		Set<String> rendered = new TreeSet<>(
-				map(render(Map.of("ftp.host", "ftp.example.org")).get("ConfigMap"), "data").keySet());
+		Set<String> rendered = new TreeSet<>(map(render(Map.of("ftp.host", "ftp.example.org", "shares.existingSecret",
+				"ops-shares")).get("ConfigMap"), "data").keySet());
 		assertThat(rendered).containsAll(variables);
 		Set<String> known = new TreeSet<>(variables);
 		known.addAll(SET_OUTSIDE_THE_CONFIGMAP);
 		known.add("FTP_GATEWAY_EMBEDDED_FOLDER");
 		collectVariables(FtpGatewaySecurityProperties.class, "FTP_GATEWAY_SECURITY_", known);
+		collectVariables(FtpGatewayProperties.Shares.class, "FTP_GATEWAY_SHARES_", known);
 		assertThat(rendered.stream().filter((name) -> name.startsWith("FTP_GATEWAY_")))
 			.as("no variable the application would ignore")
 			.allMatch(known::contains);
@@ -344,6 +369,7 @@ class HelmChartTest {
 		values.put("podAnnotations.team", "files");
 		values.put("imagePullSecrets[0].name", "regcred");
 		values.put("nodeSelector.disktype", "ssd");
+		values.put("shares.existingSecret", "ops-shares");
 		RenderedChart chart = render(values);
 		assertThat(chart.kinds()).containsExactlyInAnyOrder("ServiceAccount", "ConfigMap", "Secret", "Service",
 				"Deployment", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget", "ServiceMonitor",

@@ -13,6 +13,12 @@ class AccessLogFilterTest {
 	}
 
 	@Test
+	void shareLinksAreRedacted() {
+		assertThat(AccessLogFilter.redact("share=read.1767225600.L2EudHh0.c2ln&download=true"))
+			.isEqualTo("share=***&download=true");
+	}
+
+	@Test
 	void encodedNamesAreRedactedToo() {
 		assertThat(AccessLogFilter.redact("api%5Fkey=k1&%41PIKEY=k2&bad%zzname=x")).isEqualTo("api%5Fkey=***&%41PIKEY=***&bad%zzname=***");
 	}
