@@ -13,13 +13,14 @@
 #   HEY_SECONDS   duration of each hey run of 1 KiB GETs (default 5)
 #   WARMUP_SECONDS  hey load on the gateway and each rclone before the 1 KiB GET runs (default 30)
 #   LIST_RUNS     listings of dir10k per variant and repetition (default 3)
-#   POOL          FTP_GATEWAY_POOL_MAX_TOTAL/MAX_IDLE of the gateway, and --ftp-concurrency of the
-#                 second rclone variant (default 100: rclone's default also opens one FTP
-#                 connection per concurrent request)
+#   POOL          FTP_GATEWAY_POOL_MAX_TOTAL/MAX_IDLE of the second, tuned gateway in the 1 KiB GET
+#                 runs, and --ftp-concurrency of the second rclone variant (default 100: rclone's
+#                 default also opens one FTP connection per concurrent request). The headline
+#                 gateway runs as shipped: application defaults, the default pool, $CAPPED_HEAP.
 #   JAVA_HOME     JDK the gateway runs on (default: the java on PATH)
 #   ALT_JAVA_HOME a second JDK (21+) for a run with virtual threads on the first server
 #                 (default: a Temurin 25 under /usr/lib/jvm when present; "none" to skip)
-#   CAPPED_HEAP   heap option for the second 100-download RSS measurement (default -Xmx128m: what
+#   CAPPED_HEAP   heap of the gateway as shipped, and of the second 100-download RSS measurement (default -Xmx128m: what
 #                 -XX:MaxRAMPercentage=25 in the image and chart gives a pod with the chart's 512Mi limit)
 #   JMH           1 (default) runs the JMH client benchmark; 0 skips it
 #   OUT           results file (default src/bench/RESULTS.md)
@@ -53,6 +54,7 @@ RC_PORT2=${RC_PORT2:-29182}
 SPLICE_PORT=${SPLICE_PORT:-$((GW_PORT + 3))}
 COPY_PORT=${COPY_PORT:-$((GW_PORT + 4))}
 LIST_GW_PORT=${LIST_GW_PORT:-$((GW_PORT + 5))}
+TUNED_GW_PORT=${TUNED_GW_PORT:-$((GW_PORT + 6))}
 BIG=/big/1GiB.bin
 BIGSZ=1073741824
 SMALL=/small/f0001.bin
@@ -117,13 +119,13 @@ if [ "$JMH" = 1 ]; then
 fi
 
 # ---------------------------------------------------------------- processes
-# start_gateway NAME PORT JAVA [JVM options...]: the gateway against lab server NAME on PORT
+# start_gateway NAME PORT JAVA [JVM options...]: the gateway against lab server NAME on PORT, with
+# the application's defaults (GATEWAY_ENV adds settings, e.g. the tuned gateway's pool)
 start_gateway() {
 	local name=$1 port=$2 java=$3; shift 3
 	env FTP_GATEWAY_SERVER_HOST=$HOST FTP_GATEWAY_SERVER_PORT="$(port_of "$name")" \
 		FTP_GATEWAY_SERVER_USER=${USER_PASS%%:*} FTP_GATEWAY_SERVER_PASSWORD=${USER_PASS#*:} \
-		FTP_GATEWAY_POOL_MAX_TOTAL="$POOL" FTP_GATEWAY_POOL_MAX_IDLE="$POOL" SERVER_PORT="$port" \
-		SERVER_ADDRESS=$HOST LOGGING_LEVEL_DEV_FTPGATEWAY_ACCESS=warn ${GATEWAY_ENV:-} \
+		SERVER_PORT="$port" SERVER_ADDRESS=$HOST LOGGING_LEVEL_DEV_FTPGATEWAY_ACCESS=warn ${GATEWAY_ENV:-} \
 		"$java" "$@" -jar "$JAR" >"$WORK/gateway-$port.log" 2>&1 &
 	GW_PID=$!
 	PIDS+=("$GW_PID")
@@ -221,7 +223,7 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	local port ftp gw rc rc2
 	port=$(port_of "$name")
 	ftp="ftp://$USER_PASS@$HOST:$port"
-	start_gateway "$name" "$GW_PORT" "$java" "$@"; local gwpid=$GW_PID
+	start_gateway "$name" "$GW_PORT" "$java" $CAPPED_HEAP "$@"; local gwpid=$GW_PID
 	start_rclone "$name" "$RC_PORT"; local rcpid=$RC_PID
 	start_rclone "$name" "$RC_PORT2" --ftp-concurrency "$POOL"; local rc2pid=$RC_PID
 	start_relay "$name" "$SPLICE_PORT" splice; local splicepid=$RELAY_PID
@@ -296,21 +298,26 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	fi
 
 	if wants small; then
-	log "$tag: 1 KiB GETs with hey, gateway / rclone / rclone --ftp-concurrency $POOL, x$REPS"
+	log "$tag: 1 KiB GETs with hey, gateway / gateway with pool $POOL / rclone / rclone --ftp-concurrency $POOL, x$REPS"
+	GATEWAY_ENV="${GATEWAY_ENV:-} FTP_GATEWAY_POOL_MAX_TOTAL=$POOL FTP_GATEWAY_POOL_MAX_IDLE=$POOL" \
+		start_gateway "$name" "$TUNED_GW_PORT" "$java" "$@"; local tunedpid=$GW_PID
+	local gt="http://$HOST:$TUNED_GW_PORT/files"
 	# The JVM needs tens of seconds of load before its JIT has compiled the request path (CPU per
 	# request falls about 3x over the first 40 s); everyone gets the same warm-up.
-	for url in "$gw$SMALL" "$rc$SMALL" "$rc2$SMALL"; do hey -z "${WARMUP_SECONDS}s" -c 20 "$url" >/dev/null 2>&1; done
+	for url in "$gw$SMALL" "$gt$SMALL" "$rc$SMALL" "$rc2$SMALL"; do hey -z "${WARMUP_SECONDS}s" -c 20 "$url" >/dev/null 2>&1; done
 	for conc in 20 100; do
-		local g=() r=() r2=() gp=() rp=() r2p=() ce=() ge=0 re=0 r2e=0 rps p99 err
+		local g=() t=() r=() r2=() gp=() tp=() rp=() r2p=() ce=() ge=0 te=0 re=0 r2e=0 rps p99 err
 		for _ in $(seq 1 "$REPS"); do
 			read -r rps p99 err < <(hey_run "$gw$SMALL" "$conc"); g+=("$rps"); gp+=("$p99"); ge=$((ge + err))
+			read -r rps p99 err < <(hey_run "$gt$SMALL" "$conc"); t+=("$rps"); tp+=("$p99"); te=$((te + err))
 			read -r rps p99 err < <(hey_run "$rc$SMALL" "$conc"); r+=("$rps"); rp+=("$p99"); re=$((re + err))
 			read -r rps p99 err < <(hey_run "$rc2$SMALL" "$conc"); r2+=("$rps"); r2p+=("$p99"); r2e=$((r2e + err))
 			[ -n "$JMH_CP" ] && ce+=("$(ceiling_run "$name" "$conc")")
 		done
 		local best; best=$(printf '%s\n' "$(med "${r[@]}")" "$(med "${r2[@]}")" | sort -g | tail -1)
-		M[$k|c$conc]="$(fmt "$(med "${g[@]}")") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(fmt "$(med "${r[@]}")") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(fmt "$(med "${r2[@]}")") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$best") | $( [ -n "$JMH_CP" ] && cell "${ce[@]}" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${ce[@]}")" "$best" || echo -)"
+		M[$k|c$conc]="$(fmt "$(med "${g[@]}")") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(fmt "$(med "${t[@]}")") | $(fmt "$(med "${tp[@]}")" 1) | $te | $(ratio "$(med "${t[@]}")" "$best") | $(fmt "$(med "${r[@]}")") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(fmt "$(med "${r2[@]}")") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$best") | $( [ -n "$JMH_CP" ] && cell "${ce[@]}" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${ce[@]}")" "$best" || echo -)"
 	done
+	stop_pid "$tunedpid"
 	fi
 	M[$k|rss]="$(rss_mb "$gwpid") / $(hwm_mb "$gwpid") | $(rss_mb "$rcpid") / $(hwm_mb "$rcpid")"
 
@@ -376,7 +383,7 @@ fi
 	echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) memory, kernel $(uname -r)."
 	echo "JDK: $("$JAVA" -version 2>&1 | head -1)${alt_version:+; second JDK: $alt_version}."
 	echo "Tools: $(curl --version | head -1 | cut -d' ' -f1-2), $(rclone version 2>/dev/null | head -1), hey $(dpkg-query -W -f='${Version}' hey 2>/dev/null)."
-	echo "Gateway: pool max-total = max-idle = $POOL, transfer buffer as configured (application.yaml), default JVM options."
+	echo "Gateway: as shipped (application defaults, \`$CAPPED_HEAP\`, the heap the image gives a pod with the chart's 512Mi limit); a second one with pool $POOL and the default heap in the 1 KiB GET runs."
 	echo
 	echo "Method: everything on 127.0.0.1, clients, gateway, rclone and FTP servers sharing the same $(nproc) cores."
 	echo "Each comparison runs its variants alternately (A B C A B C ...) $REPS times in one run; cells are"
@@ -407,8 +414,11 @@ fi
 	echo "with no HTTP at all (JMH \`SmallFileCeilingBenchmark\`, run in turn with the others): no gateway that"
 	echo "fetches each request over FTP can answer more; best rclone = the faster of rclone and rclone-cc."
 	echo
-	echo "| server | clients | gateway req/s | p99 | err | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / best rclone | ceiling RETR/s | ceiling / best rclone |"
-	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+	echo "gateway = as shipped (application defaults, the default pool, \`$CAPPED_HEAP\`: the headline);"
+	echo "gateway-$POOL = the same with \`pool.max-total\` and \`max-idle\` at $POOL and the default heap."
+	echo
+	echo "| server | clients | gateway req/s | p99 | err | gateway-$POOL req/s | p99 | err | gateway-$POOL / best rclone | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / best rclone | ceiling RETR/s | ceiling / best rclone |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 	for t in $SERVERS ${alt_version:+$first-vt}; do for conc in 20 100; do echo "| $t | $conc | ${M[$t|c$conc]:--} |"; done; done
 	echo
 	echo "## Listing dir10k (seconds per listing)"
@@ -424,7 +434,7 @@ fi
 	echo "## Memory"
 	echo
 	echo "- Gateway at \`-Xmx64m\` on $first: 1 GiB GET ${small_get:-FAILED} MB/s, 1 GiB PUT ${small_put:-FAILED} MB/s, peak RSS ${small_rss:--} MB."
-	echo "- 100 concurrent GETs of big/100MiB.bin on $first (hey -n 100 -c 100), default heap (a quarter of RAM):"
+	echo "- 100 concurrent GETs of big/100MiB.bin on $first (hey -n 100 -c 100), the gateway as shipped (\`$CAPPED_HEAP\`):"
 	echo "  completed | gateway peak RSS before (MB) | peak RSS after | RSS after: ${M[$first|rss100]:--}"
 	echo "- The same at \`$CAPPED_HEAP\` (the heap the Docker image and Helm chart give a pod: 25 % of the chart's 512Mi limit): ${capped_rss:--}."
 	echo
