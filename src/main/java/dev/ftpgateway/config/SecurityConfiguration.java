@@ -223,6 +223,8 @@ class SecurityConfiguration {
 		}
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+			// The way to /files/.
+			requests.requestMatchers(HttpMethod.GET, "/").permitAll();
 			if (modes.publicMetrics()) {
 				requests.requestMatchers("/actuator/prometheus").permitAll();
 			}

@@ -1,6 +1,7 @@
 package dev.ftpgateway.web;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,16 +40,22 @@ import dev.ftpgateway.web.transfer.TransferFailures;
 @Service
 public class DownloadService {
 
+	/** The query parameter that asks for {@code Content-Disposition: attachment}. */
+	static final String DOWNLOAD = "download";
+
 	private final FileReads reads;
 
 	private final TransferCopier copier;
 
 	private final JsonMapper json;
 
+	private final Charset textCharset;
+
 	public DownloadService(FileReads reads, FilesSettings settings, TransferFailures failures, JsonMapper json) {
 		this.reads = reads;
 		this.copier = new TransferCopier(settings.bufferSize(), failures);
 		this.json = json;
+		this.textCharset = settings.textCharset();
 	}
 
 	/**
@@ -75,6 +82,7 @@ public class DownloadService {
 	private ResponseEntity<?> file(RemoteFile remote, ServletWebRequest request, HttpServletResponse response,
 			boolean withBody) throws IOException {
 		RemotePath path = remote.path();
+		boolean attachment = attachment(request);
 		FileMetadata file = new FileMetadata(remote.size(), remote.modified().orElse(null));
 		if (file.etag() != null && isConditional(request)
 				&& request.checkNotModified(file.etag(), file.lastModifiedMillis())) {
@@ -105,9 +113,9 @@ public class DownloadService {
 		// formatting and copying of headers costs more than the rest of a small download's HTTP side.
 		response.setStatus(status.value());
 		writeValidators(response, file);
-		response.setContentType(MediaTypeFactory.getMediaType(path.name())
-			.orElse(MediaType.APPLICATION_OCTET_STREAM)
-			.toString());
+		response.setContentType(contentType(path.name()));
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				DownloadNames.contentDisposition(path.name(), attachment));
 		response.setHeader(HttpHeaders.ACCEPT_RANGES, ranges ? "bytes" : "none");
 		// Anyone who may upload could otherwise serve HTML or SVG that runs script in the
 		// gateway's origin: browsers must take the type as given and run nothing.
@@ -123,6 +131,27 @@ public class DownloadService {
 		boolean toEndOfFile = range.map((r) -> !r.endsBeforeEndOfFile()).orElse(true);
 		this.copier.download(path, in, response, length, toEndOfFile);
 		return null;
+	}
+
+	/** The type guessed from the name; text in the FTP server's charset, which is all anyone knows of it. */
+	private String contentType(String name) {
+		MediaType type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM);
+		if ("text".equals(type.getType()) && type.getCharset() == null) {
+			type = new MediaType(type, this.textCharset);
+		}
+		return type.toString();
+	}
+
+	/** {@code ?download=true} saves the file instead of showing it. */
+	private static boolean attachment(ServletWebRequest request) {
+		String download = request.getParameter(DOWNLOAD);
+		if (download == null || download.equalsIgnoreCase("false")) {
+			return false;
+		}
+		if (download.equalsIgnoreCase("true")) {
+			return true;
+		}
+		throw GatewayProblems.badRequest("download takes true or false");
 	}
 
 	/**

@@ -77,6 +77,8 @@ public class FilesController {
 					+ "Range (bytes=a-b, a-, -n) answers 206. A folder lists its entries as JSON, or one name per line "
 					+ "for Accept: text/plain.")
 	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root, percent-encoded")
+	@Parameter(name = DownloadService.DOWNLOAD, in = ParameterIn.QUERY, schema = @Schema(type = "boolean", defaultValue = "false"),
+			description = "true: Content-Disposition attachment (save under the file's name) instead of inline")
 	@Parameter(name = "Range", in = ParameterIn.HEADER, description = "One byte range: bytes=a-b, bytes=a- or bytes=-n")
 	@Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "ETag(s) the client holds; a match answers 304")
 	@Parameter(name = "If-Modified-Since", in = ParameterIn.HEADER, description = "Answer 304 unless modified since")
@@ -86,6 +88,7 @@ public class FilesController {
 					@Content(mediaType = "application/json", schema = @Schema(implementation = FolderListing.class)),
 					@Content(mediaType = "text/plain", schema = @Schema(type = "string", description = "One name per line")) },
 			headers = { @Header(name = "ETag", description = "From size and modification time"),
+					@Header(name = "Content-Disposition", description = "inline (attachment with download=true) and the file's name"),
 					@Header(name = "Last-Modified", description = "From MDTM"),
 					@Header(name = "Accept-Ranges", description = "bytes") })
 	@ApiResponse(responseCode = "206", description = "The requested byte range",
