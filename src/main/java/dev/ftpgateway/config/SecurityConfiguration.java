@@ -22,6 +22,7 @@ import dev.ftpgateway.security.JwtScopes;
 import dev.ftpgateway.security.JwtShapedTokens;
 import dev.ftpgateway.security.LoginThrottle;
 import dev.ftpgateway.security.SecurityProblems;
+import dev.ftpgateway.web.page.SignInPage;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -194,7 +195,9 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+			// A browser asking for a folder page without credentials gets a sign-in page with the same 401.
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new SignInPage(problems))
+				.accessDeniedHandler(problems));
 		if (modes.anonymous()) {
 			http.anonymous((anonymous) -> anonymous.authorities(authorities(modes.anonymousScopes())));
 		}
@@ -223,8 +226,8 @@ class SecurityConfiguration {
 		}
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
-			// The way to /files/.
-			requests.requestMatchers(HttpMethod.GET, "/").permitAll();
+			// The way to /files/ and the folder page's script and style sheet, which hold nothing of the caller's.
+			requests.requestMatchers(HttpMethod.GET, "/", "/assets/**").permitAll();
 			if (modes.publicMetrics()) {
 				requests.requestMatchers("/actuator/prometheus").permitAll();
 			}

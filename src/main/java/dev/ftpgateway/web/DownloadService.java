@@ -26,12 +26,15 @@ import dev.ftpgateway.files.ReadHandler;
 import dev.ftpgateway.files.RemoteFile;
 import dev.ftpgateway.files.RemoteFolder;
 import dev.ftpgateway.files.RemotePath;
+import dev.ftpgateway.web.page.FolderPages;
+import dev.ftpgateway.web.page.HtmlNegotiation;
 import dev.ftpgateway.web.problem.GatewayProblems;
 import dev.ftpgateway.web.transfer.TransferCopier;
 import dev.ftpgateway.web.transfer.TransferFailures;
 
 /**
- * Answers GET and HEAD: folder listings, and files streamed from the FTP data connection straight
+ * Answers GET and HEAD: folder listings (JSON, text, or for browsers a page from
+ * {@link FolderPages}), and files streamed from the FTP data connection straight
  * into the response with validators, conditional requests and single byte ranges.
  * <p>
  * The transfer is opened (RETR answered with 150) before the HTTP status is committed, so a
@@ -51,6 +54,8 @@ public class DownloadService {
 
 	private final Charset textCharset;
 
+	private final FolderPages pages = new FolderPages();
+
 	public DownloadService(FileReads reads, FilesSettings settings, TransferFailures failures, JsonMapper json) {
 		this.reads = reads;
 		this.copier = new TransferCopier(settings.bufferSize(), failures);
@@ -68,7 +73,12 @@ public class DownloadService {
 
 			@Override
 			public ResponseEntity<?> folder(RemoteFolder folder) throws IOException {
-				return listing(folder, request.getHeader(HttpHeaders.ACCEPT), response, withBody);
+				String accept = request.getHeader(HttpHeaders.ACCEPT);
+				response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+				if (HtmlNegotiation.prefersHtml(accept)) {
+					return DownloadService.this.pages.answer(folder, request.getRequest(), response, withBody);
+				}
+				return listing(folder, accept, response, withBody);
 			}
 
 			@Override
