@@ -2,7 +2,9 @@ package dev.ftpgateway.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -16,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,6 +34,7 @@ import org.springframework.web.util.UriUtils;
 
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.files.RemoteTree;
+import dev.ftpgateway.web.page.HtmlNegotiation;
 import dev.ftpgateway.web.problem.GatewayProblems;
 
 /**
@@ -65,10 +69,13 @@ public class FilesController {
 
 	private final RemoteTree tree;
 
-	public FilesController(DownloadService downloads, UploadService uploads, RemoteTree tree) {
+	private final FormUploadService forms;
+
+	public FilesController(DownloadService downloads, UploadService uploads, RemoteTree tree, FormUploadService forms) {
 		this.downloads = downloads;
 		this.uploads = uploads;
 		this.tree = tree;
+		this.forms = forms;
 	}
 
 	@GetMapping(PATH)
@@ -172,7 +179,8 @@ public class FilesController {
 
 	@PostMapping(path = PATH, params = "moveTo")
 	@Operation(summary = "Move or rename a file or folder (RNFR/RNTO)",
-			description = "Never replaces an existing destination.")
+			description = "Never replaces an existing destination. (A POST without moveTo whose body is "
+					+ "multipart/form-data uploads an HTML form's files into the folder: README, \"Browser\".)")
 	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "The file or folder to move")
 	@ApiResponse(responseCode = "201", description = "Moved", headers = @Header(name = "Location", description = "The new location"))
 	@ApiResponse(responseCode = "404", description = "No such source, or the destination folder is missing (use mkdirs=true)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -194,6 +202,41 @@ public class FilesController {
 		RemotePath destination = RemotePath.ofDecoded(moveTo);
 		this.tree.move(path, destination, mkdirs, WritePreconditions.of(request));
 		return ResponseEntity.created(location(destination)).build();
+	}
+
+	/**
+	 * Stores an HTML form's files in the folder (a multipart/form-data POST without moveTo), so a
+	 * plain {@code <form>} uploads without a script. Left out of the OpenAPI description, which
+	 * holds one POST per path, the move's; README's "Browser" section documents it.
+	 */
+	@PostMapping(path = PATH, params = "!moveTo")
+	@Hidden
+	public ResponseEntity<FormUploads> postForm(RemotePath path, @RequestParam(defaultValue = "false") boolean mkdirs,
+			HttpServletRequest request) throws IOException {
+		if (!isForm(request.getContentType())) {
+			throw GatewayProblems.unsupportedBody("A POST without moveTo uploads an HTML form's files and takes "
+					+ MediaType.MULTIPART_FORM_DATA_VALUE + "; a move takes moveTo and no body");
+		}
+		FormUploads stored = new FormUploads(this.forms.post(path, request, mkdirs));
+		if (HtmlNegotiation.prefersHtml(request.getHeader(HttpHeaders.ACCEPT))) {
+			// A browser's form: show the folder, and a reload does not post the files again.
+			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(location(path) + "/")).build();
+		}
+		return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(stored);
+	}
+
+	private static boolean isForm(String contentType) {
+		try {
+			return contentType != null
+					&& MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	/** The body of a form upload's 201: the files it stored. */
+	public record FormUploads(List<FormUploadService.StoredFile> files) {
 	}
 
 	private static ResponseEntity<Void> created(HttpStatus status, RemotePath path) {
