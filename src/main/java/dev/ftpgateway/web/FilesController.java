@@ -83,7 +83,8 @@ public class FilesController {
 			description = "A file streams with Content-Length, Last-Modified, ETag and Accept-Ranges; a single "
 					+ "Range (bytes=a-b, a-, -n) answers 206. A folder lists its entries as JSON, or one name per line "
 					+ "for Accept: text/plain.")
-	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root, percent-encoded")
+	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root, percent-encoded",
+			schema = @Schema(type = "string", example = "tree/file1.txt"))
 	@Parameter(name = DownloadService.DOWNLOAD, in = ParameterIn.QUERY, schema = @Schema(type = "boolean", defaultValue = "false"),
 			description = "true: Content-Disposition attachment (save under the file's name) instead of inline")
 	@Parameter(name = "Range", in = ParameterIn.HEADER, description = "One byte range: bytes=a-b, bytes=a- or bytes=-n")
@@ -114,7 +115,8 @@ public class FilesController {
 	@RequestMapping(path = PATH, method = RequestMethod.HEAD)
 	@Operation(summary = "Headers of a file or folder, without the body",
 			description = "The same status and headers as GET, without opening a transfer.")
-	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root, percent-encoded")
+	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root, percent-encoded",
+			schema = @Schema(type = "string", example = "tree/file1.txt"))
 	@ApiResponse(responseCode = "200", description = "Exists; headers as for GET")
 	@ApiResponse(responseCode = "304", description = "Not modified")
 	@ApiResponse(responseCode = "404", description = "No such file or folder", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -130,7 +132,8 @@ public class FilesController {
 					+ "A path ending in / (with an empty body) creates that folder and its missing parents.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The file content",
 					content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))))
-	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "Target file (or folder, ending in /)")
+	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "Target file (or folder, ending in /)",
+			schema = @Schema(type = "string", example = "tree/file1.txt"))
 	@Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "* refuses to replace an existing file (412)")
 	@Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "ETag(s) of the version this write expects; another version answers 412 and nothing changes")
 	@Parameter(name = "If-Unmodified-Since", in = ParameterIn.HEADER, description = "412 and nothing changes if the file was modified since")
@@ -163,7 +166,8 @@ public class FilesController {
 
 	@DeleteMapping(PATH)
 	@Operation(summary = "Delete a file (DELE) or a folder (RMD)")
-	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root")
+	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root",
+			schema = @Schema(type = "string", example = "tree/file1.txt"))
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@ApiResponse(responseCode = "404", description = "No such file or folder", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "409", description = "The folder is not empty (use recursive=true)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -181,7 +185,8 @@ public class FilesController {
 	@Operation(summary = "Move or rename a file or folder (RNFR/RNTO)",
 			description = "Never replaces an existing destination. (A POST without moveTo whose body is "
 					+ "multipart/form-data uploads an HTML form's files into the folder: README, \"Browser\".)")
-	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "The file or folder to move")
+	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "The file or folder to move",
+			schema = @Schema(type = "string", example = "tree/file1.txt"))
 	@ApiResponse(responseCode = "201", description = "Moved", headers = @Header(name = "Location", description = "The new location"))
 	@ApiResponse(responseCode = "404", description = "No such source, or the destination folder is missing (use mkdirs=true)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "409", description = "The destination exists, or is inside the source", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))

@@ -19,6 +19,20 @@ class OpenApiIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void swaggerUiSendsNestedPathsWithTheirSlashes() throws Exception {
+		HttpResponse<String> initializer = get("/swagger-ui/swagger-initializer.js");
+		assertStatus(initializer, 200);
+		assertThat(initializer.body()).contains("requestInterceptor", "'/files/'", "replace(/%2F/gi, '/')",
+				"presets: [");
+	}
+
+	@Test
+	void thePathParameterIsATypedString() throws Exception {
+		assertThat(get("/v3/api-docs").body())
+			.containsPattern("\\{\"name\":\"path\",\"in\":\"path\"[^}]*\"schema\":\\{\"type\":\"string\"");
+	}
+
+	@Test
 	void swaggerUiIsServed() throws Exception {
 		HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 		HttpResponse<String> ui = following.send(request("/swagger-ui.html").build(), HttpResponse.BodyHandlers.ofString());
