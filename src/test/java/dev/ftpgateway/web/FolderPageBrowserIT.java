@@ -1,15 +1,11 @@
 package dev.ftpgateway.web;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,19 +16,14 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.util.FileSystemUtils;
+import dev.ftpgateway.testing.HeadlessChromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The folder page in a real browser: headless Chromium driven through Selenium opens a folder,
@@ -42,41 +33,24 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class FolderPageBrowserIT extends GatewayTestSupport {
 
-	private static final Duration WAIT = Duration.ofSeconds(20);
+	private static final Duration WAIT = HeadlessChromium.WAIT;
 
 	private static final Path SCREENSHOTS = Path.of("target", "browser");
 
-	private static Path profile;
+	private static HeadlessChromium chromium;
 
 	private static WebDriver browser;
 
 	@BeforeAll
 	static void startChromium() throws Exception {
-		Optional<Path> chromium = executable("chromium", "chromium-browser", "google-chrome");
-		Optional<Path> driver = executable("chromedriver");
-		assumeTrue(chromium.isPresent() && driver.isPresent(), "no chromium and chromedriver on PATH");
-		profile = Files.createTempDirectory("ftp-gateway-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(chromium.get().toFile());
-		// Runs as root in CI; the rest keeps Chromium off a network it cannot reach anyway.
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1200,800", "--user-data-dir=" + profile);
-		options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+		chromium = HeadlessChromium.start();
+		browser = chromium.driver();
 	}
 
 	@AfterAll
 	static void stopChromium() throws Exception {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			FileSystemUtils.deleteRecursively(profile);
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -160,16 +134,7 @@ class FolderPageBrowserIT extends GatewayTestSupport {
 
 	private static void screenshot(String name) throws Exception {
 		Files.createDirectories(SCREENSHOTS);
-		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	private static Optional<Path> executable(String... names) {
-		String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-		return Stream.of(names)
-			.flatMap((name) -> Stream.of(path.split(File.pathSeparator)).map((dir) -> Path.of(dir, name)))
-			.filter(Files::isExecutable)
-			.findFirst();
+		Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 	}
 
 }
