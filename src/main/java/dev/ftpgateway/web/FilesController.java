@@ -81,12 +81,17 @@ public class FilesController {
 	@GetMapping(PATH)
 	@Operation(summary = "Download a file or list a folder",
 			description = "A file streams with Content-Length, Last-Modified, ETag and Accept-Ranges; a single "
-					+ "Range (bytes=a-b, a-, -n) answers 206. A folder lists its entries as JSON, or one name per line "
-					+ "for Accept: text/plain.")
+					+ "Range (bytes=a-b, a-, -n) answers 206. A folder lists its entries as JSON, one name per line "
+					+ "for Accept: text/plain, or as a page for browsers (Accept: text/html ahead of JSON).")
 	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root, percent-encoded",
 			schema = @Schema(type = "string", example = "tree/file1.txt"))
 	@Parameter(name = DownloadService.DOWNLOAD, in = ParameterIn.QUERY, schema = @Schema(type = "boolean", defaultValue = "false"),
 			description = "true: Content-Disposition attachment (save under the file's name) instead of inline")
+	@Parameter(name = "sort", in = ParameterIn.QUERY, description = "A folder's page only: the column it is sorted by "
+			+ "(folders first); without it, rows stream in the server's order",
+			schema = @Schema(type = "string", allowableValues = { "name", "size", "modified" }))
+	@Parameter(name = "order", in = ParameterIn.QUERY, description = "A folder's page only: the direction of sort",
+			schema = @Schema(type = "string", allowableValues = { "asc", "desc" }, defaultValue = "asc"))
 	@Parameter(name = "Range", in = ParameterIn.HEADER, description = "One byte range: bytes=a-b, bytes=a- or bytes=-n")
 	@Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "ETag(s) the client holds; a match answers 304")
 	@Parameter(name = "If-Modified-Since", in = ParameterIn.HEADER, description = "Answer 304 unless modified since")
@@ -94,7 +99,8 @@ public class FilesController {
 	@ApiResponse(responseCode = "200", description = "The file, or the folder listing",
 			content = { @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
 					@Content(mediaType = "application/json", schema = @Schema(implementation = FolderListing.class)),
-					@Content(mediaType = "text/plain", schema = @Schema(type = "string", description = "One name per line")) },
+					@Content(mediaType = "text/plain", schema = @Schema(type = "string", description = "One name per line")),
+					@Content(mediaType = "text/html", schema = @Schema(type = "string", description = "The folder's page")) },
 			headers = { @Header(name = "ETag", description = "From size and modification time"),
 					@Header(name = "Content-Disposition", description = "inline (attachment with download=true) and the file's name"),
 					@Header(name = "Last-Modified", description = "From MDTM"),

@@ -15,7 +15,8 @@ class OpenApiIT extends GatewayTestSupport {
 		assertStatus(docs, 200);
 		assertThat(docs.body()).contains("\"/files/{path}\"", "\"get\"", "\"head\"", "\"put\"", "\"delete\"", "\"post\"",
 				"moveTo", "recursive", "mkdirs", "append", "Range", "If-None-Match", "application/problem+json",
-				"\"format\":\"binary\"", "\"416\"", "\"507\"", "\"503\"");
+				"\"format\":\"binary\"", "\"416\"", "\"507\"", "\"503\"", "text/html", "\"sort\"", "\"order\"",
+				"\"download\"");
 	}
 
 	@Test
