@@ -63,7 +63,7 @@ public class FtpGatewayConfiguration {
 	@Bean
 	FilesSettings filesSettings(FtpGatewayProperties properties) {
 		return new FilesSettings((int) properties.getTransfer().getBufferSize().toBytes(),
-				properties.getPool().getRetryAfter());
+				properties.getPool().getRetryAfter(), properties.getServer().getCharset());
 	}
 
 	/** The FTP server's tree below the root, on sessions the caller's security context chooses. */

@@ -25,6 +25,7 @@ import dev.ftpgateway.security.LoginThrottle;
 import dev.ftpgateway.security.SecurityProblems;
 import dev.ftpgateway.security.ShareAuthenticationFilter;
 import dev.ftpgateway.security.ShareTokens;
+import dev.ftpgateway.web.page.SignInPage;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -207,7 +208,9 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+			// A browser asking for a folder page without credentials gets a sign-in page with the same 401.
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new SignInPage(problems))
+				.accessDeniedHandler(problems));
 		// A share link decides alone, ahead of every other way in, whatever other credentials come with it.
 		shares.ifAvailable((tokens) -> http.addFilterAfter(new ShareAuthenticationFilter(tokens, Clock.systemUTC()),
 				CsrfFilter.class));
@@ -239,6 +242,8 @@ class SecurityConfiguration {
 		}
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+			// The way to /files/ and the folder page's script and style sheet, which hold nothing of the caller's.
+			requests.requestMatchers(HttpMethod.GET, "/", "/assets/**").permitAll();
 			if (modes.publicMetrics()) {
 				requests.requestMatchers("/actuator/prometheus").permitAll();
 			}

@@ -1,6 +1,7 @@
 package dev.ftpgateway.web;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,12 +26,15 @@ import dev.ftpgateway.files.ReadHandler;
 import dev.ftpgateway.files.RemoteFile;
 import dev.ftpgateway.files.RemoteFolder;
 import dev.ftpgateway.files.RemotePath;
+import dev.ftpgateway.web.page.FolderPages;
+import dev.ftpgateway.web.page.HtmlNegotiation;
 import dev.ftpgateway.web.problem.GatewayProblems;
 import dev.ftpgateway.web.transfer.TransferCopier;
 import dev.ftpgateway.web.transfer.TransferFailures;
 
 /**
- * Answers GET and HEAD: folder listings, and files streamed from the FTP data connection straight
+ * Answers GET and HEAD: folder listings (JSON, text, or for browsers a page from
+ * {@link FolderPages}), and files streamed from the FTP data connection straight
  * into the response with validators, conditional requests and single byte ranges.
  * <p>
  * The transfer is opened (RETR answered with 150) before the HTTP status is committed, so a
@@ -39,16 +43,24 @@ import dev.ftpgateway.web.transfer.TransferFailures;
 @Service
 public class DownloadService {
 
+	/** The query parameter that asks for {@code Content-Disposition: attachment}. */
+	static final String DOWNLOAD = "download";
+
 	private final FileReads reads;
 
 	private final TransferCopier copier;
 
 	private final JsonMapper json;
 
+	private final Charset textCharset;
+
+	private final FolderPages pages = new FolderPages();
+
 	public DownloadService(FileReads reads, FilesSettings settings, TransferFailures failures, JsonMapper json) {
 		this.reads = reads;
 		this.copier = new TransferCopier(settings.bufferSize(), failures);
 		this.json = json;
+		this.textCharset = settings.textCharset();
 	}
 
 	/**
@@ -61,7 +73,12 @@ public class DownloadService {
 
 			@Override
 			public ResponseEntity<?> folder(RemoteFolder folder) throws IOException {
-				return listing(folder, request.getHeader(HttpHeaders.ACCEPT), response, withBody);
+				String accept = request.getHeader(HttpHeaders.ACCEPT);
+				response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+				if (HtmlNegotiation.prefersHtml(accept)) {
+					return DownloadService.this.pages.answer(folder, request.getRequest(), response, withBody);
+				}
+				return listing(folder, accept, response, withBody);
 			}
 
 			@Override
@@ -75,6 +92,7 @@ public class DownloadService {
 	private ResponseEntity<?> file(RemoteFile remote, ServletWebRequest request, HttpServletResponse response,
 			boolean withBody) throws IOException {
 		RemotePath path = remote.path();
+		boolean attachment = attachment(request);
 		FileMetadata file = new FileMetadata(remote.size(), remote.modified().orElse(null));
 		if (file.etag() != null && isConditional(request)
 				&& request.checkNotModified(file.etag(), file.lastModifiedMillis())) {
@@ -105,9 +123,9 @@ public class DownloadService {
 		// formatting and copying of headers costs more than the rest of a small download's HTTP side.
 		response.setStatus(status.value());
 		writeValidators(response, file);
-		response.setContentType(MediaTypeFactory.getMediaType(path.name())
-			.orElse(MediaType.APPLICATION_OCTET_STREAM)
-			.toString());
+		response.setContentType(contentType(path.name()));
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				DownloadNames.contentDisposition(path.name(), attachment));
 		response.setHeader(HttpHeaders.ACCEPT_RANGES, ranges ? "bytes" : "none");
 		// Anyone who may upload could otherwise serve HTML or SVG that runs script in the
 		// gateway's origin: browsers must take the type as given and run nothing.
@@ -123,6 +141,27 @@ public class DownloadService {
 		boolean toEndOfFile = range.map((r) -> !r.endsBeforeEndOfFile()).orElse(true);
 		this.copier.download(path, in, response, length, toEndOfFile);
 		return null;
+	}
+
+	/** The type guessed from the name; text in the FTP server's charset, which is all anyone knows of it. */
+	private String contentType(String name) {
+		MediaType type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM);
+		if ("text".equals(type.getType()) && type.getCharset() == null) {
+			type = new MediaType(type, this.textCharset);
+		}
+		return type.toString();
+	}
+
+	/** {@code ?download=true} saves the file instead of showing it. */
+	private static boolean attachment(ServletWebRequest request) {
+		String download = request.getParameter(DOWNLOAD);
+		if (download == null || download.equalsIgnoreCase("false")) {
+			return false;
+		}
+		if (download.equalsIgnoreCase("true")) {
+			return true;
+		}
+		throw GatewayProblems.badRequest("download takes true or false");
 	}
 
 	/**

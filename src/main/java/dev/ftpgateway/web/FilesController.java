@@ -2,7 +2,9 @@ package dev.ftpgateway.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -16,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,6 +34,7 @@ import org.springframework.web.util.UriUtils;
 
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.files.RemoteTree;
+import dev.ftpgateway.web.page.HtmlNegotiation;
 import dev.ftpgateway.web.problem.GatewayProblems;
 
 /**
@@ -65,18 +69,29 @@ public class FilesController {
 
 	private final RemoteTree tree;
 
-	public FilesController(DownloadService downloads, UploadService uploads, RemoteTree tree) {
+	private final FormUploadService forms;
+
+	public FilesController(DownloadService downloads, UploadService uploads, RemoteTree tree, FormUploadService forms) {
 		this.downloads = downloads;
 		this.uploads = uploads;
 		this.tree = tree;
+		this.forms = forms;
 	}
 
 	@GetMapping(PATH)
 	@Operation(summary = "Download a file or list a folder",
 			description = "A file streams with Content-Length, Last-Modified, ETag and Accept-Ranges; a single "
-					+ "Range (bytes=a-b, a-, -n) answers 206. A folder lists its entries as JSON, or one name per line "
-					+ "for Accept: text/plain.")
-	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root, percent-encoded")
+					+ "Range (bytes=a-b, a-, -n) answers 206. A folder lists its entries as JSON, one name per line "
+					+ "for Accept: text/plain, or as a page for browsers (Accept: text/html ahead of JSON).")
+	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root, percent-encoded",
+			schema = @Schema(type = "string", example = "tree/file1.txt"))
+	@Parameter(name = DownloadService.DOWNLOAD, in = ParameterIn.QUERY, schema = @Schema(type = "boolean", defaultValue = "false"),
+			description = "true: Content-Disposition attachment (save under the file's name) instead of inline")
+	@Parameter(name = "sort", in = ParameterIn.QUERY, description = "A folder's page only: the column it is sorted by "
+			+ "(folders first); without it, rows stream in the server's order",
+			schema = @Schema(type = "string", allowableValues = { "name", "size", "modified" }))
+	@Parameter(name = "order", in = ParameterIn.QUERY, description = "A folder's page only: the direction of sort",
+			schema = @Schema(type = "string", allowableValues = { "asc", "desc" }, defaultValue = "asc"))
 	@Parameter(name = "Range", in = ParameterIn.HEADER, description = "One byte range: bytes=a-b, bytes=a- or bytes=-n")
 	@Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "ETag(s) the client holds; a match answers 304")
 	@Parameter(name = "If-Modified-Since", in = ParameterIn.HEADER, description = "Answer 304 unless modified since")
@@ -84,8 +99,10 @@ public class FilesController {
 	@ApiResponse(responseCode = "200", description = "The file, or the folder listing",
 			content = { @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
 					@Content(mediaType = "application/json", schema = @Schema(implementation = FolderListing.class)),
-					@Content(mediaType = "text/plain", schema = @Schema(type = "string", description = "One name per line")) },
+					@Content(mediaType = "text/plain", schema = @Schema(type = "string", description = "One name per line")),
+					@Content(mediaType = "text/html", schema = @Schema(type = "string", description = "The folder's page")) },
 			headers = { @Header(name = "ETag", description = "From size and modification time"),
+					@Header(name = "Content-Disposition", description = "inline (attachment with download=true) and the file's name"),
 					@Header(name = "Last-Modified", description = "From MDTM"),
 					@Header(name = "Accept-Ranges", description = "bytes") })
 	@ApiResponse(responseCode = "206", description = "The requested byte range",
@@ -104,7 +121,8 @@ public class FilesController {
 	@RequestMapping(path = PATH, method = RequestMethod.HEAD)
 	@Operation(summary = "Headers of a file or folder, without the body",
 			description = "The same status and headers as GET, without opening a transfer.")
-	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root, percent-encoded")
+	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root, percent-encoded",
+			schema = @Schema(type = "string", example = "tree/file1.txt"))
 	@ApiResponse(responseCode = "200", description = "Exists; headers as for GET")
 	@ApiResponse(responseCode = "304", description = "Not modified")
 	@ApiResponse(responseCode = "404", description = "No such file or folder", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -120,7 +138,8 @@ public class FilesController {
 					+ "A path ending in / (with an empty body) creates that folder and its missing parents.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The file content",
 					content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))))
-	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "Target file (or folder, ending in /)")
+	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "Target file (or folder, ending in /)",
+			schema = @Schema(type = "string", example = "tree/file1.txt"))
 	@Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "* refuses to replace an existing file (412)")
 	@Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "ETag(s) of the version this write expects; another version answers 412 and nothing changes")
 	@Parameter(name = "If-Unmodified-Since", in = ParameterIn.HEADER, description = "412 and nothing changes if the file was modified since")
@@ -153,7 +172,8 @@ public class FilesController {
 
 	@DeleteMapping(PATH)
 	@Operation(summary = "Delete a file (DELE) or a folder (RMD)")
-	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root")
+	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "File or folder below the root",
+			schema = @Schema(type = "string", example = "tree/file1.txt"))
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@ApiResponse(responseCode = "404", description = "No such file or folder", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "409", description = "The folder is not empty (use recursive=true)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -169,8 +189,10 @@ public class FilesController {
 
 	@PostMapping(path = PATH, params = "moveTo")
 	@Operation(summary = "Move or rename a file or folder (RNFR/RNTO)",
-			description = "Never replaces an existing destination.")
-	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "The file or folder to move")
+			description = "Never replaces an existing destination. (A POST without moveTo whose body is "
+					+ "multipart/form-data uploads an HTML form's files into the folder: README, \"Browser\".)")
+	@Parameter(name = "path", in = ParameterIn.PATH, required = true, description = "The file or folder to move",
+			schema = @Schema(type = "string", example = "tree/file1.txt"))
 	@ApiResponse(responseCode = "201", description = "Moved", headers = @Header(name = "Location", description = "The new location"))
 	@ApiResponse(responseCode = "404", description = "No such source, or the destination folder is missing (use mkdirs=true)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "409", description = "The destination exists, or is inside the source", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -191,6 +213,41 @@ public class FilesController {
 		RemotePath destination = RemotePath.ofDecoded(moveTo);
 		this.tree.move(path, destination, mkdirs, WritePreconditions.of(request));
 		return ResponseEntity.created(location(destination)).build();
+	}
+
+	/**
+	 * Stores an HTML form's files in the folder (a multipart/form-data POST without moveTo), so a
+	 * plain {@code <form>} uploads without a script. Left out of the OpenAPI description, which
+	 * holds one POST per path, the move's; README's "Browser" section documents it.
+	 */
+	@PostMapping(path = PATH, params = "!moveTo")
+	@Hidden
+	public ResponseEntity<FormUploads> postForm(RemotePath path, @RequestParam(defaultValue = "false") boolean mkdirs,
+			HttpServletRequest request) throws IOException {
+		if (!isForm(request.getContentType())) {
+			throw GatewayProblems.unsupportedBody("A POST without moveTo uploads an HTML form's files and takes "
+					+ MediaType.MULTIPART_FORM_DATA_VALUE + "; a move takes moveTo and no body");
+		}
+		FormUploads stored = new FormUploads(this.forms.post(path, request, mkdirs));
+		if (HtmlNegotiation.prefersHtml(request.getHeader(HttpHeaders.ACCEPT))) {
+			// A browser's form: show the folder, and a reload does not post the files again.
+			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(location(path) + "/")).build();
+		}
+		return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(stored);
+	}
+
+	private static boolean isForm(String contentType) {
+		try {
+			return contentType != null
+					&& MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	/** The body of a form upload's 201: the files it stored. */
+	public record FormUploads(List<FormUploadService.StoredFile> files) {
 	}
 
 	private static ResponseEntity<Void> created(HttpStatus status, RemotePath path) {

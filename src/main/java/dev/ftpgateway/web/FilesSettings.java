@@ -1,5 +1,7 @@
 package dev.ftpgateway.web;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -8,8 +10,10 @@ import java.time.Duration;
  *
  * @param bufferSize the copy buffer for one transfer, in bytes
  * @param retryAfter what a 503 for an exhausted session pool tells clients to wait
+ * @param textCharset the charset {@code text/*} downloads are declared in, the FTP server's
+ *        configured one: files written through it are in that encoding as far as anyone knows
  */
-public record FilesSettings(int bufferSize, Duration retryAfter) {
+public record FilesSettings(int bufferSize, Duration retryAfter, Charset textCharset) {
 
 	public FilesSettings {
 		if (bufferSize < 512) {
@@ -18,11 +22,14 @@ public record FilesSettings(int bufferSize, Duration retryAfter) {
 		if (retryAfter == null || retryAfter.isNegative()) {
 			throw new IllegalArgumentException("retryAfter must be zero or positive");
 		}
+		if (textCharset == null) {
+			throw new IllegalArgumentException("textCharset must be set");
+		}
 	}
 
-	/** Convenience for the common case: a 64 KiB buffer and a 2 second retry hint. */
+	/** Convenience for the common case: a 64 KiB buffer, a 2 second retry hint and UTF-8 text. */
 	public static FilesSettings defaults() {
-		return new FilesSettings(64 * 1024, Duration.ofSeconds(2));
+		return new FilesSettings(64 * 1024, Duration.ofSeconds(2), StandardCharsets.UTF_8);
 	}
 
 }

@@ -10,15 +10,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.ftpgateway.web.transfer.ForwardingServletInputStream;
 
 /**
- * Limits uploads below {@code /files} to {@code maxBytes}: a declared Content-Length over the
- * limit is refused with 413 before any FTP command, and a body without one (chunked) fails with
- * 413 as soon as it grows past the limit, which aborts the STOR and deletes its temporary file.
+ * Limits uploads below {@code /files} (PUT, and HTML forms' multipart POST as a whole) to
+ * {@code maxBytes}: a declared Content-Length over the limit is refused with 413 before any FTP
+ * command, and a body without one (chunked) fails with 413 as soon as it grows past the limit,
+ * which aborts the STOR and deletes its temporary file.
  */
 public final class UploadLimitFilter extends OncePerRequestFilter {
 
@@ -41,7 +43,18 @@ public final class UploadLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String uri = request.getRequestURI().substring(request.getContextPath().length());
-		return !"PUT".equals(request.getMethod()) || !uri.startsWith(RemotePathArgumentResolver.PREFIX + "/");
+		return !(isUpload(request) && uri.startsWith(RemotePathArgumentResolver.PREFIX + "/"));
+	}
+
+	/** A PUT, or an HTML form's POST, whose whole body counts against the limit. */
+	private static boolean isUpload(HttpServletRequest request) {
+		if ("PUT".equals(request.getMethod())) {
+			return true;
+		}
+		String type = request.getContentType();
+		String form = MediaType.MULTIPART_FORM_DATA_VALUE;
+		return "POST".equals(request.getMethod()) && type != null
+				&& type.regionMatches(true, 0, form, 0, form.length());
 	}
 
 	@Override

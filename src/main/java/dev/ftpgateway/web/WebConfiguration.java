@@ -14,6 +14,11 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+import org.springdoc.core.properties.SwaggerUiOAuthProperties;
+import org.springdoc.core.providers.ObjectMapperProvider;
+import org.springdoc.webmvc.ui.SwaggerIndexTransformer;
+import org.springdoc.webmvc.ui.SwaggerWelcomeCommon;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -95,6 +100,13 @@ public class WebConfiguration implements WebMvcConfigurer {
 			.map((connector) -> connector.getConnectionFactory(HttpConnectionFactory.class))
 			.filter(Objects::nonNull)
 			.toList();
+	}
+
+	/** Swagger UI with "Try it out" working for nested paths ({@link SwaggerUiNestedPaths}). */
+	@Bean
+	SwaggerIndexTransformer swaggerUiNestedPaths(SwaggerUiConfigProperties config, SwaggerUiOAuthProperties oauth,
+			SwaggerWelcomeCommon welcome, ObjectMapperProvider mappers) {
+		return new SwaggerUiNestedPaths(config, oauth, welcome, mappers);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@
  * {@link dev.ftpgateway.web.FtpProblemHandler} turns every failure into problem+json. Byte
  * pumping between the servlet container and the data connection is in
  * {@link dev.ftpgateway.web.transfer}; choosing an HTTP status for an FTP reply or a refused file
- * operation is in {@link dev.ftpgateway.web.problem}.
+ * operation is in {@link dev.ftpgateway.web.problem}. Folders as HTML pages for browsers are in
+ * {@link dev.ftpgateway.web.page}; HTML forms' uploads are read by {@link dev.ftpgateway.web.form}.
  */
 package dev.ftpgateway.web;

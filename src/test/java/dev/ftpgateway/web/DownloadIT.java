@@ -37,6 +37,24 @@ class DownloadIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void browsersAndCurlSaveDownloadsUnderTheFilesName() throws Exception {
+		writeFile("café menu.txt");
+		HttpResponse<String> response = get(this.base + "/caf%C3%A9%20menu.txt?download=true");
+		assertStatus(response, 200);
+		assertThat(response.headers().firstValue("Content-Disposition"))
+			.hasValue("attachment; filename=\"caf_ menu.txt\"; filename*=UTF-8''caf%C3%A9%20menu.txt");
+		assertThat(response.headers().firstValue("Content-Type").map(String::toLowerCase))
+			.hasValue("text/plain;charset=utf-8");
+	}
+
+	@Test
+	void theGatewaysAddressLeadsToTheFiles() throws Exception {
+		HttpResponse<String> response = get("/");
+		assertStatus(response, 302);
+		assertThat(uri("/").resolve(response.headers().firstValue("Location").orElseThrow())).isEqualTo(uri("/files/"));
+	}
+
+	@Test
 	void unknownExtensionsAreOctetStreams() throws Exception {
 		writeFile("blob.weird");
 		assertThat(get(this.base + "/blob.weird").headers().firstValue("Content-Type"))

@@ -15,7 +15,22 @@ class OpenApiIT extends GatewayTestSupport {
 		assertStatus(docs, 200);
 		assertThat(docs.body()).contains("\"/files/{path}\"", "\"get\"", "\"head\"", "\"put\"", "\"delete\"", "\"post\"",
 				"moveTo", "recursive", "mkdirs", "append", "Range", "If-None-Match", "application/problem+json",
-				"\"format\":\"binary\"", "\"416\"", "\"507\"", "\"503\"");
+				"\"format\":\"binary\"", "\"416\"", "\"507\"", "\"503\"", "text/html", "\"sort\"", "\"order\"",
+				"\"download\"");
+	}
+
+	@Test
+	void swaggerUiSendsNestedPathsWithTheirSlashes() throws Exception {
+		HttpResponse<String> initializer = get("/swagger-ui/swagger-initializer.js");
+		assertStatus(initializer, 200);
+		assertThat(initializer.body()).contains("requestInterceptor", "'/files/'", "replace(/%2F/gi, '/')",
+				"presets: [");
+	}
+
+	@Test
+	void thePathParameterIsATypedString() throws Exception {
+		assertThat(get("/v3/api-docs").body())
+			.containsPattern("\\{\"name\":\"path\",\"in\":\"path\"[^}]*\"schema\":\\{\"type\":\"string\"");
 	}
 
 	@Test

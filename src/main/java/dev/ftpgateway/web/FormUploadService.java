@@ -1,0 +1,141 @@
+package dev.ftpgateway.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+
+import dev.ftpgateway.files.AtomicUpload;
+import dev.ftpgateway.files.InvalidRemotePathException;
+import dev.ftpgateway.files.Precondition;
+import dev.ftpgateway.files.RemotePath;
+import dev.ftpgateway.files.Upload;
+import dev.ftpgateway.files.UploadBody;
+import dev.ftpgateway.web.form.MultipartStream;
+import dev.ftpgateway.web.problem.GatewayProblems;
+import dev.ftpgateway.web.transfer.ClientBody;
+import dev.ftpgateway.web.transfer.TransferFailures;
+
+/**
+ * Answers a {@code multipart/form-data} POST to a folder, what an HTML {@code <form>} with file
+ * inputs sends: each file part streams from the request into {@link AtomicUpload} under the name
+ * the form gave it, by the same rules as a PUT (temporary name, size check, move into place), one
+ * after the other. Parts that are no file (form fields, an empty file input) are passed over: the
+ * API takes its parameters from the query string only.
+ */
+@Service
+public class FormUploadService {
+
+	private final AtomicUpload uploads;
+
+	private final int bufferSize;
+
+	private final TransferFailures failures;
+
+	public FormUploadService(AtomicUpload uploads, FilesSettings settings, TransferFailures failures) {
+		this.uploads = uploads;
+		this.bufferSize = settings.bufferSize();
+		this.failures = failures;
+	}
+
+	/** One stored file: where it is, its size, and whether it replaced an existing one. */
+	public record StoredFile(String path, long size, boolean replaced) {
+	}
+
+	/**
+	 * Stores the form's files in {@code folder}. Files stored before one fails stay stored.
+	 * @return the stored files, in the form's order
+	 */
+	public List<StoredFile> post(RemotePath folder, HttpServletRequest request, boolean mkdirs) throws IOException {
+		MultipartStream parts = new MultipartStream(new ClientBody(request.getInputStream()),
+				boundary(request.getContentType()));
+		Precondition precondition = WritePreconditions.of(request);
+		List<StoredFile> stored = new ArrayList<>();
+		MultipartStream.Part part;
+		while ((part = parts.next()) != null) {
+			String name = part.fileName();
+			if (name == null || name.isEmpty()) {
+				continue;
+			}
+			RemotePath path = file(folder, name);
+			PartBody body = new PartBody(path, part.body());
+			boolean replaced = this.uploads.write(path, new AtomicUpload.Options(false, mkdirs, precondition), body);
+			stored.add(new StoredFile(path.toString(), body.size, replaced));
+		}
+		if (stored.isEmpty()) {
+			throw GatewayProblems.badRequest("The form holds no file: nothing was stored");
+		}
+		return stored;
+	}
+
+	private static String boundary(String contentType) {
+		try {
+			String boundary = MediaType.parseMediaType(contentType).getParameter("boundary");
+			if (boundary != null && !boundary.isEmpty() && boundary.length() <= 72) {
+				String unquoted = boundary.startsWith("\"") && boundary.endsWith("\"") && boundary.length() > 2
+						? boundary.substring(1, boundary.length() - 1) : boundary;
+				if (unquoted.length() <= 70) {
+					return unquoted;
+				}
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// Answered below, like a missing boundary.
+		}
+		throw GatewayProblems.badRequest("A multipart/form-data body needs a boundary parameter of 1 to 70 characters");
+	}
+
+	/**
+	 * The path of a file the form named in {@code folder}. Browsers send the base name; older
+	 * ones sent the whole client path, so only what follows the last slash or backslash counts.
+	 */
+	private static RemotePath file(RemotePath folder, String sent) {
+		String name = sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1);
+		if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+			throw new InvalidRemotePathException("the form's file name '" + name + "' names no file");
+		}
+		RemotePath path = RemotePath.ofDecoded(folder + "/" + name);
+		if (!path.parent().equals(folder) || !path.name().equals(name)) {
+			throw new InvalidRemotePathException("the form's file name is not a plain name");
+		}
+		return path;
+	}
+
+	/** One file part's bytes as an upload's body. */
+	private final class PartBody implements UploadBody {
+
+		private final RemotePath path;
+
+		private final InputStream in;
+
+		private long size;
+
+		PartBody(RemotePath path, InputStream in) {
+			this.path = path;
+			this.in = in;
+		}
+
+		@Override
+		public long writeTo(Upload upload) throws IOException {
+			byte[] buffer = new byte[FormUploadService.this.bufferSize];
+			int read;
+			while ((read = this.in.read(buffer, 0, buffer.length)) >= 0) {
+				upload.write(buffer, 0, read);
+				this.size += read;
+			}
+			return this.size;
+		}
+
+		@Override
+		public void transferFailed(IOException failure) {
+			FormUploadService.this.failures.record("upload", this.path, failure);
+		}
+
+	}
+
+}
