@@ -1,6 +1,8 @@
 package dev.ftpgateway.web.page;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +30,8 @@ final class FolderPage {
 
 	private final PageCaller caller;
 
+	private final String shareQuery;
+
 	private int folders;
 
 	private int files;
@@ -37,12 +41,23 @@ final class FolderPage {
 	 * @param depth how many levels below the gateway's root the page is ({@link Links#depth})
 	 * @param order the order its rows come in
 	 * @param caller what the caller may do
+	 * @param share the share link's token the page was opened with, carried on to every link so
+	 *        that a shared folder can be browsed; null without one
 	 */
-	FolderPage(RemotePath folder, int depth, ListingOrder order, PageCaller caller) {
+	FolderPage(RemotePath folder, int depth, ListingOrder order, PageCaller caller, String share) {
 		this.folder = folder;
 		this.depth = depth;
 		this.order = order;
 		this.caller = caller;
+		this.shareQuery = (share != null) ? "share=" + URLEncoder.encode(share, StandardCharsets.UTF_8) : "";
+	}
+
+	/** {@code href} with the share link's token added to its query, when the page carries one. */
+	private String carry(String href) {
+		if (this.shareQuery.isEmpty()) {
+			return href;
+		}
+		return href + (href.contains("?") ? "&" : "?") + this.shareQuery;
 	}
 
 	/** The folder's path as the page shows it, with a trailing slash: {@code /}, {@code /a/b/}. */
@@ -71,7 +86,9 @@ final class FolderPage {
 			.append("\">\n");
 		if (!this.folder.isRoot()) {
 			out.append("<tr class=\"parent\"><td colspan=\"5\">")
-				.append("<a href=\"../\" rel=\"up\">../</a> (parent folder)</td></tr>\n");
+				.append("<a href=\"")
+				.append(Html.escape(carry("../")))
+				.append("\" rel=\"up\">../</a> (parent folder)</td></tr>\n");
 		}
 	}
 
@@ -83,7 +100,7 @@ final class FolderPage {
 			out.append("<li aria-current=\"page\">files</li>");
 		}
 		else {
-			out.append("<li><a href=\"").append(Links.up(segments.size())).append("\">files</a></li>");
+			out.append("<li><a href=\"").append(Html.escape(carry(Links.up(segments.size())))).append("\">files</a></li>");
 		}
 		for (int i = 0; i < segments.size(); i++) {
 			String name = Html.escape(segments.get(i));
@@ -92,7 +109,7 @@ final class FolderPage {
 			}
 			else {
 				out.append("<li><a href=\"")
-					.append(Links.up(segments.size() - 1 - i))
+					.append(Html.escape(carry(Links.up(segments.size() - 1 - i))))
 					.append("\">")
 					.append(name)
 					.append("</a></li>");
@@ -118,7 +135,7 @@ final class FolderPage {
 		out.append("<th scope=\"col\" aria-sort=\"")
 			.append(this.order.ariaSort(column))
 			.append("\"><a href=\"")
-			.append(Html.escape(this.order.linkFor(column)))
+			.append(Html.escape(carry(this.order.linkFor(column))))
 			.append("\">")
 			.append(label)
 			.append("</a></th>");
@@ -139,7 +156,7 @@ final class FolderPage {
 			.append("\" data-type=\"")
 			.append(type(entry))
 			.append("\"><td class=\"name\"><a href=\"")
-			.append(href)
+			.append(Html.escape(carry(href)))
 			.append(folder ? "\">" : "\" data-file>")
 			.append(name)
 			.append(folder ? "/" : "")
@@ -162,7 +179,9 @@ final class FolderPage {
 		}
 		out.append("</td><td class=\"type\">").append(type(entry)).append("</td><td class=\"actions\">");
 		if (!folder) {
-			out.append("<a href=\"").append(href).append("?download=true\" data-file download>Download</a> ");
+			out.append("<a href=\"")
+				.append(Html.escape(carry(href + "?download=true")))
+				.append("\" data-file download>Download</a> ");
 		}
 		if (this.caller.canWrite()) {
 			out.append("<button type=\"button\" data-action=\"move\">Rename or move</button> ");

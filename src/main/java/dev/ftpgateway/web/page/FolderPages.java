@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 
 import dev.ftpgateway.files.RemoteEntry;
 import dev.ftpgateway.files.RemoteFolder;
+import dev.ftpgateway.web.share.ShareController;
 
 /**
  * Answers a folder request that asked for HTML with the folder's page.
@@ -53,7 +54,8 @@ public final class FolderPages {
 		}
 		ListingOrder order = ListingOrder.of(request.getParameter(ListingOrder.SORT),
 				request.getParameter(ListingOrder.ORDER));
-		FolderPage page = new FolderPage(folder.path(), Links.depth(path), order, PageCaller.current());
+		FolderPage page = new FolderPage(folder.path(), Links.depth(path), order, PageCaller.current(),
+				request.getParameter(ShareController.PARAMETER));
 		response.setStatus(HttpStatus.OK.value());
 		headers(response);
 		if (!withBody) {

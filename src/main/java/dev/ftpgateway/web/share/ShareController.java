@@ -41,7 +41,7 @@ public class ShareController {
 	static final String PATH = "/shares";
 
 	/** The query parameter the security layer reads a link's token from. */
-	static final String PARAMETER = "share";
+	public static final String PARAMETER = "share";
 
 	private static final String FILES = "/files";
 

@@ -52,6 +52,16 @@ class FolderPageTest {
 	}
 
 	@Test
+	void aPageOpenedWithAShareLinkCarriesItsTokenOnEveryLink() throws IOException {
+		String page = render(RemotePath.ofDecoded("/docs/sub"), ListingOrder.SERVER, READER, "read.1893456000./docs/.sig+/",
+				folder("inner"), file("a.txt", 3));
+		String token = "share=read.1893456000.%2Fdocs%2F.sig%2B%2F";
+		assertThat(page).contains("<a href=\"inner/?" + token + "\">", "<a href=\"a.txt?" + token + "\" data-file>",
+				"<a href=\"a.txt?download=true&amp;" + token + "\" data-file download>",
+				"<a href=\"../?" + token + "\" rel=\"up\">", "<a href=\"?sort=name&amp;order=asc&amp;" + token + "\">");
+	}
+
+	@Test
 	void noInlineScriptOrStyle() throws IOException {
 		String page = render(RemotePath.ofDecoded("/a"), ListingOrder.SERVER, ADMIN, file("x", 1), folder("y"));
 		assertThat(page).doesNotContain("<style", "style=", "javascript:")
@@ -96,8 +106,13 @@ class FolderPageTest {
 
 	private static String render(RemotePath folder, ListingOrder order, PageCaller caller, RemoteEntry... entries)
 			throws IOException {
+		return render(folder, order, caller, null, entries);
+	}
+
+	private static String render(RemotePath folder, ListingOrder order, PageCaller caller, String share,
+			RemoteEntry... entries) throws IOException {
 		StringBuilder out = new StringBuilder();
-		FolderPage page = new FolderPage(folder, folder.segments().size() + 1, order, caller);
+		FolderPage page = new FolderPage(folder, folder.segments().size() + 1, order, caller, share);
 		page.start(out);
 		for (RemoteEntry entry : entries) {
 			page.row(out, entry);
