@@ -2,6 +2,10 @@ package dev.ftpgateway.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +20,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is kept in the tab's sessionStorage and sent by the page's script to list, enter folders and
  * upload, and forgetting it brings the sign-in page back. API keys only: with pass-through on,
  * the 401 also asks for Basic credentials, and headless Chromium waits for a login dialog
- * nobody can answer (a person cancels it and sees the same sign-in page). Skipped without Chromium.
+ * nobody can answer (a person cancels it and sees the same sign-in page). A share link made with
+ * the key opens its folder in the browser with no credentials at all. Skipped without Chromium.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 class BrowserSignInIT {
@@ -54,7 +60,8 @@ class BrowserSignInIT {
 		// One source for the whole list: Boot takes an indexed list from a single property source.
 		registry.add("ftp-gateway.security.api-keys[0].name", () -> "browser");
 		registry.add("ftp-gateway.security.api-keys[0].hash", () -> ApiKeyHash.of(KEY));
-		registry.add("ftp-gateway.security.api-keys[0].scopes", () -> "read,write");
+		registry.add("ftp-gateway.security.api-keys[0].scopes", () -> "read,write,share");
+		registry.add("ftp-gateway.shares.secret", () -> ShareLinksIT.SECRET);
 	}
 
 	@BeforeAll
@@ -94,6 +101,30 @@ class BrowserSignInIT {
 		browser.findElement(By.id("sign-out")).click();
 		wait(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
 		assertThat(names()).isEmpty();
+	}
+
+	@Test
+	void aShareLinkOpensItsFolderInTheBrowserWithNoCredentialsAndItsLinksKeepWorking() throws Exception {
+		Files.createDirectories(HOME.resolve("shared/inner"));
+		Files.writeString(HOME.resolve("shared/inner/note.txt"), "a shared note");
+		HttpResponse<String> created = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/shares"))
+				.header("X-API-Key", KEY)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"path\": \"/shared/\", \"access\": \"read\", \"expiresIn\": \"PT10M\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).isEqualTo(201);
+		String link = JsonMapper.builder().build().readTree(created.body()).get("url").asString();
+		browser.get("http://127.0.0.1:" + this.port + "/files/");
+		script("sessionStorage.clear()");
+		browser.get(link);
+		wait((driver) -> names().contains("inner"));
+		browser.findElement(By.linkText("inner/")).click();
+		wait((driver) -> names().contains("note.txt"));
+		assertThat(browser.getCurrentUrl()).contains("/files/shared/inner/?share=");
+		browser.get(browser.findElement(By.linkText("note.txt")).getAttribute("href"));
+		wait((driver) -> driver.getPageSource().contains("a shared note"));
 	}
 
 	private static Path createHome() {
