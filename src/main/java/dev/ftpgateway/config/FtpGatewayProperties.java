@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.ftpgateway.pool.TlsSettings;
 
@@ -28,6 +30,19 @@ public class FtpGatewayProperties {
 
 	private final Server server = new Server();
 
+	/**
+	 * Named FTP servers, each served below /servers/{name}/files with the settings
+	 * ftp-gateway.server takes and a pool of its own. Names are lower-case letters, digits and
+	 * dashes; FTP_GATEWAY_SERVERS_PARTNER_A_HOST sets ftp-gateway.servers.partner-a.host.
+	 */
+	private final Map<String, NamedServer> servers = new LinkedHashMap<>();
+
+	/**
+	 * The named server /files serves when ftp-gateway.server.host is not set. With neither,
+	 * /files answers 404 naming the servers.
+	 */
+	private @Nullable String defaultServer;
+
 	private final Pool pool = new Pool();
 
 	private final Transfer transfer = new Transfer();
@@ -38,6 +53,18 @@ public class FtpGatewayProperties {
 
 	public Server getServer() {
 		return this.server;
+	}
+
+	public Map<String, NamedServer> getServers() {
+		return this.servers;
+	}
+
+	public @Nullable String getDefaultServer() {
+		return this.defaultServer;
+	}
+
+	public void setDefaultServer(@Nullable String defaultServer) {
+		this.defaultServer = defaultServer;
 	}
 
 	public Pool getPool() {
@@ -352,8 +379,42 @@ public class FtpGatewayProperties {
 		}
 	}
 
-	/** The pool of logged-in FTP sessions. */
-	public static class Pool {
+	/**
+	 * One of the named servers (ftp-gateway.servers.NAME): the settings of ftp-gateway.server,
+	 * host required, and a pool of its own.
+	 */
+	public static class NamedServer extends Server {
+
+		/** This server's pool of logged-in sessions; the same defaults as ftp-gateway.pool. */
+		private final SessionPool pool = new SessionPool();
+
+		public SessionPool getPool() {
+			return this.pool;
+		}
+
+	}
+
+	/** The pool of logged-in FTP sessions, and the Retry-After hint for exhausted pools. */
+	public static class Pool extends SessionPool {
+
+		/**
+		 * The Retry-After hint sent with 503 when every session stayed busy for max-wait, on
+		 * any server.
+		 */
+		private Duration retryAfter = Duration.ofSeconds(2);
+
+		public Duration getRetryAfter() {
+			return this.retryAfter;
+		}
+
+		public void setRetryAfter(Duration retryAfter) {
+			this.retryAfter = retryAfter;
+		}
+
+	}
+
+	/** A pool of logged-in FTP sessions to one server. */
+	public static class SessionPool {
 
 		/** Maximum number of sessions, borrowed and idle together. */
 		private int maxTotal = 8;
@@ -384,11 +445,6 @@ public class FtpGatewayProperties {
 		 * recently used sessions get only the cheap socket check.
 		 */
 		private Duration validateAfterIdle = Duration.ofSeconds(10);
-
-		/**
-		 * The Retry-After hint sent with 503 when every session stayed busy for max-wait.
-		 */
-		private Duration retryAfter = Duration.ofSeconds(2);
 
 		/**
 		 * After the server refused a session with 421 (too many connections), the pool shrinks
@@ -463,14 +519,6 @@ public class FtpGatewayProperties {
 			this.validateAfterIdle = validateAfterIdle;
 		}
 
-
-		public Duration getRetryAfter() {
-			return this.retryAfter;
-		}
-
-		public void setRetryAfter(Duration retryAfter) {
-			this.retryAfter = retryAfter;
-		}
 
 		public Duration getLimitBackoff() {
 			return this.limitBackoff;

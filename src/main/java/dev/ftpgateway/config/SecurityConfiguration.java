@@ -2,12 +2,13 @@ package dev.ftpgateway.config;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.ftpgateway.ftp.FtpEventListener;
-import dev.ftpgateway.pool.ConnectionSettings;
-import dev.ftpgateway.pool.FtpSessionPool;
+import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.pool.UserSessionPool;
 import dev.ftpgateway.security.ApiKeyAuthenticationFilter;
@@ -20,8 +21,10 @@ import dev.ftpgateway.security.FtpScope;
 import dev.ftpgateway.security.GatewayFirewall;
 import dev.ftpgateway.security.JwtScopes;
 import dev.ftpgateway.security.JwtShapedTokens;
+import dev.ftpgateway.security.LoginDetails;
 import dev.ftpgateway.security.LoginThrottle;
 import dev.ftpgateway.security.SecurityProblems;
+import dev.ftpgateway.web.FilesRoute;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,14 +34,12 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -52,8 +53,9 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 
 /**
  * Wires the security modes chosen by {@link SecurityModes} into one stateless filter chain:
- * scopes guard {@code /files} by method, health stays open for probes, and everything else
- * needs some scope. Requests carry their credentials every time; no HTTP session is made.
+ * scopes guard {@code /files} and {@code /servers/NAME/files} by method, health stays open for
+ * probes, and everything else needs some scope. Requests carry their credentials every time; no
+ * HTTP session is made.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FtpGatewaySecurityProperties.class)
@@ -61,7 +63,7 @@ class SecurityConfiguration {
 
 	private static final Log logger = LogFactory.getLog(SecurityConfiguration.class);
 
-	private static final String[] FILES = { "/files", "/files/**" };
+	private static final String[] FILES = { "/files", "/files/**", "/servers/*/files", "/servers/*/files/**" };
 
 	@Bean
 	SecurityModes securityModes(FtpGatewaySecurityProperties settings, Environment environment) {
@@ -153,38 +155,46 @@ class SecurityConfiguration {
 		});
 	}
 
+	/**
+	 * Where the web layer borrows each server's sessions: each pass-through caller from their own
+	 * sessions, every other caller from the shared ones within its share. Shares, pools and their
+	 * locks are per server, so a caller busy on one server keeps its share on the others. The open
+	 * loopback demo has one caller, whoever sits at the machine, so no share applies there.
+	 */
 	@Bean(destroyMethod = "close")
-	@ConditionalOnProperty(name = "ftp-gateway.security.pass-through.enabled", havingValue = "true")
-	UserSessionPool userSessionPool(ConnectionSettings connection, FtpGatewayProperties properties,
-			FtpGatewaySecurityProperties settings, ObjectProvider<FtpEventListener> events) {
-		FtpGatewayProperties.Pool pool = properties.getPool();
-		FtpGatewaySecurityProperties.PassThrough passThrough = settings.getPassThrough();
-		PoolSettings sizes = new PoolSettings(passThrough.getMaxSessions(), 0, passThrough.getMaxSessions(),
-				pool.getMaxWait(), pool.getEvictionInterval(), pool.getMinIdleTime(), pool.getValidateAfterIdle());
-		return new UserSessionPool(connection, sizes, passThrough.getMaxSessionsPerUser(),
-				passThrough.getMaxConcurrentLogins(), events.getIfAvailable(() -> FtpEventListener.NONE));
+	ServerSessions serverSessions(BackendServers backends, SecurityModes modes, FtpGatewaySecurityProperties settings,
+			ObjectProvider<FtpEventListener> events) {
+		FtpEventListener listener = events.getIfAvailable(() -> FtpEventListener.NONE);
+		Map<String, FtpSessions> sessions = new LinkedHashMap<>();
+		Map<String, UserSessionPool> users = new LinkedHashMap<>();
+		for (BackendServers.Backend backend : backends.all()) {
+			UserSessionPool own = modes.passThrough() ? userSessionPool(backend, settings, listener) : null;
+			if (own != null) {
+				users.put(backend.name(), own);
+			}
+			PoolSettings pool = backend.settings();
+			Integer configured = settings.getMaxSessionsPerCaller();
+			int perCaller = (configured != null) ? configured : Math.max(1, pool.maxTotal() / 2);
+			sessions.put(backend.name(), new CallerSessions(backend.pool(), own,
+					modes.open() ? pool.maxTotal() : perCaller, pool.maxWait()));
+		}
+		return new ServerSessions(sessions, users);
 	}
 
-	/**
-	 * The web layer borrows through this: each pass-through caller from their own sessions, every
-	 * other caller from the shared ones within its share. The open loopback demo has one caller,
-	 * whoever sits at the machine, so no share applies there.
-	 */
-	@Bean
-	@Primary
-	CallerSessions callerSessions(FtpSessionPool shared, ObjectProvider<UserSessionPool> users, SecurityModes modes,
-			FtpGatewaySecurityProperties settings, FtpGatewayProperties properties) {
-		FtpGatewayProperties.Pool pool = properties.getPool();
-		Integer configured = settings.getMaxSessionsPerCaller();
-		int perCaller = (configured != null) ? configured : Math.max(1, pool.getMaxTotal() / 2);
-		return new CallerSessions(shared, users.getIfAvailable(), modes.open() ? pool.getMaxTotal() : perCaller,
-				pool.getMaxWait());
+	private static UserSessionPool userSessionPool(BackendServers.Backend backend,
+			FtpGatewaySecurityProperties settings, FtpEventListener events) {
+		PoolSettings pool = backend.settings();
+		FtpGatewaySecurityProperties.PassThrough passThrough = settings.getPassThrough();
+		PoolSettings sizes = new PoolSettings(passThrough.getMaxSessions(), 0, passThrough.getMaxSessions(),
+				pool.maxWait(), pool.evictionInterval(), pool.minEvictableIdle(), pool.validateAfterIdle());
+		return new UserSessionPool(backend.definition().unnamed() ? null : backend.name(), backend.connection(), sizes,
+				passThrough.getMaxSessionsPerUser(), passThrough.getMaxConcurrentLogins(), events);
 	}
 
 	@Bean
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, SecurityModes modes, FtpGatewaySecurityProperties settings,
 			FtpGatewayProperties properties, SecurityProblems problems, LoginThrottle throttle, ClientAddresses clients,
-			ObjectProvider<UserSessionPool> users) throws Exception {
+			BackendServers backends, ServerSessions serverSessions) throws Exception {
 		FtpGatewayProperties.Web web = properties.getWeb();
 		// Stateless requests need no CSRF token; the origin check stands in its place for browsers.
 		http.csrf((csrf) -> csrf.disable())
@@ -202,9 +212,12 @@ class SecurityConfiguration {
 			http.anonymous((anonymous) -> anonymous.disable());
 		}
 		if (modes.passThrough()) {
-			http.authenticationProvider(new FtpLoginAuthenticationProvider(users.getObject(),
+			// A login is checked with the server the request is for; elsewhere (metrics) with the default one.
+			http.authenticationProvider(new FtpLoginAuthenticationProvider(serverSessions.users(),
 					settings.getPassThrough().getScopes(), modes.anonymous(), throttle))
-				.httpBasic((basic) -> basic.authenticationEntryPoint(problems).authenticationDetailsSource(clients));
+				.httpBasic((basic) -> basic.authenticationEntryPoint(problems)
+					.authenticationDetailsSource(LoginDetails.source(clients,
+							(request) -> FilesRoute.namedServer(request).or(backends::defaultName))));
 		}
 		else {
 			http.httpBasic((basic) -> basic.disable());

@@ -20,7 +20,6 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ftpgateway.files.Download;
-import dev.ftpgateway.files.FileReads;
 import dev.ftpgateway.files.ReadHandler;
 import dev.ftpgateway.files.RemoteFile;
 import dev.ftpgateway.files.RemoteFolder;
@@ -39,14 +38,15 @@ import dev.ftpgateway.web.transfer.TransferFailures;
 @Service
 public class DownloadService {
 
-	private final FileReads reads;
+	private final FileServerResolver servers;
 
 	private final TransferCopier copier;
 
 	private final JsonMapper json;
 
-	public DownloadService(FileReads reads, FilesSettings settings, TransferFailures failures, JsonMapper json) {
-		this.reads = reads;
+	public DownloadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures,
+			JsonMapper json) {
+		this.servers = servers;
 		this.copier = new TransferCopier(settings.bufferSize(), failures);
 		this.json = json;
 	}
@@ -57,7 +57,7 @@ public class DownloadService {
 	 */
 	public ResponseEntity<?> get(RemotePath path, ServletWebRequest request, HttpServletResponse response,
 			boolean withBody) throws IOException {
-		return this.reads.read(path, new ReadHandler<>() {
+		return this.servers.of(request.getRequest()).reads().read(path, new ReadHandler<>() {
 
 			@Override
 			public ResponseEntity<?> folder(RemoteFolder folder) throws IOException {

@@ -16,16 +16,18 @@ import org.eclipse.jetty.server.Server;
 
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.ftpgateway.web.problem.ProblemErrorHandler;
 
 /**
- * Web-only wiring: the {@link RemotePath} argument resolver, Jetty's URI handling and socket
- * reads, and the OpenAPI description.
+ * Web-only wiring: the {@link RemotePath} argument resolver, the routes of named servers, Jetty's
+ * URI handling and socket reads, and the OpenAPI description.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
@@ -35,6 +37,19 @@ public class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new RemotePathArgumentResolver());
+	}
+
+	/** Every handler below /files answers below /servers/{server}/files too ({@link FilesRoutesMapping}). */
+	@Bean
+	WebMvcRegistrations filesOnEveryServer() {
+		return new WebMvcRegistrations() {
+
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new FilesRoutesMapping();
+			}
+
+		};
 	}
 
 	/**
