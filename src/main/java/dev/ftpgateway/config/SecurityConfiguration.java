@@ -24,6 +24,7 @@ import dev.ftpgateway.security.JwtShapedTokens;
 import dev.ftpgateway.security.LoginDetails;
 import dev.ftpgateway.security.LoginThrottle;
 import dev.ftpgateway.security.SecurityProblems;
+import dev.ftpgateway.security.ServerAccess;
 import dev.ftpgateway.web.FilesRoute;
 
 import org.apache.commons.logging.Log;
@@ -63,7 +64,15 @@ class SecurityConfiguration {
 
 	private static final Log logger = LogFactory.getLog(SecurityConfiguration.class);
 
-	private static final String[] FILES = { "/files", "/files/**", "/servers/*/files", "/servers/*/files/**" };
+	private static final String[] DEFAULT_SERVER_FILES = { "/files", "/files/**" };
+
+	private static final String[] NAMED_SERVER_FILES = { "/servers/{" + ServerAccess.SERVER_VARIABLE + "}/files",
+			"/servers/{" + ServerAccess.SERVER_VARIABLE + "}/files/**" };
+
+	/** The scope each method needs below a files tree. */
+	private static final Map<HttpMethod, FtpScope> SCOPES = Map.of(HttpMethod.GET, FtpScope.READ, HttpMethod.HEAD,
+			FtpScope.READ, HttpMethod.PUT, FtpScope.WRITE, HttpMethod.POST, FtpScope.WRITE, HttpMethod.DELETE,
+			FtpScope.DELETE);
 
 	@Bean
 	SecurityModes securityModes(FtpGatewaySecurityProperties settings, Environment environment) {
@@ -165,10 +174,13 @@ class SecurityConfiguration {
 	ServerSessions serverSessions(BackendServers backends, SecurityModes modes, FtpGatewaySecurityProperties settings,
 			ObjectProvider<FtpEventListener> events) {
 		FtpEventListener listener = events.getIfAvailable(() -> FtpEventListener.NONE);
+		Set<String> passThrough = settings.getPassThrough().getServers();
+		checkServers(passThrough, "ftp-gateway.security.pass-through.servers", backends);
 		Map<String, FtpSessions> sessions = new LinkedHashMap<>();
 		Map<String, UserSessionPool> users = new LinkedHashMap<>();
 		for (BackendServers.Backend backend : backends.all()) {
-			UserSessionPool own = modes.passThrough() ? userSessionPool(backend, settings, listener) : null;
+			boolean loginsHere = modes.passThrough() && (passThrough.isEmpty() || passThrough.contains(backend.name()));
+			UserSessionPool own = loginsHere ? userSessionPool(backend, settings, listener) : null;
 			if (own != null) {
 				users.put(backend.name(), own);
 			}
@@ -223,7 +235,7 @@ class SecurityConfiguration {
 			http.httpBasic((basic) -> basic.disable());
 		}
 		if (modes.apiKeys()) {
-			http.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys(settings), problems, modes.jwt()),
+			http.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys(settings, backends), problems, modes.jwt()),
 					BearerTokenAuthenticationFilter.class);
 		}
 		if (modes.jwt()) {
@@ -232,7 +244,8 @@ class SecurityConfiguration {
 				.accessDeniedHandler(problems)
 				.bearerTokenResolver(new JwtShapedTokens(modes.apiKeys()))
 				.jwt((tokens) -> tokens.decoder(IdentityProviderJwtDecoder.of(jwt))
-					.jwtAuthenticationConverter(new JwtScopes(jwt.getScopeClaim(), jwt.getScopePrefix()))));
+					.jwtAuthenticationConverter(
+							new JwtScopes(jwt.getScopeClaim(), jwt.getScopePrefix(), jwt.getServersClaim()))));
 		}
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
@@ -240,13 +253,12 @@ class SecurityConfiguration {
 				requests.requestMatchers("/actuator/prometheus").permitAll();
 			}
 			requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
-				.permitAll()
-				.requestMatchers(HttpMethod.GET, FILES).hasAuthority(FtpScope.READ.authority())
-				.requestMatchers(HttpMethod.HEAD, FILES).hasAuthority(FtpScope.READ.authority())
-				.requestMatchers(HttpMethod.PUT, FILES).hasAuthority(FtpScope.WRITE.authority())
-				.requestMatchers(HttpMethod.POST, FILES).hasAuthority(FtpScope.WRITE.authority())
-				.requestMatchers(HttpMethod.DELETE, FILES)
-				.hasAuthority(FtpScope.DELETE.authority());
+				.permitAll();
+			// The scope on the server the request is for: every server's (SCOPE_read) or that one's (SCOPE_read:NAME).
+			SCOPES.forEach((method, scope) -> requests.requestMatchers(method, DEFAULT_SERVER_FILES)
+				.access(ServerAccess.onDefaultServer(scope, backends.defaultName()))
+				.requestMatchers(method, NAMED_SERVER_FILES)
+				.access(ServerAccess.onNamedServer(scope)));
 			// Metrics and anything not listed: any caller the gateway knows, never the anonymous public.
 			if (modes.open()) {
 				requests.anyRequest().permitAll();
@@ -262,11 +274,24 @@ class SecurityConfiguration {
 		return scopes.stream().map(FtpScope::grantedAuthority).toList();
 	}
 
-	private static ApiKeyStore apiKeys(FtpGatewaySecurityProperties settings) {
-		return new ApiKeyStore(settings.getApiKeys()
-			.stream()
-			.map((key) -> new ApiKeyStore.ApiKey(key.getName(), key.getHash(), key.getScopes()))
+	private static ApiKeyStore apiKeys(FtpGatewaySecurityProperties settings, BackendServers backends) {
+		List<FtpGatewaySecurityProperties.ApiKey> keys = settings.getApiKeys();
+		for (int i = 0; i < keys.size(); i++) {
+			checkServers(keys.get(i).getServers(), "ftp-gateway.security.api-keys[" + i + "].servers", backends);
+		}
+		return new ApiKeyStore(keys.stream()
+			.map((key) -> new ApiKeyStore.ApiKey(key.getName(), key.getHash(), key.getScopes(), key.getServers()))
 			.toList());
+	}
+
+	/** Refuses to start with a server restriction that names a server the gateway does not have. */
+	private static void checkServers(Set<String> names, String property, BackendServers backends) {
+		List<String> known = backends.all().stream().map(BackendServers.Backend::name).toList();
+		for (String name : names) {
+			if (!known.contains(name)) {
+				throw new IllegalStateException(property + " names '" + name + "', which is no server: there are " + known);
+			}
+		}
 	}
 
 }

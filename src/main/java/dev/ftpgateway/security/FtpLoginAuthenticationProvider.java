@@ -84,7 +84,7 @@ public final class FtpLoginAuthenticationProvider implements AuthenticationProvi
 		if (!sessions.isPooled(login)) {
 			check(sessions, login, this.throttle.begin(server + " " + details.address(), server + " " + user));
 		}
-		return new FtpUserAuthentication(login, this.scopes);
+		return new FtpUserAuthentication(login, server, this.scopes);
 	}
 
 	private void check(UserSessionPool sessions, FtpLogin login, LoginThrottle.Attempt attempt) {

@@ -24,7 +24,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Answers the security layer's refusals as problem+json, like every other error of the gateway:
  * 401 with a {@code WWW-Authenticate} challenge for each enabled scheme, 403 for a missing
- * scope, 400 for a URL the firewall rejects, 429 with {@code Retry-After} for a login the
+ * scope (naming the server when the scope is missing on one), 400 for a URL the firewall rejects, 429 with {@code Retry-After} for a login the
  * {@link LoginThrottle} holds back, and 502/503 when the FTP server could not check a
  * pass-through login.
  */
@@ -88,8 +88,10 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		ProblemResponses.write(response, HttpStatus.FORBIDDEN,
-				"The credentials do not grant the '" + neededScope(request) + "' scope this request needs");
+		Object server = request.getAttribute(ServerAccess.SERVER_ATTRIBUTE);
+		ProblemResponses.write(response, HttpStatus.FORBIDDEN, "The credentials do not grant the '"
+				+ neededScope(request) + "' scope" + ((server != null) ? " on server '" + server + "'" : "")
+				+ " this request needs");
 	}
 
 	private static String neededScope(HttpServletRequest request) {

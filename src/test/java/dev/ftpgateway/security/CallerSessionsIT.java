@@ -121,7 +121,7 @@ class CallerSessionsIT {
 	}
 
 	private static Authentication apiKey(String name) {
-		return new ScopedAuthentication("api-key:" + name, Set.of(FtpScope.READ));
+		return new ScopedAuthentication("api-key:" + name, Set.of(FtpScope.READ), Set.of());
 	}
 
 	private static Authentication jwt(String subject) {
