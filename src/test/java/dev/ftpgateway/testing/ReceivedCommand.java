@@ -1,7 +1,7 @@
 package dev.ftpgateway.testing;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -24,9 +24,9 @@ public final class ReceivedCommand {
 
 	private final String line;
 
-	ReceivedCommand(byte[] raw) {
+	ReceivedCommand(byte[] raw, Charset charset) {
 		this.raw = raw.clone();
-		this.line = new String(stripTelnet(raw), StandardCharsets.UTF_8);
+		this.line = new String(stripTelnet(raw), charset);
 	}
 
 	/** The bytes exactly as received, without the terminating CRLF (or bare LF). */
@@ -34,7 +34,10 @@ public final class ReceivedCommand {
 		return this.raw.clone();
 	}
 
-	/** The line decoded as UTF-8 after removing Telnet IAC sequences, without CRLF. */
+	/**
+	 * The line decoded in the server's charset (UTF-8 unless set otherwise) after removing
+	 * Telnet IAC sequences, without CRLF.
+	 */
 	public String line() {
 		return this.line;
 	}
