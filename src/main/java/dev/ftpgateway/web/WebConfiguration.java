@@ -6,6 +6,8 @@ import java.util.Objects;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.PathParameter;
 
 import org.eclipse.jetty.ee11.servlet.ServletHandler;
 import org.eclipse.jetty.http.UriCompliance;
@@ -14,6 +16,7 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
@@ -110,6 +113,21 @@ public class WebConfiguration implements WebMvcConfigurer {
 			.map((connector) -> connector.getConnectionFactory(HttpConnectionFactory.class))
 			.filter(Objects::nonNull)
 			.toList();
+	}
+
+	/**
+	 * Declares the {@code server} of {@code /servers/{server}/files/...}, which the mapping adds
+	 * ({@link FilesRoutesMapping}) and no handler method names.
+	 */
+	@Bean
+	OpenApiCustomizer namedServerParameter() {
+		return (openApi) -> openApi.getPaths().forEach((path, item) -> {
+			if (path.startsWith(FilesRoutesMapping.NAMED_SERVER_PREFIX + "/")) {
+				item.addParametersItem(new PathParameter().name("server")
+					.description("The FTP server's name, as configured in ftp-gateway.servers")
+					.schema(new StringSchema().pattern("^[a-z0-9-]+$")));
+			}
+		});
 	}
 
 	@Bean

@@ -16,6 +16,8 @@ import dev.ftpgateway.config.BackendServers;
 import jakarta.servlet.http.HttpServletRequest;
 import dev.ftpgateway.testing.EmbeddedFtpServerExtension;
 import org.junit.jupiter.api.Nested;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -160,6 +162,20 @@ class NamedServersIT {
 	void aHandlerAnotherControllerMapsBelowFilesAnswersBelowEveryServer() throws Exception {
 		assertBody(get("/files/anything?probe"), 200, "probe of the default server");
 		assertBody(get("/servers/beta/files/anything?probe"), 200, "probe of beta");
+	}
+
+	@Test
+	void apiDocsDescribeTheNamedServersRoutesAndTheirServerParameter() throws Exception {
+		HttpResponse<String> docs = get("/v3/api-docs");
+		assertThat(docs.statusCode()).isEqualTo(200);
+		JsonNode route = JsonMapper.builder().build().readTree(docs.body()).path("paths").path("/servers/{server}/files/{path}");
+		assertThat(route.has("get") && route.has("put") && route.has("delete") && route.has("post")).as(route.toString())
+			.isTrue();
+		assertThat(route.path("parameters")).singleElement().satisfies((parameter) -> {
+			assertThat(parameter.path("name").asString()).isEqualTo("server");
+			assertThat(parameter.path("in").asString()).isEqualTo("path");
+			assertThat(parameter.path("required").asBoolean()).isTrue();
+		});
 	}
 
 	/** A handler below /files that FilesController knows nothing of, as later features add them. */
