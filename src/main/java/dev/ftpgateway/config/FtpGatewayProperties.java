@@ -431,6 +431,14 @@ public class FtpGatewayProperties {
 		 */
 		private Duration maxWait = Duration.ofSeconds(5);
 
+		/**
+		 * Most requests waiting at once for a session of this server (for the pool, or for the
+		 * caller's share of it); more are refused with 503 at once. Each waits on a request
+		 * thread, which all servers share: requests piling up on a server that hangs must not
+		 * take every thread from the others.
+		 */
+		private int maxWaiting = 32;
+
 		/** Time between runs of the evictor that closes idle sessions and tests the rest. */
 		private Duration evictionInterval = Duration.ofSeconds(30);
 
@@ -485,6 +493,14 @@ public class FtpGatewayProperties {
 
 		public void setMaxIdle(int maxIdle) {
 			this.maxIdle = maxIdle;
+		}
+
+		public int getMaxWaiting() {
+			return this.maxWaiting;
+		}
+
+		public void setMaxWaiting(int maxWaiting) {
+			this.maxWaiting = maxWaiting;
 		}
 
 		public Duration getMaxWait() {

@@ -188,7 +188,7 @@ class SecurityConfiguration {
 			Integer configured = settings.getMaxSessionsPerCaller();
 			int perCaller = (configured != null) ? configured : Math.max(1, pool.maxTotal() / 2);
 			sessions.put(backend.name(), new CallerSessions(backend.pool(), own,
-					modes.open() ? pool.maxTotal() : perCaller, pool.maxWait()));
+					modes.open() ? pool.maxTotal() : perCaller, pool.maxWait(), backend.definition().pool().getMaxWaiting()));
 		}
 		return new ServerSessions(sessions, users);
 	}

@@ -134,7 +134,7 @@ class FailureStatusTableTest {
 						new FtpPermanentException(reply("500 AUTH not understood")))),
 						thrown(backend(Reason.TLS_FAILED, new SSLHandshakeException("PKIX path building failed")))));
 		failures.put("All sessions busy for `pool.max-wait` (the pool's, or the caller's share,"
-				+ " `security.max-sessions-per-caller`)",
+				+ " `security.max-sessions-per-caller`), or `pool.max-waiting` requests waiting already",
 				List.of(thrown(new PoolExhaustedException(Duration.ofMillis(500), null))));
 		failures.put("No answer in time: connect, greeting, reply or data timeout",
 				List.of(thrown(new SocketTimeoutException("Read timed out")),
