@@ -2,6 +2,7 @@ package dev.ftpgateway.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+
+import javax.management.ObjectName;
 
 import dev.ftpgateway.config.BackendServers;
 import jakarta.servlet.http.HttpServletRequest;
@@ -146,13 +149,18 @@ class NamedServersIT {
 	}
 
 	@Test
-	void eachServerHasAPoolOfItsOwn() throws Exception {
+	void eachServerHasAPoolOfItsOwnWithItsOwnJmxName() throws Exception {
 		assertThat(get("/servers/alpha/files/").statusCode()).isEqualTo(200);
 		assertThat(get("/servers/beta/files/").statusCode()).isEqualTo(200);
 		assertThat(this.servers.get("alpha").pool()).isNotSameAs(this.servers.get("beta").pool());
 		assertThat(this.servers.get("alpha").pool().created()).isPositive();
 		assertThat(this.servers.get("beta").pool().created()).isPositive();
 		assertThat(this.servers.get("dead").pool().created()).isZero();
+		for (String server : new String[] { "alpha", "beta", "dead" }) {
+			ObjectName name = new ObjectName(
+					"org.apache.commons.pool2:type=GenericObjectPool,name=ftp-session-pool-" + server + "*");
+			assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(name, null)).as(server).isNotEmpty();
+		}
 		HttpResponse<String> metrics = get("/actuator/prometheus");
 		assertThat(metrics.body()).contains("ftp_pool_max{server=\"alpha\",tls=\"none\"} 8",
 				"ftp_pool_max{server=\"beta\",tls=\"none\"} 8", "ftp_pool_max{server=\"dead\",tls=\"none\"} 8");
