@@ -42,7 +42,9 @@ class FtpActuatorConfiguration {
 	@Bean
 	ServerHealth serverHealth(BackendServers backends) {
 		Map<String, FtpHealthIndicator> indicators = new LinkedHashMap<>();
-		backends.all().forEach((backend) -> indicators.put(backend.name(), new FtpHealthIndicator(backend.pool())));
+		backends.all()
+			.forEach((backend) -> indicators.put(backend.name(),
+					new FtpHealthIndicator(backend.definition().unnamed() ? null : backend.name(), backend.pool())));
 		return new ServerHealth(indicators);
 	}
 
