@@ -59,6 +59,33 @@ Name of the ServiceAccount the pods run as.
 {{- end }}
 
 {{/*
+"true" in demo mode: neither ftp.host nor any named server, so the application serves a scratch
+folder through its embedded FTP server; empty otherwise.
+*/}}
+{{- define "ftp-gateway.demo" -}}
+{{- if not (or .Values.ftp.host .Values.servers) }}true{{ end }}
+{{- end }}
+
+{{/*
+A named server's environment variable prefix: partner-a becomes FTP_GATEWAY_SERVERS_PARTNER_A_,
+as the application reads them (see README, "Several FTP servers").
+*/}}
+{{- define "ftp-gateway.serverPrefix" -}}
+FTP_GATEWAY_SERVERS_{{ . | upper | replace "-" "_" }}_
+{{- end }}
+
+{{/*
+Whether any server's FTPS trusts a CA bundle given in values: "true" or empty.
+*/}}
+{{- define "ftp-gateway.anyCaBundle" -}}
+{{- $any := .Values.ftp.tls.caBundle -}}
+{{- range $name, $server := .Values.servers }}
+{{- if and $server.tls $server.tls.caBundle }}{{ $any = true }}{{ end }}
+{{- end }}
+{{- if $any }}true{{ end }}
+{{- end }}
+
+{{/*
 Secret holding the FTP password: the operator's existingSecret or the one this chart creates.
 Empty when there is no password to pass at all.
 */}}

@@ -33,12 +33,20 @@ public class FtpHealthIndicator extends AbstractHealthIndicator {
 
 	private final FtpSessionPool pool;
 
+	/** How the log names the server: {@code FTP backend}, or {@code FTP backend 'partner-a'}. */
+	private final String label;
+
 	/** The last probe's outcome: {@link #UP} or what failed, without the parts that change by the second. */
 	private final AtomicReference<String> lastOutcome = new AtomicReference<>(UP);
 
-	public FtpHealthIndicator(FtpSessionPool pool) {
+	/**
+	 * @param name the server's name for the log, or {@code null} for the unnamed server
+	 * @param pool the server's sessions
+	 */
+	public FtpHealthIndicator(String name, FtpSessionPool pool) {
 		super("FTP health check failed");
 		this.pool = pool;
+		this.label = (name != null) ? "FTP backend '" + name + "'" : "FTP backend";
 	}
 
 	@Override
@@ -80,7 +88,7 @@ public class FtpHealthIndicator extends AbstractHealthIndicator {
 		catch (IOException ex) {
 			String reason = reason(ex);
 			builder.down().withDetail("reason", reason);
-			logIfChanged(outcome(ex), "FTP backend is down: " + reason);
+			logIfChanged(outcome(ex), this.label + " is down: " + reason);
 		}
 	}
 

@@ -10,25 +10,33 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Publishes the session pool's state: {@code ftp.pool.active}, {@code ftp.pool.idle},
- * {@code ftp.pool.waiting} and {@code ftp.pool.max} gauges, and {@code ftp.pool.opened} and
- * {@code ftp.pool.closed} counters (a fast-growing closed count means sessions keep
- * breaking). Bound by name rather than through JMX, so the names do not depend on which
+ * Publishes a session pool's state, tagged with its server's name: {@code ftp.pool.active},
+ * {@code ftp.pool.idle}, {@code ftp.pool.waiting} and {@code ftp.pool.max} gauges, and
+ * {@code ftp.pool.opened} and {@code ftp.pool.closed} counters (a fast-growing closed count
+ * means sessions keep breaking). Bound by name rather than through JMX, so the names do not depend on which
  * pools happen to be registered. Not "created": Prometheus reserves the {@code _created}
  * suffix for counter timestamps.
  */
 public class FtpPoolMetrics implements MeterBinder {
 
+	private final String server;
+
 	private final FtpSessionPool pool;
 
-	public FtpPoolMetrics(FtpSessionPool pool) {
+	/**
+	 * @param server the name of the pool's server, for the {@code server} tag
+	 * @param pool the pool
+	 */
+	public FtpPoolMetrics(String server, FtpSessionPool pool) {
+		this.server = server;
 		this.pool = pool;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		// Dashboards can tell plain FTP from FTPS backends without reading the configuration.
-		Tags tags = Tags.of("tls", this.pool.connection().tls().mode().name().toLowerCase(Locale.ROOT));
+		Tags tags = Tags.of("server", this.server, "tls",
+				this.pool.connection().tls().mode().name().toLowerCase(Locale.ROOT));
 		Gauge.builder("ftp.pool.active", this.pool, FtpSessionPool::active)
 			.description("FTP sessions lent out")
 			.tags(tags)

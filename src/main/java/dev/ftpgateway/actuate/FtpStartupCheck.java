@@ -26,13 +26,33 @@ public class FtpStartupCheck implements ApplicationListener<ApplicationReadyEven
 
 	private final FtpSessionPool pool;
 
-	public FtpStartupCheck(FtpSessionPool pool) {
+	private final String label;
+
+	private final String prefix;
+
+	private final String poolPrefix;
+
+	private final String threadName;
+
+	/**
+	 * The check of one FTP server.
+	 * @param name the server's name for the log, or {@code null} for the unnamed server
+	 * @param prefix where its settings are, for the likely fix: {@code ftp-gateway.servers.partner-a}
+	 * @param poolPrefix where its pool's settings are: {@code ftp-gateway.servers.partner-a.pool}
+	 * @param pool its sessions
+	 */
+	public FtpStartupCheck(String name, String prefix, String poolPrefix, FtpSessionPool pool) {
 		this.pool = pool;
+		this.label = (name != null) ? "FTP backend '" + name + "'" : "FTP backend";
+		this.prefix = prefix;
+		this.poolPrefix = poolPrefix;
+		this.threadName = (name != null) ? "ftp-startup-check-" + name : "ftp-startup-check";
 	}
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
-		Thread check = new Thread(this::check, "ftp-startup-check");
+		// A thread per server: one that hangs must not hold up the others' checks.
+		Thread check = new Thread(this::check, this.threadName);
 		check.setDaemon(true);
 		check.start();
 	}
@@ -43,38 +63,40 @@ public class FtpStartupCheck implements ApplicationListener<ApplicationReadyEven
 		String login = connection.user() + "@" + connection.address() + ", TLS "
 				+ connection.tls().mode().name().toLowerCase(Locale.ROOT);
 		try (Lease lease = this.pool.borrow()) {
-			logger.info("FTP backend ready: logged in as " + login);
+			logger.info(this.label + " ready: logged in as " + login);
 		}
 		catch (BackendUnavailableException ex) {
-			logger.warn("FTP backend check at start-up failed: " + ex.getMessage() + " [" + login + "]. Likely fix: "
+			logger.warn(this.label + " check at start-up failed: " + ex.getMessage() + " [" + login + "]. Likely fix: "
 					+ likelyFix(ex.reason()));
 		}
 		catch (IOException ex) {
-			logger.warn("FTP backend check at start-up failed: " + ex.getMessage() + " [" + login + "]");
+			logger.warn(this.label + " check at start-up failed: " + ex.getMessage() + " [" + login + "]");
 		}
 		catch (IllegalStateException ex) {
 			// The application is shutting down and has closed the pool already.
-			logger.debug("FTP backend check at start-up skipped: " + ex.getMessage());
+			logger.debug(this.label + " check at start-up skipped: " + ex.getMessage());
 		}
 	}
 
-	private static String likelyFix(BackendUnavailableException.Reason reason) {
+	private String likelyFix(BackendUnavailableException.Reason reason) {
+		String server = this.prefix;
 		return switch (reason) {
-			case HOST_NOT_FOUND -> "check ftp-gateway.server.host for a typo, and that this machine's DNS knows it";
-			case CONNECTION_REFUSED -> "check ftp-gateway.server.host and ftp-gateway.server.port; no FTP server"
+			case HOST_NOT_FOUND -> "check " + server + ".host for a typo, and that this machine's DNS knows it";
+			case CONNECTION_REFUSED -> "check " + server + ".host and " + server + ".port; no FTP server"
 					+ " listens there, or a firewall rejects the connection";
 			case CONNECTION_FAILED -> "check the network path to the FTP server (routes, firewalls, NetworkPolicy"
 					+ " egress)";
 			case TIMEOUT -> "check firewalls and NetworkPolicy egress, which drop connections silently; a port that"
-					+ " expects implicit TLS (990) stays silent too: set ftp-gateway.server.tls.mode=implicit";
-			case NOT_FTP -> "ftp-gateway.server.port is not an FTP port (SFTP on port 22 is SSH, which the gateway"
+					+ " expects implicit TLS (990) stays silent too: set " + server + ".tls.mode=implicit";
+			case NOT_FTP -> server + ".port is not an FTP port (SFTP on port 22 is SSH, which the gateway"
 					+ " does not speak)";
-			case TLS_NOT_OFFERED -> "set ftp-gateway.server.tls.mode to what the server offers: none for plain FTP,"
+			case TLS_NOT_OFFERED -> "set " + server + ".tls.mode to what the server offers: none for plain FTP,"
 					+ " explicit for AUTH TLS, implicit for TLS from the first byte";
-			case TLS_FAILED -> "trust the server's certificate (ftp-gateway.server.tls.ca-bundle), check that it names"
-					+ " ftp-gateway.server.host (tls.hostname-verification) and the TLS versions (tls.protocols)";
-			case LOGIN_REFUSED -> "check ftp-gateway.server.user and ftp-gateway.server.password (in Kubernetes, the"
-					+ " password Secret); the gateway waits ftp-gateway.pool.login-backoff before it tries again";
+			case TLS_FAILED -> "trust the server's certificate (" + server + ".tls.ca-bundle), check that it names"
+					+ " " + server + ".host (tls.hostname-verification) and the TLS versions (tls.protocols)";
+			case LOGIN_REFUSED -> "check " + server + ".user and " + server + ".password (in Kubernetes, the"
+					+ " password Secret); the gateway waits " + this.poolPrefix + ".login-backoff before it tries"
+					+ " again";
 			case REFUSED -> "see the server's reply; its log says more";
 		};
 	}

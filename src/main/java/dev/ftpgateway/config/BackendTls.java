@@ -10,7 +10,7 @@ import dev.ftpgateway.pool.TlsSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-/** Turns the {@code ftp-gateway.server.tls} properties into the pool's {@link TlsSettings}. */
+/** Turns a server's {@code tls} properties into the pool's {@link TlsSettings}. */
 final class BackendTls {
 
 	private static final Log logger = LogFactory.getLog(BackendTls.class);
@@ -18,21 +18,22 @@ final class BackendTls {
 	private BackendTls() {
 	}
 
-	static TlsSettings settings(FtpGatewayProperties.Server.Tls tls) {
+	/** @param prefix where the settings are, for messages: {@code ftp-gateway.server.tls} */
+	static TlsSettings settings(FtpGatewayProperties.Server.Tls tls, String prefix) {
 		if (tls.getMode() == TlsSettings.Mode.NONE) {
 			return TlsSettings.NONE;
 		}
 		boolean verifyHostname = tls.isHostnameVerification() && !tls.isInsecureTrustAll();
 		if (tls.isInsecureTrustAll()) {
-			logger.warn("ftp-gateway.server.tls.insecure-trust-all is ON: the FTP server's certificate is not "
+			logger.warn(prefix + ".insecure-trust-all is ON: the FTP server's certificate is not "
 					+ "checked, so anyone on the network path can impersonate it. Use it for tests only.");
 		}
 		// Built once now, so a bad file fails at start-up, then once per session (see TlsSettings).
-		context(tls);
-		return new TlsSettings(tls.getMode(), () -> context(tls), tls.getProtocols(), verifyHostname);
+		context(tls, prefix);
+		return new TlsSettings(tls.getMode(), () -> context(tls, prefix), tls.getProtocols(), verifyHostname);
 	}
 
-	private static SSLContext context(FtpGatewayProperties.Server.Tls tls) {
+	private static SSLContext context(FtpGatewayProperties.Server.Tls tls, String prefix) {
 		char[] clientPassword = tls.getClientKeyStorePassword().toCharArray();
 		try {
 			if (tls.isInsecureTrustAll()) {
@@ -54,7 +55,7 @@ final class BackendTls {
 			return context;
 		}
 		catch (IOException | GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot set up FTPS from ftp-gateway.server.tls: " + ex.getMessage(), ex);
+			throw new IllegalStateException("Cannot set up FTPS from " + prefix + ": " + ex.getMessage(), ex);
 		}
 	}
 

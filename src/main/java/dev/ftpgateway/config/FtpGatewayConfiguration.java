@@ -1,17 +1,12 @@
 package dev.ftpgateway.config;
 
-import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
-import dev.ftpgateway.files.AtomicUpload;
-import dev.ftpgateway.files.FileReads;
-import dev.ftpgateway.files.FileServer;
-import dev.ftpgateway.files.RemoteTree;
-import dev.ftpgateway.files.SmallFileCache;
 import dev.ftpgateway.ftp.FtpEventListener;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
-import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.pool.TlsSettings;
 import dev.ftpgateway.web.FilesSettings;
@@ -24,8 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Turns {@link FtpGatewayProperties} into the session pool and the plain settings it takes,
- * pointing at the embedded server when one runs.
+ * Turns {@link FtpGatewayProperties} into one session pool per FTP server, pointing the unnamed
+ * server at the embedded one when that runs, and the plain settings the web layer takes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FtpGatewayProperties.class)
@@ -33,27 +28,51 @@ public class FtpGatewayConfiguration {
 
 	private static final Log logger = LogFactory.getLog(FtpGatewayConfiguration.class);
 
-	@Bean
-	ConnectionSettings ftpConnectionSettings(FtpGatewayProperties properties,
-			ObjectProvider<EmbeddedFtpServer> embeddedServer) {
-		FtpGatewayProperties.Server server = properties.getServer();
+	/** Sessions open lazily: the gateway starts even when a server is down (health says so). */
+	@Bean(destroyMethod = "close")
+	BackendServers backendServers(FtpGatewayProperties properties, ObjectProvider<EmbeddedFtpServer> embeddedServer,
+			ObjectProvider<FtpEventListener> events) {
+		ServerDefinitions definitions = ServerDefinitions.of(properties);
 		// Asking for the embedded server here makes it start before anything can connect.
 		EmbeddedFtpServer embedded = embeddedServer.getIfAvailable();
-		if (embedded != null) {
-			return new ConnectionSettings(embedded.host(), embedded.port(), embedded.user(), embedded.password(),
-					server.isPassive(), server.getCharset(), server.getConnectTimeout(), server.getReplyTimeout(),
-					server.getDataTimeout(), TlsSettings.NONE, server.getControlKeepAlive(), server.isUseMlsd(),
-					server.isAllowPrivilegedDataPorts());
+		FtpEventListener listener = events.getIfAvailable(() -> FtpEventListener.NONE);
+		// Every server's settings are checked before the first pool opens, so a mistake leaves none open.
+		List<ConnectionSettings> connections = new ArrayList<>();
+		List<PoolSettings> pools = new ArrayList<>();
+		for (ServerDefinition definition : definitions.all()) {
+			connections.add((definition.unnamed() && embedded != null)
+					? embeddedConnection(definition.settings(), embedded) : connection(definition));
+			pools.add(poolSettings(definition.pool()));
 		}
-		return new ConnectionSettings(server.getHost(), server.getPort(), server.getUser(), server.getPassword(),
-				server.isPassive(), server.getCharset(), server.getConnectTimeout(), server.getReplyTimeout(),
-				server.getDataTimeout(), BackendTls.settings(server.getTls()), server.getControlKeepAlive(),
-				server.isUseMlsd(), server.isAllowPrivilegedDataPorts());
+		List<BackendServers.Backend> backends = new ArrayList<>();
+		for (int i = 0; i < connections.size(); i++) {
+			ServerDefinition definition = definitions.all().get(i);
+			logger.info("FTP backend '" + definition.name() + "': " + connections.get(i));
+			// The unnamed server's pool keeps the JMX name it had before servers had names.
+			FtpSessionPool pool = new FtpSessionPool(definition.unnamed() ? null : definition.name(),
+					connections.get(i), pools.get(i), listener);
+			backends.add(new BackendServers.Backend(definition, connections.get(i), pools.get(i), pool));
+		}
+		return new BackendServers(backends, definitions.defaultName());
 	}
 
-	@Bean
-	PoolSettings ftpPoolSettings(FtpGatewayProperties properties) {
-		FtpGatewayProperties.Pool pool = properties.getPool();
+	private static ConnectionSettings connection(ServerDefinition definition) {
+		FtpGatewayProperties.Server server = definition.settings();
+		return new ConnectionSettings(server.getHost(), server.getPort(), server.getUser(), server.getPassword(),
+				server.isPassive(), server.getCharset(), server.getConnectTimeout(), server.getReplyTimeout(),
+				server.getDataTimeout(), BackendTls.settings(server.getTls(), definition.property("tls")),
+				server.getControlKeepAlive(), server.isUseMlsd(), server.isAllowPrivilegedDataPorts());
+	}
+
+	private static ConnectionSettings embeddedConnection(FtpGatewayProperties.Server server,
+			EmbeddedFtpServer embedded) {
+		return new ConnectionSettings(embedded.host(), embedded.port(), embedded.user(), embedded.password(),
+				server.isPassive(), server.getCharset(), server.getConnectTimeout(), server.getReplyTimeout(),
+				server.getDataTimeout(), TlsSettings.NONE, server.getControlKeepAlive(), server.isUseMlsd(),
+				server.isAllowPrivilegedDataPorts());
+	}
+
+	static PoolSettings poolSettings(FtpGatewayProperties.SessionPool pool) {
 		return new PoolSettings(pool.getMaxTotal(), pool.getMinIdle(), pool.getMaxIdle(), pool.getMaxWait(),
 				pool.getEvictionInterval(), pool.getMinIdleTime(), pool.getValidateAfterIdle(), pool.getLimitBackoff(),
 				pool.getLoginBackoff(), pool.getLoginBackoffMax());
@@ -64,39 +83,6 @@ public class FtpGatewayConfiguration {
 	FilesSettings filesSettings(FtpGatewayProperties properties) {
 		return new FilesSettings((int) properties.getTransfer().getBufferSize().toBytes(),
 				properties.getPool().getRetryAfter(), properties.getServer().getCharset());
-	}
-
-	/** The FTP server's tree below the root, on sessions the caller's security context chooses. */
-	@Bean
-	FileServer fileServer(FtpSessions sessions, FtpGatewayProperties properties) {
-		FtpGatewayProperties.Cache cache = properties.getCache();
-		return new FileServer(sessions, properties.getServer().getRoot(),
-				properties.getServer().isFollowLinksOutsideRoot(),
-				new SmallFileCache((int) Math.min(Integer.MAX_VALUE, cache.getMaxFileSize().toBytes()),
-						cache.getMaxSize().toBytes(), cache.getMaxStale(), Clock.systemUTC()));
-	}
-
-	@Bean
-	FileReads fileReads(FileServer server) {
-		return server.reads();
-	}
-
-	@Bean
-	AtomicUpload atomicUpload(FileServer server) {
-		return server.uploads();
-	}
-
-	@Bean
-	RemoteTree remoteTree(FileServer server) {
-		return server.tree();
-	}
-
-	/** Sessions open lazily: the gateway starts even when the FTP server is down (readiness says so). */
-	@Bean(destroyMethod = "close")
-	FtpSessionPool ftpSessionPool(ConnectionSettings connection, PoolSettings pool,
-			ObjectProvider<FtpEventListener> events) {
-		logger.info("FTP backend: " + connection);
-		return new FtpSessionPool(connection, pool, events.getIfAvailable(() -> FtpEventListener.NONE));
 	}
 
 }

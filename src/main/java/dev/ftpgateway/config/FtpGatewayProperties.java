@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.ftpgateway.pool.TlsSettings;
 
@@ -28,6 +30,19 @@ public class FtpGatewayProperties {
 
 	private final Server server = new Server();
 
+	/**
+	 * Named FTP servers, each served below /servers/{name}/files with the settings
+	 * ftp-gateway.server takes and a pool of its own. Names are lower-case letters, digits and
+	 * dashes; FTP_GATEWAY_SERVERS_PARTNER_A_HOST sets ftp-gateway.servers.partner-a.host.
+	 */
+	private final Map<String, NamedServer> servers = new LinkedHashMap<>();
+
+	/**
+	 * The named server /files serves when ftp-gateway.server.host is not set. With neither,
+	 * /files answers 404 naming the servers.
+	 */
+	private @Nullable String defaultServer;
+
 	private final Pool pool = new Pool();
 
 	private final Transfer transfer = new Transfer();
@@ -42,6 +57,18 @@ public class FtpGatewayProperties {
 
 	public Server getServer() {
 		return this.server;
+	}
+
+	public Map<String, NamedServer> getServers() {
+		return this.servers;
+	}
+
+	public @Nullable String getDefaultServer() {
+		return this.defaultServer;
+	}
+
+	public void setDefaultServer(@Nullable String defaultServer) {
+		this.defaultServer = defaultServer;
 	}
 
 	public Pool getPool() {
@@ -364,8 +391,42 @@ public class FtpGatewayProperties {
 		}
 	}
 
-	/** The pool of logged-in FTP sessions. */
-	public static class Pool {
+	/**
+	 * One of the named servers (ftp-gateway.servers.NAME): the settings of ftp-gateway.server,
+	 * host required, and a pool of its own.
+	 */
+	public static class NamedServer extends Server {
+
+		/** This server's pool of logged-in sessions; the same defaults as ftp-gateway.pool. */
+		private final SessionPool pool = new SessionPool();
+
+		public SessionPool getPool() {
+			return this.pool;
+		}
+
+	}
+
+	/** The pool of logged-in FTP sessions, and the Retry-After hint for exhausted pools. */
+	public static class Pool extends SessionPool {
+
+		/**
+		 * The Retry-After hint sent with 503 when every session stayed busy for max-wait, on
+		 * any server.
+		 */
+		private Duration retryAfter = Duration.ofSeconds(2);
+
+		public Duration getRetryAfter() {
+			return this.retryAfter;
+		}
+
+		public void setRetryAfter(Duration retryAfter) {
+			this.retryAfter = retryAfter;
+		}
+
+	}
+
+	/** A pool of logged-in FTP sessions to one server. */
+	public static class SessionPool {
 
 		/** Maximum number of sessions, borrowed and idle together. */
 		private int maxTotal = 8;
@@ -382,6 +443,14 @@ public class FtpGatewayProperties {
 		 */
 		private Duration maxWait = Duration.ofSeconds(5);
 
+		/**
+		 * Most requests waiting at once for a session of this server (for the pool, or for the
+		 * caller's share of it); more are refused with 503 at once. Each waits on a request
+		 * thread, which all servers share: requests piling up on a server that hangs must not
+		 * take every thread from the others.
+		 */
+		private int maxWaiting = 32;
+
 		/** Time between runs of the evictor that closes idle sessions and tests the rest. */
 		private Duration evictionInterval = Duration.ofSeconds(30);
 
@@ -396,11 +465,6 @@ public class FtpGatewayProperties {
 		 * recently used sessions get only the cheap socket check.
 		 */
 		private Duration validateAfterIdle = Duration.ofSeconds(10);
-
-		/**
-		 * The Retry-After hint sent with 503 when every session stayed busy for max-wait.
-		 */
-		private Duration retryAfter = Duration.ofSeconds(2);
 
 		/**
 		 * After the server refused a session with 421 (too many connections), the pool shrinks
@@ -443,6 +507,14 @@ public class FtpGatewayProperties {
 			this.maxIdle = maxIdle;
 		}
 
+		public int getMaxWaiting() {
+			return this.maxWaiting;
+		}
+
+		public void setMaxWaiting(int maxWaiting) {
+			this.maxWaiting = maxWaiting;
+		}
+
 		public Duration getMaxWait() {
 			return this.maxWait;
 		}
@@ -475,14 +547,6 @@ public class FtpGatewayProperties {
 			this.validateAfterIdle = validateAfterIdle;
 		}
 
-
-		public Duration getRetryAfter() {
-			return this.retryAfter;
-		}
-
-		public void setRetryAfter(Duration retryAfter) {
-			this.retryAfter = retryAfter;
-		}
 
 		public Duration getLimitBackoff() {
 			return this.limitBackoff;

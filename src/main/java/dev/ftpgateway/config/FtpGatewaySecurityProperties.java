@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -138,6 +139,12 @@ public class FtpGatewaySecurityProperties {
 		/** What the key may do: read, write, delete. */
 		private Set<FtpScope> scopes = EnumSet.of(FtpScope.READ);
 
+		/**
+		 * The servers (names from ftp-gateway.servers, "default" for ftp-gateway.server) the key's
+		 * scopes apply to; empty for every server. On any other server the key gets 403.
+		 */
+		private Set<String> servers = new LinkedHashSet<>();
+
 		public String getName() {
 			return this.name;
 		}
@@ -162,6 +169,14 @@ public class FtpGatewaySecurityProperties {
 			this.scopes = scopes;
 		}
 
+		public Set<String> getServers() {
+			return this.servers;
+		}
+
+		public void setServers(Set<String> servers) {
+			this.servers = servers;
+		}
+
 	}
 
 	/** HTTP Basic credentials used as the caller's own FTP login. */
@@ -175,6 +190,13 @@ public class FtpGatewaySecurityProperties {
 		 * links are served with the gateway's own login, so pass-through callers cannot share.
 		 */
 		private Set<FtpScope> scopes = EnumSet.of(FtpScope.READ, FtpScope.WRITE, FtpScope.DELETE);
+
+		/**
+		 * The servers whose logins HTTP Basic credentials are, each login checked with the server
+		 * the request is for (the default server for routes that name none); empty for every
+		 * server. Basic credentials for any other server are refused with 401.
+		 */
+		private Set<String> servers = new LinkedHashSet<>();
 
 		/** Most FTP sessions one user may hold at once. */
 		private int maxSessionsPerUser = 2;
@@ -202,6 +224,14 @@ public class FtpGatewaySecurityProperties {
 
 		public void setScopes(Set<FtpScope> scopes) {
 			this.scopes = scopes;
+		}
+
+		public Set<String> getServers() {
+			return this.servers;
+		}
+
+		public void setServers(Set<String> servers) {
+			this.servers = servers;
 		}
 
 		public int getMaxSessionsPerUser() {
@@ -245,8 +275,19 @@ public class FtpGatewaySecurityProperties {
 		/** Claim holding the scopes: a space-separated string (OAuth "scope") or a list ("scp", roles). */
 		private String scopeClaim = "scope";
 
-		/** Prefix of the claim values that name gateway scopes, e.g. "ftp:" for "ftp:read"; empty for none. */
+		/**
+		 * Prefix of the claim values that name gateway scopes, e.g. "ftp:" for "ftp:read"; empty
+		 * for none. A value may name a server after a colon: "read:partner-a" is read on
+		 * partner-a only.
+		 */
 		private String scopePrefix = "";
+
+		/**
+		 * Claim listing the servers a token's scopes without a server apply to (a string or a
+		 * list), e.g. "ftp_servers"; a token without the claim has them on every server. Empty:
+		 * no such claim is read.
+		 */
+		private String serversClaim = "";
 
 		/**
 		 * Least time between two fetches of the JWKS: a token naming an unknown key id fetches the
@@ -295,6 +336,14 @@ public class FtpGatewaySecurityProperties {
 
 		public void setScopePrefix(String scopePrefix) {
 			this.scopePrefix = scopePrefix;
+		}
+
+		public String getServersClaim() {
+			return this.serversClaim;
+		}
+
+		public void setServersClaim(String serversClaim) {
+			this.serversClaim = serversClaim;
 		}
 
 		public Duration getKeySetRefreshInterval() {

@@ -2,12 +2,13 @@ package dev.ftpgateway.config;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.ftpgateway.ftp.FtpEventListener;
-import dev.ftpgateway.pool.ConnectionSettings;
-import dev.ftpgateway.pool.FtpSessionPool;
+import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.pool.UserSessionPool;
 import dev.ftpgateway.security.ApiKeyAuthenticationFilter;
@@ -21,10 +22,13 @@ import dev.ftpgateway.security.FtpScope;
 import dev.ftpgateway.security.GatewayFirewall;
 import dev.ftpgateway.security.JwtScopes;
 import dev.ftpgateway.security.JwtShapedTokens;
+import dev.ftpgateway.security.LoginDetails;
 import dev.ftpgateway.security.LoginThrottle;
 import dev.ftpgateway.security.SecurityProblems;
+import dev.ftpgateway.security.ServerAccess;
 import dev.ftpgateway.security.ShareAuthenticationFilter;
 import dev.ftpgateway.security.ShareTokens;
+import dev.ftpgateway.web.FilesRoute;
 import dev.ftpgateway.web.page.SignInPage;
 
 import org.apache.commons.logging.Log;
@@ -35,14 +39,12 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -56,9 +58,10 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 
 /**
  * Wires the security modes chosen by {@link SecurityModes} into one stateless filter chain:
- * scopes guard {@code /files} by method and {@code /shares} by the share scope, share links
- * stand in for them on the paths they cover, health stays open for probes, and everything else
- * needs some scope. Requests carry their credentials every time; no HTTP session is made.
+ * scopes guard {@code /files} and {@code /servers/NAME/files} by method and {@code /shares} by the
+ * share scope, share links stand in for them on the paths they cover, health stays open for
+ * probes, and everything else needs some scope. Requests carry their credentials every time; no
+ * HTTP session is made.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FtpGatewaySecurityProperties.class)
@@ -66,7 +69,15 @@ class SecurityConfiguration {
 
 	private static final Log logger = LogFactory.getLog(SecurityConfiguration.class);
 
-	private static final String[] FILES = { "/files", "/files/**" };
+	private static final String[] DEFAULT_SERVER_FILES = { "/files", "/files/**" };
+
+	private static final String[] NAMED_SERVER_FILES = { "/servers/{" + ServerAccess.SERVER_VARIABLE + "}/files",
+			"/servers/{" + ServerAccess.SERVER_VARIABLE + "}/files/**" };
+
+	/** The scope each method needs below a files tree. */
+	private static final Map<HttpMethod, FtpScope> SCOPES = Map.of(HttpMethod.GET, FtpScope.READ, HttpMethod.HEAD,
+			FtpScope.READ, HttpMethod.PUT, FtpScope.WRITE, HttpMethod.POST, FtpScope.WRITE, HttpMethod.DELETE,
+			FtpScope.DELETE);
 
 	@Bean
 	SecurityModes securityModes(FtpGatewaySecurityProperties settings, Environment environment) {
@@ -166,39 +177,50 @@ class SecurityConfiguration {
 		});
 	}
 
+	/**
+	 * Where the web layer borrows each server's sessions: each pass-through caller from their own
+	 * sessions, every other caller from the shared ones within its share. Shares, pools and their
+	 * locks are per server, so a caller busy on one server keeps its share on the others. The open
+	 * loopback demo has one caller, whoever sits at the machine, so no share applies there.
+	 */
 	@Bean(destroyMethod = "close")
-	@ConditionalOnProperty(name = "ftp-gateway.security.pass-through.enabled", havingValue = "true")
-	UserSessionPool userSessionPool(ConnectionSettings connection, FtpGatewayProperties properties,
-			FtpGatewaySecurityProperties settings, ObjectProvider<FtpEventListener> events) {
-		FtpGatewayProperties.Pool pool = properties.getPool();
-		FtpGatewaySecurityProperties.PassThrough passThrough = settings.getPassThrough();
-		PoolSettings sizes = new PoolSettings(passThrough.getMaxSessions(), 0, passThrough.getMaxSessions(),
-				pool.getMaxWait(), pool.getEvictionInterval(), pool.getMinIdleTime(), pool.getValidateAfterIdle());
-		return new UserSessionPool(connection, sizes, passThrough.getMaxSessionsPerUser(),
-				passThrough.getMaxConcurrentLogins(), events.getIfAvailable(() -> FtpEventListener.NONE));
+	ServerSessions serverSessions(BackendServers backends, SecurityModes modes, FtpGatewaySecurityProperties settings,
+			ObjectProvider<FtpEventListener> events) {
+		FtpEventListener listener = events.getIfAvailable(() -> FtpEventListener.NONE);
+		Set<String> passThrough = settings.getPassThrough().getServers();
+		checkServers(passThrough, "ftp-gateway.security.pass-through.servers", backends);
+		Map<String, FtpSessions> sessions = new LinkedHashMap<>();
+		Map<String, UserSessionPool> users = new LinkedHashMap<>();
+		for (BackendServers.Backend backend : backends.all()) {
+			boolean loginsHere = modes.passThrough() && (passThrough.isEmpty() || passThrough.contains(backend.name()));
+			UserSessionPool own = loginsHere ? userSessionPool(backend, settings, listener) : null;
+			if (own != null) {
+				users.put(backend.name(), own);
+			}
+			PoolSettings pool = backend.settings();
+			Integer configured = settings.getMaxSessionsPerCaller();
+			int perCaller = (configured != null) ? configured : Math.max(1, pool.maxTotal() / 2);
+			sessions.put(backend.name(), new CallerSessions(backend.pool(), own,
+					modes.open() ? pool.maxTotal() : perCaller, pool.maxWait(), backend.definition().pool().getMaxWaiting()));
+		}
+		return new ServerSessions(sessions, users);
 	}
 
-	/**
-	 * The web layer borrows through this: each pass-through caller from their own sessions, every
-	 * other caller from the shared ones within its share. The open loopback demo has one caller,
-	 * whoever sits at the machine, so no share applies there.
-	 */
-	@Bean
-	@Primary
-	CallerSessions callerSessions(FtpSessionPool shared, ObjectProvider<UserSessionPool> users, SecurityModes modes,
-			FtpGatewaySecurityProperties settings, FtpGatewayProperties properties) {
-		FtpGatewayProperties.Pool pool = properties.getPool();
-		Integer configured = settings.getMaxSessionsPerCaller();
-		int perCaller = (configured != null) ? configured : Math.max(1, pool.getMaxTotal() / 2);
-		return new CallerSessions(shared, users.getIfAvailable(), modes.open() ? pool.getMaxTotal() : perCaller,
-				pool.getMaxWait());
+	private static UserSessionPool userSessionPool(BackendServers.Backend backend,
+			FtpGatewaySecurityProperties settings, FtpEventListener events) {
+		PoolSettings pool = backend.settings();
+		FtpGatewaySecurityProperties.PassThrough passThrough = settings.getPassThrough();
+		PoolSettings sizes = new PoolSettings(passThrough.getMaxSessions(), 0, passThrough.getMaxSessions(),
+				pool.maxWait(), pool.evictionInterval(), pool.minEvictableIdle(), pool.validateAfterIdle());
+		return new UserSessionPool(backend.definition().unnamed() ? null : backend.name(), backend.connection(), sizes,
+				passThrough.getMaxSessionsPerUser(), passThrough.getMaxConcurrentLogins(), events);
 	}
 
 	@Bean
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, SecurityModes modes, FtpGatewaySecurityProperties settings,
 			FtpGatewayProperties properties, SecurityProblems problems, LoginThrottle throttle, ClientAddresses clients,
-			ObjectProvider<UserSessionPool> users, CorsPolicy cors, ObjectProvider<ShareTokens> shares)
-			throws Exception {
+			CorsPolicy cors, ObjectProvider<ShareTokens> shares, BackendServers backends,
+			ServerSessions serverSessions) throws Exception {
 		// Preflights are answered before authentication: a browser sends them without credentials.
 		http.cors((config) -> config.configurationSource(cors))
 			// Stateless requests need no CSRF token; the origin check stands in its place for browsers.
@@ -221,15 +243,18 @@ class SecurityConfiguration {
 			http.anonymous((anonymous) -> anonymous.disable());
 		}
 		if (modes.passThrough()) {
-			http.authenticationProvider(new FtpLoginAuthenticationProvider(users.getObject(),
+			// A login is checked with the server the request is for; elsewhere (metrics) with the default one.
+			http.authenticationProvider(new FtpLoginAuthenticationProvider(serverSessions.users(),
 					settings.getPassThrough().getScopes(), modes.anonymous(), throttle))
-				.httpBasic((basic) -> basic.authenticationEntryPoint(problems).authenticationDetailsSource(clients));
+				.httpBasic((basic) -> basic.authenticationEntryPoint(problems)
+					.authenticationDetailsSource(LoginDetails.source(clients,
+							(request) -> FilesRoute.namedServer(request).or(backends::defaultName))));
 		}
 		else {
 			http.httpBasic((basic) -> basic.disable());
 		}
 		if (modes.apiKeys()) {
-			http.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys(settings), problems, modes.jwt()),
+			http.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys(settings, backends), problems, modes.jwt()),
 					BearerTokenAuthenticationFilter.class);
 		}
 		if (modes.jwt()) {
@@ -238,7 +263,8 @@ class SecurityConfiguration {
 				.accessDeniedHandler(problems)
 				.bearerTokenResolver(new JwtShapedTokens(modes.apiKeys()))
 				.jwt((tokens) -> tokens.decoder(IdentityProviderJwtDecoder.of(jwt))
-					.jwtAuthenticationConverter(new JwtScopes(jwt.getScopeClaim(), jwt.getScopePrefix()))));
+					.jwtAuthenticationConverter(
+							new JwtScopes(jwt.getScopeClaim(), jwt.getScopePrefix(), jwt.getServersClaim()))));
 		}
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
@@ -248,15 +274,15 @@ class SecurityConfiguration {
 				requests.requestMatchers("/actuator/prometheus").permitAll();
 			}
 			requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
-				.permitAll()
-				.requestMatchers(HttpMethod.GET, FILES).hasAuthority(FtpScope.READ.authority())
-				.requestMatchers(HttpMethod.HEAD, FILES).hasAuthority(FtpScope.READ.authority())
-				.requestMatchers(HttpMethod.PUT, FILES).hasAuthority(FtpScope.WRITE.authority())
-				.requestMatchers(HttpMethod.POST, FILES).hasAuthority(FtpScope.WRITE.authority())
-				.requestMatchers(HttpMethod.DELETE, FILES)
-				.hasAuthority(FtpScope.DELETE.authority())
-				.requestMatchers(HttpMethod.POST, SecurityProblems.SHARES)
-				.hasAuthority(FtpScope.SHARE.authority());
+				.permitAll();
+			// The scope on the server the request is for: every server's (SCOPE_read) or that one's (SCOPE_read:NAME).
+			SCOPES.forEach((method, scope) -> requests.requestMatchers(method, DEFAULT_SERVER_FILES)
+				.access(ServerAccess.onDefaultServer(scope, backends.defaultName()))
+				.requestMatchers(method, NAMED_SERVER_FILES)
+				.access(ServerAccess.onNamedServer(scope)));
+			// Share links cover paths on the default server, so handing them out takes the share scope there.
+			requests.requestMatchers(HttpMethod.POST, SecurityProblems.SHARES)
+				.access(ServerAccess.onDefaultServer(FtpScope.SHARE, backends.defaultName()));
 			// Metrics and anything not listed: any caller the gateway knows, never the anonymous public.
 			if (modes.open()) {
 				requests.anyRequest().permitAll();
@@ -272,11 +298,24 @@ class SecurityConfiguration {
 		return scopes.stream().map(FtpScope::grantedAuthority).toList();
 	}
 
-	private static ApiKeyStore apiKeys(FtpGatewaySecurityProperties settings) {
-		return new ApiKeyStore(settings.getApiKeys()
-			.stream()
-			.map((key) -> new ApiKeyStore.ApiKey(key.getName(), key.getHash(), key.getScopes()))
+	private static ApiKeyStore apiKeys(FtpGatewaySecurityProperties settings, BackendServers backends) {
+		List<FtpGatewaySecurityProperties.ApiKey> keys = settings.getApiKeys();
+		for (int i = 0; i < keys.size(); i++) {
+			checkServers(keys.get(i).getServers(), "ftp-gateway.security.api-keys[" + i + "].servers", backends);
+		}
+		return new ApiKeyStore(keys.stream()
+			.map((key) -> new ApiKeyStore.ApiKey(key.getName(), key.getHash(), key.getScopes(), key.getServers()))
 			.toList());
+	}
+
+	/** Refuses to start with a server restriction that names a server the gateway does not have. */
+	private static void checkServers(Set<String> names, String property, BackendServers backends) {
+		List<String> known = backends.all().stream().map(BackendServers.Backend::name).toList();
+		for (String name : names) {
+			if (!known.contains(name)) {
+				throw new IllegalStateException(property + " names '" + name + "', which is no server: there are " + known);
+			}
+		}
 	}
 
 }

@@ -60,7 +60,7 @@ record SecurityModes(boolean apiKeys, boolean passThrough, boolean jwt, Set<FtpS
 					settings.isPublicMetrics());
 		}
 		String address = environment.getProperty(ADDRESS_PROPERTY);
-		boolean demo = !StringUtils.hasText(environment.getProperty(NoFtpBackendCondition.HOST_PROPERTY));
+		boolean demo = NoFtpBackendCondition.isDemo(environment);
 		boolean unset = !StringUtils.hasText(address);
 		if ((unset && demo) || (!unset && isLoopback(address))) {
 			return new SecurityModes(false, false, false, EnumSet.allOf(FtpScope.class), true, unset, true);

@@ -33,8 +33,8 @@ class ShareLinksConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(SECRET)
-	ShareSigner shareSigner(ShareTokens tokens) {
-		ShareIssuer issuer = new ShareIssuer(tokens, Clock.systemUTC());
+	ShareSigner shareSigner(ShareTokens tokens, FtpGatewayProperties properties) {
+		ShareIssuer issuer = new ShareIssuer(tokens, Clock.systemUTC(), ServerDefinitions.of(properties).defaultName());
 		return (path, access, expiresIn) -> {
 			ShareIssuer.SignedLink link = issuer.issue(path, ShareGrant.Access.valueOf(access.name()), expiresIn);
 			return new ShareSigner.SignedShare(link.token(), link.grant().expiresAt());

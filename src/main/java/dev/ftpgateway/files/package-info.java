@@ -2,6 +2,9 @@
  * What a file system over pooled FTP sessions means, below one root folder, with no HTTP and no
  * Spring: the HTTP layer calls these and maps their results and exceptions onto responses.
  * <ul>
+ * <li>{@link dev.ftpgateway.files.FileServer}: one FTP server's tree, and
+ * {@link dev.ftpgateway.files.FileServers}: every server the gateway serves, by name, and the
+ * default one.</li>
  * <li>{@link dev.ftpgateway.files.RemotePath}: a path below the root, decoded and checked once.</li>
  * <li>{@link dev.ftpgateway.files.FileReads}: what is at a path (MLST, or SIZE and MDTM, CWD,
  * a listing of the parent), listing a folder, opening a file at an offset

@@ -31,12 +31,12 @@ final class ControlConnection implements Closeable {
 
 	private ReplyReader replies;
 
-	private final Charset charset;
+	private final NameCodec codec;
 
 	private final DialogueLog log;
 
 	private ControlConnection(Socket socket, Charset charset, DialogueLog log) throws IOException {
-		this.charset = charset;
+		this.codec = NameCodec.of(charset);
 		this.log = log;
 		use(socket);
 	}
@@ -45,7 +45,7 @@ final class ControlConnection implements Closeable {
 		this.socket = socket;
 		this.out = new BufferedOutputStream(socket.getOutputStream(), 1024);
 		// No BufferedInputStream: the ReplyReader's LineReader reads in blocks itself.
-		this.replies = new ReplyReader(socket.getInputStream(), this.charset, this.log);
+		this.replies = new ReplyReader(socket.getInputStream(), this.codec, this.log);
 	}
 
 	/**
@@ -89,9 +89,10 @@ final class ControlConnection implements Closeable {
 	}
 
 	/**
-	 * Sends one command line.
+	 * Sends one command line, names in it encoded by the {@link NameCodec}.
 	 * @throws IllegalArgumentException if the line contains CR, LF or NUL: such a line would
 	 *         smuggle a second command to the server, so nothing is written
+	 * @throws FtpUnencodableNameException if the charset cannot write the line; nothing is written
 	 */
 	void send(String line) throws IOException {
 		write(line);
@@ -111,8 +112,9 @@ final class ControlConnection implements Closeable {
 
 	private void write(String line) throws IOException {
 		checkSafe(line);
+		byte[] bytes = this.codec.encode(line);
 		this.log.put(line);
-		this.out.write(line.getBytes(this.charset));
+		this.out.write(bytes);
 		this.out.write('\r');
 		this.out.write('\n');
 	}
@@ -134,7 +136,7 @@ final class ControlConnection implements Closeable {
 		this.out.write(IAC);
 		this.out.flush();
 		this.socket.sendUrgentData(DM);
-		this.out.write("ABOR\r\n".getBytes(this.charset));
+		this.out.write(this.codec.encode("ABOR\r\n"));
 		this.out.flush();
 	}
 

@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
@@ -40,14 +39,14 @@ final class CopyLoops {
 		});
 	}
 
-	/** Hands each line of the download, without its line end, to {@code callback}. */
-	static Reply receiveLines(Transfer transfer, Charset charset, Consumer<String> callback) throws IOException {
+	/** Hands each line of the download, without its line end and decoded by {@code codec}, to {@code callback}. */
+	static Reply receiveLines(Transfer transfer, NameCodec codec, Consumer<String> callback) throws IOException {
 		return transfer.copyAndFinish(() -> {
 			transfer.awaitFirstData();
 			LineReader lines = new LineReader(transfer.input(), ReplyReader.MAX_LINE_BYTES);
 			byte[] line;
 			while ((line = lines.readLine()) != null) {
-				callback.accept(new String(line, charset));
+				callback.accept(codec.decode(line));
 				transfer.moved(line.length);
 			}
 		});
@@ -75,7 +74,7 @@ final class CopyLoops {
 	 * Sends the lines of {@code in}, each with a CRLF line end whatever it had, each handed to
 	 * {@code callback} (if any) after it went.
 	 */
-	static Reply sendLines(Transfer transfer, InputStream in, Charset charset, Consumer<String> callback)
+	static Reply sendLines(Transfer transfer, InputStream in, NameCodec codec, Consumer<String> callback)
 			throws IOException {
 		return transfer.copyAndFinish(() -> {
 			OutputStream out = new BufferedOutputStream(transfer.socket().getOutputStream(),
@@ -89,7 +88,7 @@ final class CopyLoops {
 				out.write('\n');
 				transfer.moved(line.length + 2L);
 				if (callback != null) {
-					callback.accept(new String(line, charset));
+					callback.accept(codec.decode(line));
 				}
 			}
 			out.flush();

@@ -375,7 +375,7 @@ public class FtpClient implements Closeable {
 	public String retrieveLines(String cmd, Consumer<String> callback) throws IOException {
 		Objects.requireNonNull(callback, "callback");
 		Transfer transfer = connection().openTransfer(cmd, 'A', null, false, false);
-		return CopyLoops.receiveLines(transfer, this.settings.charset, callback).text();
+		return CopyLoops.receiveLines(transfer, NameCodec.of(this.settings.charset), callback).text();
 	}
 
 	/** Uploads {@code in} in binary mode with 8 KiB blocks (ftplib's {@code storbinary}). */
@@ -418,7 +418,7 @@ public class FtpClient implements Closeable {
 	 */
 	public String storeLines(String cmd, InputStream in, Consumer<String> callback) throws IOException {
 		Transfer transfer = connection().openTransfer(cmd, 'A', null, false, false);
-		return CopyLoops.sendLines(transfer, in, this.settings.charset, callback).text();
+		return CopyLoops.sendLines(transfer, in, NameCodec.of(this.settings.charset), callback).text();
 	}
 
 	/** Starts a transfer and returns its data socket (ftplib's {@code transfercmd}). */

@@ -3,7 +3,6 @@ package dev.ftpgateway.ftp;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +25,7 @@ final class ReplyReader {
 
 	private final LineReader lines;
 
-	private final Charset charset;
+	private final NameCodec codec;
 
 	private final DialogueLog log;
 
@@ -36,9 +35,9 @@ final class ReplyReader {
 	 */
 	private final List<String> pending = new ArrayList<>();
 
-	ReplyReader(InputStream in, Charset charset, DialogueLog log) {
+	ReplyReader(InputStream in, NameCodec codec, DialogueLog log) {
 		this.lines = new LineReader(in, MAX_LINE_BYTES);
-		this.charset = charset;
+		this.codec = codec;
 		this.log = log;
 	}
 
@@ -94,7 +93,7 @@ final class ReplyReader {
 		if (bytes == null) {
 			throw new EOFException("Connection closed by the server");
 		}
-		String text = new String(bytes, this.charset);
+		String text = this.codec.decode(bytes);
 		this.log.get(text);
 		return text;
 	}

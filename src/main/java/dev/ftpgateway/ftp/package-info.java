@@ -21,6 +21,9 @@
  * <tr><td>MLSD, MLST, LIST parsing</td><td>{@code Listings}, and the parsers in
  * {@link dev.ftpgateway.ftp.listing}</td></tr>
  * <tr><td>RNFR, RNTO, DELE, CWD, CDUP, MKD, RMD, PWD, SIZE, MDTM</td><td>{@code FileCommands}</td></tr>
+ * <tr><td>names and replies as bytes: the charset, and lossless escapes for bytes that do not
+ * decode in it</td><td>{@code NameCodec}, used by {@code ControlConnection}, {@code ReplyReader}
+ * and {@code CopyLoops}</td></tr>
  * <tr><td>AUTH TLS, PBSZ, PROT, CCC</td><td>{@code FtpTlsClient}; TLS data connections:
  * {@code TlsDataSocket}</td></tr>
  * </table>

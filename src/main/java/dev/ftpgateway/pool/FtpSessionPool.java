@@ -14,8 +14,10 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
  * <p>
  * Every commons-pool2 setting that defaults to something risky is set here: borrowing waits
  * at most {@code maxWait}, each borrow validates the session, and an evictor closes sessions
- * idle past {@code minEvictableIdle} and tests the others. The pool registers in JMX under
- * {@code org.apache.commons.pool2:type=GenericObjectPool,name=ftp-session-pool*}.
+ * idle past {@code minEvictableIdle} and tests the others, on a thread of this pool's own. The
+ * pool registers in JMX under
+ * {@code org.apache.commons.pool2:type=GenericObjectPool,name=ftp-session-pool*}, or
+ * {@code ftp-session-pool-NAME*} for a pool with a name.
  * <p>
  * A {@code 421} when a session opens (the server's connection limit) lowers the pool's size
  * for a while; see {@link ConnectionLimit}. A refused login ({@code 530}) stops new sessions
@@ -35,6 +37,8 @@ public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 
 	private final ConnectionLimit limit;
 
+	private final PoolEvictor evictor;
+
 	public FtpSessionPool(ConnectionSettings connection, PoolSettings pool) {
 		this(connection, pool, FtpEventListener.NONE);
 	}
@@ -43,20 +47,34 @@ public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 	 * A pool whose sessions report their commands and transfers to {@code events}, for metrics.
 	 */
 	public FtpSessionPool(ConnectionSettings connection, PoolSettings pool, FtpEventListener events) {
+		this(null, connection, pool, events);
+	}
+
+	/**
+	 * A pool with a name, one of several in the gateway: its JMX name and its evictor thread
+	 * carry the name.
+	 * @param name the pool's name, e.g. the FTP server's, or {@code null} for none
+	 */
+	public FtpSessionPool(String name, ConnectionSettings connection, PoolSettings pool, FtpEventListener events) {
+		String suffix = (name != null) ? "-" + name : "";
 		this.connection = connection;
 		this.settings = pool;
 		this.factory = new GatewaySessionFactory(connection, pool.validateAfterIdle(), events,
 				new LoginBackoff(connection, pool.loginBackoff(), pool.loginBackoffMax(), System::nanoTime));
-		this.pool = new GenericObjectPool<>(this.factory, config(pool));
+		this.pool = new GenericObjectPool<>(this.factory, config(pool, JMX_NAME_PREFIX + suffix));
 		this.limit = new ConnectionLimit(this.pool, pool.maxTotal(), pool.limitBackoff(), System::nanoTime);
+		this.evictor = new PoolEvictor("ftp-pool-evictor" + suffix, pool.evictionInterval(), () -> {
+			this.pool.evict();
+			this.pool.preparePool();
+		});
 	}
 
-	private static GenericObjectPoolConfig<FtpClient> config(PoolSettings settings) {
+	private static GenericObjectPoolConfig<FtpClient> config(PoolSettings settings, String jmxNamePrefix) {
 		GenericObjectPoolConfig<FtpClient> config = new GenericObjectPoolConfig<>();
 		config.setMaxTotal(settings.maxTotal());
 		config.setMinIdle(settings.minIdle());
 		config.setMaxIdle(settings.maxIdle());
-		settings.applyTo(config, JMX_NAME_PREFIX);
+		settings.applyTo(config, jmxNamePrefix);
 		return config;
 	}
 
@@ -174,6 +192,7 @@ public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 	/** Closes idle sessions now; lent sessions are closed when their leases are. */
 	@Override
 	public void close() {
+		this.evictor.close();
 		this.pool.close();
 	}
 

@@ -82,14 +82,16 @@ public record PoolSettings(int maxTotal, int minIdle, int maxIdle, Duration maxW
 
 	/**
 	 * Sets what plain and per-user pools share, including the commons-pool2 defaults that
-	 * would hang or leak: never wait forever, test on borrow and while idle, run the evictor.
+	 * would hang or leak: never wait forever, test on borrow and while idle. The pools run
+	 * their evictors themselves, every {@code evictionInterval} ({@link PoolEvictor}).
 	 */
 	void applyTo(BaseObjectPoolConfig<?> config, String jmxNamePrefix) {
 		config.setBlockWhenExhausted(true);
 		config.setMaxWait(this.maxWait);
 		config.setTestOnBorrow(true);
 		config.setTestWhileIdle(true);
-		config.setTimeBetweenEvictionRuns(this.evictionInterval);
+		// No commons-pool2 evictor: its one thread is shared by every pool (see PoolEvictor).
+		config.setTimeBetweenEvictionRuns(Duration.ofMillis(-1));
 		config.setMinEvictableIdleDuration(this.minEvictableIdle);
 		// Negative means a share of the idle sessions: -1 tests all of them on every run.
 		config.setNumTestsPerEvictionRun(-1);

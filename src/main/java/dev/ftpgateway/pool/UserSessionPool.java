@@ -39,6 +39,8 @@ public final class UserSessionPool implements AutoCloseable {
 
 	private final Semaphore loginChecks;
 
+	private final PoolEvictor evictor;
+
 	/**
 	 * @param connection where to connect; its user and password are ignored
 	 * @param pool sizes and timings, {@code maxTotal} being the cap over all users
@@ -48,6 +50,16 @@ public final class UserSessionPool implements AutoCloseable {
 	 */
 	public UserSessionPool(ConnectionSettings connection, PoolSettings pool, int maxPerUser, int maxConcurrentLogins,
 			FtpEventListener events) {
+		this(null, connection, pool, maxPerUser, maxConcurrentLogins, events);
+	}
+
+	/**
+	 * A pool with a name, one of several in the gateway: its JMX name and its evictor thread
+	 * carry the name.
+	 * @param name the pool's name, e.g. the FTP server's, or {@code null} for none
+	 */
+	public UserSessionPool(String name, ConnectionSettings connection, PoolSettings pool, int maxPerUser,
+			int maxConcurrentLogins, FtpEventListener events) {
 		if (maxPerUser < 1 || maxConcurrentLogins < 1) {
 			throw new IllegalArgumentException(
 					"maxPerUser and maxConcurrentLogins must be at least 1: " + maxPerUser + ", " + maxConcurrentLogins);
@@ -55,16 +67,19 @@ public final class UserSessionPool implements AutoCloseable {
 		this.settings = pool;
 		this.loginChecks = new Semaphore(maxConcurrentLogins, true);
 		this.factory = new UserSessionFactory(connection, pool.validateAfterIdle(), events);
-		this.pool = new GenericKeyedObjectPool<>(this.factory, config(pool, maxPerUser));
+		String suffix = (name != null) ? "-" + name : "";
+		this.pool = new GenericKeyedObjectPool<>(this.factory, config(pool, maxPerUser, JMX_NAME_PREFIX + suffix));
+		this.evictor = new PoolEvictor("ftp-user-pool-evictor" + suffix, pool.evictionInterval(), this.pool::evict);
 	}
 
-	private static GenericKeyedObjectPoolConfig<FtpClient> config(PoolSettings settings, int maxPerUser) {
+	private static GenericKeyedObjectPoolConfig<FtpClient> config(PoolSettings settings, int maxPerUser,
+			String jmxNamePrefix) {
 		GenericKeyedObjectPoolConfig<FtpClient> config = new GenericKeyedObjectPoolConfig<>();
 		config.setMaxTotal(settings.maxTotal());
 		config.setMaxTotalPerKey(maxPerUser);
 		config.setMaxIdlePerKey(maxPerUser);
 		config.setMinIdlePerKey(0);
-		settings.applyTo(config, JMX_NAME_PREFIX);
+		settings.applyTo(config, jmxNamePrefix);
 		return config;
 	}
 
@@ -160,6 +175,7 @@ public final class UserSessionPool implements AutoCloseable {
 	/** Closes idle sessions now; lent sessions are closed when their leases are. */
 	@Override
 	public void close() {
+		this.evictor.close();
 		this.pool.close();
 	}
 

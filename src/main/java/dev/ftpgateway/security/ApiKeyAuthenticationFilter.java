@@ -63,7 +63,8 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		SecurityContext context = this.contexts.createEmptyContext();
-		context.setAuthentication(new ScopedAuthentication("api-key:" + key.get().name(), key.get().scopes()));
+		context.setAuthentication(
+				new ScopedAuthentication("api-key:" + key.get().name(), key.get().scopes(), key.get().servers()));
 		this.contexts.setContext(context);
 		chain.doFilter(request, response);
 	}

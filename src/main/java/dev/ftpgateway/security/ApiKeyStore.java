@@ -49,17 +49,20 @@ public final class ApiKeyStore {
 	 * @param name a name for logs and audit; never the key itself
 	 * @param hash the key's hash, {@code {sha256}hex}
 	 * @param scopes what the key may do
+	 * @param servers the servers it may do that on; empty for every server
 	 */
-	public record ApiKey(String name, String hash, Set<FtpScope> scopes) {
+	public record ApiKey(String name, String hash, Set<FtpScope> scopes, Set<String> servers) {
 
 		public ApiKey {
 			scopes = Set.copyOf(scopes);
+			servers = Set.copyOf(servers);
 		}
 
 		/** Leaves the hash out: it is not the key, but it is no business of a log either. */
 		@Override
 		public String toString() {
-			return "ApiKey[" + this.name + ", " + this.scopes + "]";
+			return "ApiKey[" + this.name + ", " + this.scopes + (this.servers.isEmpty() ? "" : " on " + this.servers)
+					+ "]";
 		}
 
 	}

@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.security.authentication.AuthenticationDetailsSource;
-
 /**
  * The address of the client behind a request, as the login throttle keys it: the connection's
  * peer, unless that peer is one of the configured reverse proxies. Then it is the rightmost
@@ -19,7 +17,7 @@ import org.springframework.security.authentication.AuthenticationDetailsSource;
  * nothing. Headers from any other peer are ignored, so a client cannot pick a new address for
  * each guess.
  */
-public final class ClientAddresses implements AuthenticationDetailsSource<HttpServletRequest, String> {
+public final class ClientAddresses {
 
 	static final String FORWARDED_FOR = "X-Forwarded-For";
 
@@ -39,11 +37,6 @@ public final class ClientAddresses implements AuthenticationDetailsSource<HttpSe
 		for (String proxy : trustedProxies) {
 			this.trustedProxies.add(Range.parse(proxy.trim()));
 		}
-	}
-
-	@Override
-	public String buildDetails(HttpServletRequest request) {
-		return of(request);
 	}
 
 	/** The client address of {@code request}. */

@@ -2,6 +2,7 @@ package dev.ftpgateway.security;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import dev.ftpgateway.ftp.FtpException;
@@ -16,11 +17,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * Checks HTTP Basic credentials by logging in to the FTP server with them (pass-through): a 530
- * reply is a wrong password (401), anything else a failing backend. A login with a pooled
- * session is trusted without a new round trip, since that session proved it, and so is never
- * throttled; any other goes through the {@link LoginThrottle} first, keyed by the client
- * address the request's details carry ({@link ClientAddresses}) and by the user name.
+ * Checks HTTP Basic credentials by logging in with them to the FTP server the request is for
+ * (pass-through): a 530 reply is a wrong password (401), anything else a failing backend. A
+ * login with a pooled session is trusted without a new round trip, since that session proved
+ * it, and so is never throttled; any other goes through the {@link LoginThrottle} first, keyed
+ * by the server together with the client address the request's {@link LoginDetails} carry,
+ * and with the user name: servers have accounts of their own, and one server slow to judge
+ * logins must not hold up logins to another.
  * <p>
  * The user names FTP servers take for anonymous login ({@code anonymous}, {@code ftp}, in any
  * case, as vsftpd compares them case-insensitively) are refused without asking the
@@ -34,10 +37,7 @@ public final class FtpLoginAuthenticationProvider implements AuthenticationProvi
 
 	private static final Set<String> ANONYMOUS_USERS = Set.of("anonymous", "ftp");
 
-	/** Throttles a request whose details name no client address (none should reach here). */
-	private static final String UNKNOWN_ADDRESS = "unknown";
-
-	private final UserSessionPool sessions;
+	private final Map<String, UserSessionPool> sessions;
 
 	private final Set<FtpScope> scopes;
 
@@ -46,15 +46,16 @@ public final class FtpLoginAuthenticationProvider implements AuthenticationProvi
 	private final LoginThrottle throttle;
 
 	/**
-	 * @param sessions the callers' sessions, which also check logins
+	 * @param sessions the callers' sessions on each server that takes pass-through logins, which
+	 *        also check logins
 	 * @param scopes what a caller the FTP server accepts may do; the server's own permissions apply on top
 	 * @param anonymousAllowed whether the gateway serves anonymous callers, and so may pass the
 	 *        FTP server's anonymous user names through
 	 * @param throttle slows down guessing
 	 */
-	public FtpLoginAuthenticationProvider(UserSessionPool sessions, Set<FtpScope> scopes, boolean anonymousAllowed,
-			LoginThrottle throttle) {
-		this.sessions = sessions;
+	public FtpLoginAuthenticationProvider(Map<String, UserSessionPool> sessions, Set<FtpScope> scopes,
+			boolean anonymousAllowed, LoginThrottle throttle) {
+		this.sessions = Map.copyOf(sessions);
 		this.scopes = Set.copyOf(scopes);
 		this.anonymousAllowed = anonymousAllowed;
 		this.throttle = throttle;
@@ -71,18 +72,25 @@ public final class FtpLoginAuthenticationProvider implements AuthenticationProvi
 		if (!this.anonymousAllowed && ANONYMOUS_USERS.contains(user.trim().toLowerCase(Locale.ROOT))) {
 			throw new BadCredentialsException("Anonymous FTP login is not passed through");
 		}
-		FtpLogin login = new FtpLogin(user, password);
-		if (!this.sessions.isPooled(login)) {
-			String address = (authentication.getDetails() instanceof String client) ? client : UNKNOWN_ADDRESS;
-			check(login, this.throttle.begin(address, user));
+		if (!(authentication.getDetails() instanceof LoginDetails details) || details.server().isEmpty()) {
+			throw new BadCredentialsException("The request names no FTP server to check the login with");
 		}
-		return new FtpUserAuthentication(login, this.scopes);
+		String server = details.server().get();
+		UserSessionPool sessions = this.sessions.get(server);
+		if (sessions == null) {
+			throw new BadCredentialsException("Server '" + server + "' takes no pass-through logins");
+		}
+		FtpLogin login = new FtpLogin(user, password);
+		if (!sessions.isPooled(login)) {
+			check(sessions, login, this.throttle.begin(server + " " + details.address(), server + " " + user));
+		}
+		return new FtpUserAuthentication(login, server, this.scopes);
 	}
 
-	private void check(FtpLogin login, LoginThrottle.Attempt attempt) {
+	private void check(UserSessionPool sessions, FtpLogin login, LoginThrottle.Attempt attempt) {
 		boolean accepted = false;
 		try {
-			this.sessions.verify(login);
+			sessions.verify(login);
 			accepted = true;
 		}
 		catch (FtpException ex) {

@@ -1,16 +1,19 @@
 package dev.ftpgateway.security;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * What a caller may do below {@code /files}: {@code read} (GET, HEAD), {@code write} (PUT,
- * folder creation, moves) and {@code delete}; and {@code share}: hand out share links
- * ({@code POST /shares}) for what it may read or write itself. API keys, JWT scopes, pass-through
- * logins and anonymous access all end up as these authorities, so one set of rules guards every
- * mode.
+ * folder creation, moves) and {@code delete}, on every server ({@code SCOPE_read}) or on one
+ * ({@code SCOPE_read:partner-a}); and {@code share}: hand out share links ({@code POST /shares})
+ * for what it may read or write itself on the default server. API keys, JWT scopes, pass-through
+ * logins and anonymous access all end up as these authorities, so one set of rules
+ * ({@link ServerAccess}) guards every mode.
  */
 public enum FtpScope {
 
@@ -28,6 +31,22 @@ public enum FtpScope {
 
 	public GrantedAuthority grantedAuthority() {
 		return new SimpleGrantedAuthority(authority());
+	}
+
+	/**
+	 * The authority for this scope on one server only, as a JWT scope {@code read:partner-a}
+	 * names it: {@code SCOPE_read:partner-a}.
+	 */
+	public String authority(String server) {
+		return authority() + ":" + server;
+	}
+
+	/** This scope on each of {@code servers}, or on every server when {@code servers} is empty. */
+	public List<GrantedAuthority> grantedAuthorities(Set<String> servers) {
+		if (servers.isEmpty()) {
+			return List.of(grantedAuthority());
+		}
+		return servers.stream().map((server) -> (GrantedAuthority) new SimpleGrantedAuthority(authority(server))).toList();
 	}
 
 	/**

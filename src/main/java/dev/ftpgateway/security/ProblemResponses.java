@@ -9,8 +9,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Writes the RFC 9457 problem+json bodies of the security layer, which answers in filters
- * before Spring MVC's problem handling is reached. Details are fixed texts of ours: nothing the
- * caller sent, and so no credential, is ever echoed.
+ * before Spring MVC's problem handling is reached. Details are fixed texts of ours, at most with
+ * a server name of letters, digits and dashes from the path: no credential is ever echoed.
  */
 final class ProblemResponses {
 

@@ -24,9 +24,10 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Answers the security layer's refusals as problem+json, like every other error of the gateway:
  * 401 with a {@code WWW-Authenticate} challenge for each enabled scheme, 403 for a missing
- * scope or a share link the caller may not hand out, 400 for a URL the firewall rejects, 429
- * with {@code Retry-After} for a login the {@link LoginThrottle} holds back, and 502/503 when
- * the FTP server could not check a pass-through login.
+ * scope (naming the server when the scope is missing on one) or a share link the caller may not
+ * hand out, 400 for a URL the firewall rejects, 429 with {@code Retry-After} for a login the
+ * {@link LoginThrottle} holds back, and 502/503 when the FTP server could not check a
+ * pass-through login.
  */
 public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
@@ -91,8 +92,14 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		ProblemResponses.write(response, HttpStatus.FORBIDDEN, (ex instanceof ShareRefusedException) ? ex.getMessage()
-				: "The credentials do not grant the '" + neededScope(request) + "' scope this request needs");
+		if (ex instanceof ShareRefusedException) {
+			ProblemResponses.write(response, HttpStatus.FORBIDDEN, ex.getMessage());
+			return;
+		}
+		Object server = request.getAttribute(ServerAccess.SERVER_ATTRIBUTE);
+		ProblemResponses.write(response, HttpStatus.FORBIDDEN, "The credentials do not grant the '"
+				+ neededScope(request) + "' scope" + ((server != null) ? " on server '" + server + "'" : "")
+				+ " this request needs");
 	}
 
 	private static String neededScope(HttpServletRequest request) {

@@ -21,7 +21,6 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ftpgateway.files.Download;
-import dev.ftpgateway.files.FileReads;
 import dev.ftpgateway.files.ReadHandler;
 import dev.ftpgateway.files.RemoteFile;
 import dev.ftpgateway.files.RemoteFolder;
@@ -46,7 +45,7 @@ public class DownloadService {
 	/** The query parameter that asks for {@code Content-Disposition: attachment}. */
 	static final String DOWNLOAD = "download";
 
-	private final FileReads reads;
+	private final FileServerResolver servers;
 
 	private final TransferCopier copier;
 
@@ -56,8 +55,9 @@ public class DownloadService {
 
 	private final FolderPages pages = new FolderPages();
 
-	public DownloadService(FileReads reads, FilesSettings settings, TransferFailures failures, JsonMapper json) {
-		this.reads = reads;
+	public DownloadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures,
+			JsonMapper json) {
+		this.servers = servers;
 		this.copier = new TransferCopier(settings.bufferSize(), failures);
 		this.json = json;
 		this.textCharset = settings.textCharset();
@@ -69,7 +69,7 @@ public class DownloadService {
 	 */
 	public ResponseEntity<?> get(RemotePath path, ServletWebRequest request, HttpServletResponse response,
 			boolean withBody) throws IOException {
-		return this.reads.read(path, new ReadHandler<>() {
+		return this.servers.of(request.getRequest()).reads().read(path, new ReadHandler<>() {
 
 			@Override
 			public ResponseEntity<?> folder(RemoteFolder folder) throws IOException {

@@ -33,13 +33,13 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.util.UriUtils;
 
 import dev.ftpgateway.files.RemotePath;
-import dev.ftpgateway.files.RemoteTree;
 import dev.ftpgateway.web.page.HtmlNegotiation;
 import dev.ftpgateway.web.problem.GatewayProblems;
 
 /**
  * The {@code /files} resource tree: every path below it is the file or folder at the same path
- * below the gateway's remote root. The controller only maps HTTP onto the services.
+ * below the default server's remote root, and below {@code /servers/NAME/files} below server
+ * NAME's ({@link FilesRoutesMapping}). The controller only maps HTTP onto the services.
  * <p>
  * Folders are created with {@code PUT /files/a/b/}: the trailing slash names a folder (as in
  * WebDAV and S3 folder markers), PUT is idempotent like {@code mkdir -p}, and no verb outside
@@ -67,14 +67,15 @@ public class FilesController {
 
 	private final UploadService uploads;
 
-	private final RemoteTree tree;
+	private final FileServerResolver servers;
 
 	private final FormUploadService forms;
 
-	public FilesController(DownloadService downloads, UploadService uploads, RemoteTree tree, FormUploadService forms) {
+	public FilesController(DownloadService downloads, UploadService uploads, FileServerResolver servers,
+			FormUploadService forms) {
 		this.downloads = downloads;
 		this.uploads = uploads;
-		this.tree = tree;
+		this.servers = servers;
 		this.forms = forms;
 	}
 
@@ -165,9 +166,10 @@ public class FilesController {
 			if (request.getContentLengthLong() > 0) {
 				throw GatewayProblems.badRequest("A path ending in / creates a folder and takes no body");
 			}
-			return created(this.tree.makeFolders(path) ? HttpStatus.CREATED : HttpStatus.NO_CONTENT, path);
+			return created(this.servers.of(request).tree().makeFolders(path) ? HttpStatus.CREATED
+					: HttpStatus.NO_CONTENT, request, path);
 		}
-		return created(this.uploads.put(path, request, append, mkdirs), path);
+		return created(this.uploads.put(path, request, append, mkdirs), request, path);
 	}
 
 	@DeleteMapping(PATH)
@@ -183,7 +185,7 @@ public class FilesController {
 	public ResponseEntity<Void> delete(@Parameter(hidden = true) RemotePath path,
 			@Parameter(description = "Delete a folder together with everything in it")
 			@RequestParam(defaultValue = "false") boolean recursive, HttpServletRequest request) throws IOException {
-		this.tree.delete(path, recursive, WritePreconditions.of(request));
+		this.servers.of(request).tree().delete(path, recursive, WritePreconditions.of(request));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -211,8 +213,8 @@ public class FilesController {
 			throw GatewayProblems.unsupportedBody("A move takes no body: moveTo and mkdirs go in the query string");
 		}
 		RemotePath destination = RemotePath.ofDecoded(moveTo);
-		this.tree.move(path, destination, mkdirs, WritePreconditions.of(request));
-		return ResponseEntity.created(location(destination)).build();
+		this.servers.of(request).tree().move(path, destination, mkdirs, WritePreconditions.of(request));
+		return ResponseEntity.created(location(request, destination)).build();
 	}
 
 	/**
@@ -231,7 +233,7 @@ public class FilesController {
 		FormUploads stored = new FormUploads(this.forms.post(path, request, mkdirs));
 		if (HtmlNegotiation.prefersHtml(request.getHeader(HttpHeaders.ACCEPT))) {
 			// A browser's form: show the folder, and a reload does not post the files again.
-			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(location(path) + "/")).build();
+			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(location(request, path) + "/")).build();
 		}
 		return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(stored);
 	}
@@ -250,15 +252,16 @@ public class FilesController {
 	public record FormUploads(List<FormUploadService.StoredFile> files) {
 	}
 
-	private static ResponseEntity<Void> created(HttpStatus status, RemotePath path) {
+	private static ResponseEntity<Void> created(HttpStatus status, HttpServletRequest request, RemotePath path) {
 		if (status == HttpStatus.CREATED) {
-			return ResponseEntity.created(location(path)).build();
+			return ResponseEntity.created(location(request, path)).build();
 		}
 		return ResponseEntity.status(status).build();
 	}
 
-	private static URI location(RemotePath path) {
-		StringBuilder location = new StringBuilder(RemotePathArgumentResolver.PREFIX);
+	/** Where {@code path} is on the request's server: below the prefix the request came by. */
+	private static URI location(HttpServletRequest request, RemotePath path) {
+		StringBuilder location = new StringBuilder(FilesRoute.of(request).orElseThrow().prefix());
 		path.segments().forEach((segment) -> location.append('/').append(UriUtils.encodePathSegment(segment, "UTF-8")));
 		return URI.create(location.toString());
 	}

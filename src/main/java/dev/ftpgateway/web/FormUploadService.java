@@ -31,14 +31,14 @@ import dev.ftpgateway.web.transfer.TransferFailures;
 @Service
 public class FormUploadService {
 
-	private final AtomicUpload uploads;
+	private final FileServerResolver servers;
 
 	private final int bufferSize;
 
 	private final TransferFailures failures;
 
-	public FormUploadService(AtomicUpload uploads, FilesSettings settings, TransferFailures failures) {
-		this.uploads = uploads;
+	public FormUploadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures) {
+		this.servers = servers;
 		this.bufferSize = settings.bufferSize();
 		this.failures = failures;
 	}
@@ -55,6 +55,7 @@ public class FormUploadService {
 		MultipartStream parts = new MultipartStream(new ClientBody(request.getInputStream()),
 				boundary(request.getContentType()));
 		Precondition precondition = WritePreconditions.of(request);
+		AtomicUpload uploads = this.servers.of(request).uploads();
 		List<StoredFile> stored = new ArrayList<>();
 		MultipartStream.Part part;
 		while ((part = parts.next()) != null) {
@@ -64,7 +65,7 @@ public class FormUploadService {
 			}
 			RemotePath path = file(folder, name);
 			PartBody body = new PartBody(path, part.body());
-			boolean replaced = this.uploads.write(path, new AtomicUpload.Options(false, mkdirs, precondition), body);
+			boolean replaced = uploads.write(path, new AtomicUpload.Options(false, mkdirs, precondition), body);
 			stored.add(new StoredFile(path.toString(), body.size, replaced));
 		}
 		if (stored.isEmpty()) {

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import dev.ftpgateway.files.FileOperationException;
 import dev.ftpgateway.files.InvalidRemotePathException;
 import dev.ftpgateway.ftp.FtpException;
+import dev.ftpgateway.ftp.FtpUnencodableNameException;
 import dev.ftpgateway.pool.BackendLoginRefusedException;
 import dev.ftpgateway.pool.BackendUnavailableException;
 import dev.ftpgateway.pool.PoolExhaustedException;
@@ -44,6 +45,14 @@ public class FtpProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InvalidRemotePathException.class)
 	ResponseEntity<Object> invalidPath(InvalidRemotePathException ex, ServletWebRequest request) {
 		return problem(ex, HttpStatus.BAD_REQUEST, "Invalid path: " + ex.getMessage(), new HttpHeaders(), request);
+	}
+
+	/** A name the server's charset cannot write: nothing was sent, so nothing else is named by mistake. */
+	@ExceptionHandler(FtpUnencodableNameException.class)
+	ResponseEntity<Object> unencodableName(FtpUnencodableNameException ex, ServletWebRequest request) {
+		return problem(ex, HttpStatus.BAD_REQUEST,
+				"The path cannot be written in the FTP server's charset, " + ex.charset() + "; nothing was changed",
+				new HttpHeaders(), request);
 	}
 
 	@ExceptionHandler(FileOperationException.class)

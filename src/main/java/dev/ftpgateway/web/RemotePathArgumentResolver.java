@@ -13,12 +13,13 @@ import dev.ftpgateway.files.RemotePath;
 
 /**
  * Resolves a {@link RemotePath} handler parameter from the raw request URI, after the
- * {@code /files} prefix. Path variables are decoded by Spring already; reading the raw URI keeps
- * decoding to exactly one pass, done and checked by {@link RemotePath#parse(String)}.
+ * {@code /files} or {@code /servers/NAME/files} prefix ({@link FilesRoute}). Path variables are
+ * decoded by Spring already; reading the raw URI keeps decoding to exactly one pass, done and
+ * checked by {@link RemotePath#parse(String)}.
  */
 final class RemotePathArgumentResolver implements HandlerMethodArgumentResolver {
 
-	static final String PREFIX = "/files";
+	static final String PREFIX = FilesRoute.FILES;
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
@@ -33,11 +34,9 @@ final class RemotePathArgumentResolver implements HandlerMethodArgumentResolver 
 	}
 
 	static RemotePath fromRequest(HttpServletRequest request) {
-		String uri = request.getRequestURI().substring(request.getContextPath().length());
-		if (!uri.equals(PREFIX) && !uri.startsWith(PREFIX + "/")) {
-			throw new InvalidRemotePathException("request path is not below " + PREFIX);
-		}
-		return RemotePath.parse(uri.substring(PREFIX.length()));
+		FilesRoute route = FilesRoute.of(request)
+			.orElseThrow(() -> new InvalidRemotePathException("request path is not below " + PREFIX));
+		return RemotePath.parse(route.rawPath());
 	}
 
 }

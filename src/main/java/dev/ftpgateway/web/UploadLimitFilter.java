@@ -17,10 +17,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import dev.ftpgateway.web.transfer.ForwardingServletInputStream;
 
 /**
- * Limits uploads below {@code /files} (PUT, and HTML forms' multipart POST as a whole) to
- * {@code maxBytes}: a declared Content-Length over the limit is refused with 413 before any FTP
- * command, and a body without one (chunked) fails with 413 as soon as it grows past the limit,
- * which aborts the STOR and deletes its temporary file.
+ * Limits uploads below {@code /files} and {@code /servers/NAME/files} (PUT, and HTML forms'
+ * multipart POST as a whole) to {@code maxBytes}: a declared Content-Length over the limit is
+ * refused with 413 before any FTP command, and a body without one (chunked) fails with 413 as
+ * soon as it grows past the limit, which aborts the STOR and deletes its temporary file.
  */
 public final class UploadLimitFilter extends OncePerRequestFilter {
 
@@ -42,8 +42,8 @@ public final class UploadLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String uri = request.getRequestURI().substring(request.getContextPath().length());
-		return !(isUpload(request) && uri.startsWith(RemotePathArgumentResolver.PREFIX + "/"));
+		return !isUpload(request)
+				|| FilesRoute.of(request).map((route) -> route.rawPath().isEmpty()).orElse(true);
 	}
 
 	/** A PUT, or an HTML form's POST, whose whole body counts against the limit. */

@@ -23,14 +23,14 @@ import dev.ftpgateway.web.transfer.TransferFailures;
 @Service
 public class UploadService {
 
-	private final AtomicUpload uploads;
+	private final FileServerResolver servers;
 
 	private final TransferCopier copier;
 
 	private final TransferFailures failures;
 
-	public UploadService(AtomicUpload uploads, FilesSettings settings, TransferFailures failures) {
-		this.uploads = uploads;
+	public UploadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures) {
+		this.servers = servers;
 		this.copier = new TransferCopier(settings.bufferSize(), failures);
 		this.failures = failures;
 	}
@@ -41,7 +41,8 @@ public class UploadService {
 	 */
 	public HttpStatus put(RemotePath path, HttpServletRequest request, boolean append, boolean mkdirs)
 			throws IOException {
-		boolean existed = this.uploads.write(path,
+		AtomicUpload uploads = this.servers.of(request).uploads();
+		boolean existed = uploads.write(path,
 				new AtomicUpload.Options(append, mkdirs, WritePreconditions.of(request)), new RequestBody(path, request));
 		return existed ? HttpStatus.NO_CONTENT : HttpStatus.CREATED;
 	}

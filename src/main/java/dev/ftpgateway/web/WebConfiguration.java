@@ -6,6 +6,8 @@ import java.util.Objects;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.PathParameter;
 
 import org.eclipse.jetty.ee11.servlet.ServletHandler;
 import org.eclipse.jetty.http.UriCompliance;
@@ -14,6 +16,7 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.properties.SwaggerUiConfigProperties;
 import org.springdoc.core.properties.SwaggerUiOAuthProperties;
 import org.springdoc.core.providers.ObjectMapperProvider;
@@ -21,16 +24,18 @@ import org.springdoc.webmvc.ui.SwaggerIndexTransformer;
 import org.springdoc.webmvc.ui.SwaggerWelcomeCommon;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.ftpgateway.web.problem.ProblemErrorHandler;
 
 /**
- * Web-only wiring: the {@link RemotePath} argument resolver, Jetty's URI handling and socket
- * reads, and the OpenAPI description.
+ * Web-only wiring: the {@link RemotePath} argument resolver, the routes of named servers, Jetty's
+ * URI handling and socket reads, and the OpenAPI description.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
@@ -40,6 +45,19 @@ public class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new RemotePathArgumentResolver());
+	}
+
+	/** Every handler below /files answers below /servers/{server}/files too ({@link FilesRoutesMapping}). */
+	@Bean
+	WebMvcRegistrations filesOnEveryServer() {
+		return new WebMvcRegistrations() {
+
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new FilesRoutesMapping();
+			}
+
+		};
 	}
 
 	/**
@@ -107,6 +125,21 @@ public class WebConfiguration implements WebMvcConfigurer {
 	SwaggerIndexTransformer swaggerUiNestedPaths(SwaggerUiConfigProperties config, SwaggerUiOAuthProperties oauth,
 			SwaggerWelcomeCommon welcome, ObjectMapperProvider mappers) {
 		return new SwaggerUiNestedPaths(config, oauth, welcome, mappers);
+	}
+
+	/**
+	 * Declares the {@code server} of {@code /servers/{server}/files/...}, which the mapping adds
+	 * ({@link FilesRoutesMapping}) and no handler method names.
+	 */
+	@Bean
+	OpenApiCustomizer namedServerParameter() {
+		return (openApi) -> openApi.getPaths().forEach((path, item) -> {
+			if (path.startsWith(FilesRoutesMapping.NAMED_SERVER_PREFIX + "/")) {
+				item.addParametersItem(new PathParameter().name("server")
+					.description("The FTP server's name, as configured in ftp-gateway.servers")
+					.schema(new StringSchema().pattern("^[a-z0-9-]+$")));
+			}
+		});
 	}
 
 	@Bean

@@ -86,9 +86,10 @@ class FtpActuatorIT {
 		get("/actuator/health/readiness");
 		HttpResponse<String> response = get("/actuator/prometheus");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("ftp_pool_active{tls=\"none\"} ", "ftp_pool_idle{tls=\"none\"} ",
-				"ftp_pool_waiting{tls=\"none\"} ", "ftp_pool_max{tls=\"none\"} 8", "ftp_pool_opened_total{tls=\"none\"} ",
-				"ftp_pool_closed_total{tls=\"none\"} ");
+		String tags = "{server=\"default\",tls=\"none\"} ";
+		assertThat(response.body()).contains("ftp_pool_active" + tags, "ftp_pool_idle" + tags,
+				"ftp_pool_waiting" + tags, "ftp_pool_max" + tags + "8", "ftp_pool_opened_total" + tags,
+				"ftp_pool_closed_total" + tags);
 	}
 
 	@Test

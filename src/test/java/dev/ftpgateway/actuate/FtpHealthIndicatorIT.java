@@ -50,7 +50,7 @@ class FtpHealthIndicatorIT {
 
 	@Test
 	void upWithServerAndPoolDetails() {
-		Health health = new FtpHealthIndicator(this.pool).health();
+		Health health = new FtpHealthIndicator(null, this.pool).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("host", "127.0.0.1")
 			.containsEntry("port", this.ftp.port())
@@ -64,7 +64,7 @@ class FtpHealthIndicatorIT {
 	void downWhenTheServerIsGoneAndTheSessionIsNotKept() throws Exception {
 		this.pool.borrow().close();
 		this.ftp.server().stop();
-		Health health = new FtpHealthIndicator(this.pool).health();
+		Health health = new FtpHealthIndicator(null, this.pool).health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("port", this.ftp.port()).containsKey("reason");
 		assertThat(this.pool.idle()).isZero();
@@ -72,7 +72,7 @@ class FtpHealthIndicatorIT {
 
 	@Test
 	void downSaysWhyAndLogsOneLinePerChangeWithoutStackTraces(CapturedOutput output) {
-		FtpHealthIndicator indicator = new FtpHealthIndicator(this.pool);
+		FtpHealthIndicator indicator = new FtpHealthIndicator(null, this.pool);
 		this.ftp.server().stop();
 		for (int probe = 0; probe < 3; probe++) {
 			Health health = indicator.health();
@@ -97,6 +97,15 @@ class FtpHealthIndicatorIT {
 	}
 
 	@Test
+	void aNamedServersDownLineNamesIt(CapturedOutput output) {
+		FtpHealthIndicator indicator = new FtpHealthIndicator("partner-a", this.pool);
+		this.ftp.server().stop();
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+		assertThat(output.getAll()).contains("FTP backend 'partner-a' is down: Could not connect to the FTP server at 127.0.0.1:"
+				+ this.ftp.port() + " (connection refused)");
+	}
+
+	@Test
 	void probesDoNotLogInAgainWhileTheRefusedLoginBacksOff() {
 		AtomicInteger logins = new AtomicInteger();
 		FtpEventListener countLogins = new FtpEventListener() {
@@ -115,7 +124,7 @@ class FtpHealthIndicatorIT {
 						StandardCharsets.UTF_8, timeout, timeout, timeout),
 				new PoolSettings(1, 0, 1, timeout, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1)),
 				countLogins)) {
-			FtpHealthIndicator indicator = new FtpHealthIndicator(refused);
+			FtpHealthIndicator indicator = new FtpHealthIndicator(null, refused);
 			for (int probe = 0; probe < 5; probe++) {
 				Health health = indicator.health();
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -131,7 +140,7 @@ class FtpHealthIndicatorIT {
 	@Test
 	void fullPoolIsReportedUpWithoutWaiting() throws Exception {
 		try (Lease held = this.pool.borrow()) {
-			FtpHealthIndicator indicator = new FtpHealthIndicator(this.pool);
+			FtpHealthIndicator indicator = new FtpHealthIndicator(null, this.pool);
 		Health health = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> indicator.health());
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("check", "skipped: all sessions busy");

@@ -28,7 +28,9 @@ class EmbeddedBackendConfigurationIT {
 			EmbeddedFtpServer server = context.getBean(EmbeddedFtpServer.class);
 			assertThat(server.isRunning()).isTrue();
 			assertThat(Files.readString(folder.resolve("README.txt"))).contains("curl http://localhost:8080/files/");
-			ConnectionSettings settings = context.getBean(ConnectionSettings.class);
+			ConnectionSettings settings = context.getBean(BackendServers.class)
+				.get(ServerDefinitions.UNNAMED)
+				.connection();
 			assertThat(settings.host()).isEqualTo("127.0.0.1");
 			assertThat(settings.port()).isEqualTo(server.port()).isPositive();
 			assertThat(settings.user()).isEqualTo("gateway");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContext;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,12 +25,12 @@ class FtpGatewayPropertiesTest {
 	@Test
 	void defaultsGiveABoundedTestedPool() {
 		this.runner.withPropertyValues("ftp-gateway.server.host=ftp.example.org").run((context) -> {
-			assertThat(context.getBean(PoolSettings.class)).isEqualTo(new PoolSettings(8, 0, 8, Duration.ofSeconds(5),
+			assertThat(defaultServer(context).settings()).isEqualTo(new PoolSettings(8, 0, 8, Duration.ofSeconds(5),
 					Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(10)));
 			FtpGatewayProperties properties = context.getBean(FtpGatewayProperties.class);
 			assertThat(properties.getTransfer().getBufferSize()).isEqualTo(DataSize.ofKilobytes(64));
 			assertThat(properties.getServer().getRoot()).isEqualTo("/");
-			assertThat(context.getBean(ConnectionSettings.class).useMlsd()).isTrue();
+			assertThat(defaultServer(context).connection().useMlsd()).isTrue();
 		});
 	}
 
@@ -43,7 +44,7 @@ class FtpGatewayPropertiesTest {
 				"ftp-gateway.server.use-mlsd=false")
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(EmbeddedFtpServer.class);
-				assertThat(context.getBean(ConnectionSettings.class)).isEqualTo(new ConnectionSettings(
+				assertThat(defaultServer(context).connection()).isEqualTo(new ConnectionSettings(
 						"ftp.example.org", 2121, "alice", "s3cret", false, StandardCharsets.ISO_8859_1,
 						Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofMinutes(5), TlsSettings.NONE,
 						Duration.ofSeconds(45), false));
@@ -60,8 +61,8 @@ class FtpGatewayPropertiesTest {
 						"FTP_GATEWAY_POOL_MIN_IDLE_TIME=5m", "FTP_GATEWAY_TRANSFER_BUFFER_SIZE=1MB")
 				.applyTo(context.getEnvironment(), TestPropertyValues.Type.SYSTEM_ENVIRONMENT, "test-systemEnvironment"))
 			.run((context) -> {
-				assertThat(context.getBean(ConnectionSettings.class).host()).isEqualTo("ftp.example.org");
-				PoolSettings pool = context.getBean(PoolSettings.class);
+				assertThat(defaultServer(context).connection().host()).isEqualTo("ftp.example.org");
+				PoolSettings pool = defaultServer(context).settings();
 				assertThat(pool.maxTotal()).isEqualTo(16);
 				assertThat(pool.maxWait()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(pool.minEvictableIdle()).isEqualTo(Duration.ofMinutes(5));
@@ -78,6 +79,10 @@ class FtpGatewayPropertiesTest {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("maxWait must be positive"));
+	}
+
+	private static BackendServers.Backend defaultServer(ApplicationContext context) {
+		return context.getBean(BackendServers.class).get(ServerDefinitions.UNNAMED);
 	}
 
 }

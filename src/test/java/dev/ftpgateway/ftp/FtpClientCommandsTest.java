@@ -1,6 +1,8 @@
 package dev.ftpgateway.ftp;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -269,6 +271,40 @@ class FtpClientCommandsTest {
 		try (FtpClient ftp = loggedIn()) {
 			assertThat(ftp.noop()).startsWith("200");
 		}
+	}
+
+	@Test
+	void aNameInAnotherCharsetIsListedWithEscapesAndReachedByThem() throws IOException {
+		// The server stores and lists names in ISO-8859-1; the client reads it as UTF-8.
+		this.server.charset(StandardCharsets.ISO_8859_1).putFile("/café.txt", "abc".getBytes(StandardCharsets.UTF_8));
+		String escaped = "/caf\uEFE9.txt";
+		try (FtpClient ftp = loggedIn()) {
+			assertThat(ftp.list("/")).extracting(FtpEntry::name).containsExactly("caf\uEFE9.txt");
+			assertThat(ftp.size(escaped)).hasValue(3);
+			ByteArrayOutputStream content = new ByteArrayOutputStream();
+			ftp.retrieveBinary("RETR " + escaped, content::write);
+			assertThat(content.toByteArray()).isEqualTo("abc".getBytes(StandardCharsets.UTF_8));
+			ftp.rename(escaped, "/caf\uEFE8.txt");
+			ftp.delete("/caf\uEFE8.txt");
+		}
+		assertThat(this.server.receivedCommands()).filteredOn((command) -> command.verb().equals("DELE"))
+			.singleElement()
+			.satisfies((command) -> assertThat(command.raw())
+				.isEqualTo("DELE /caf\u00E8.txt".getBytes(StandardCharsets.ISO_8859_1)));
+		assertThat(this.server.file("/café.txt")).isNull();
+		assertThat(this.server.file("/cafè.txt")).isNull();
+	}
+
+	@Test
+	void aNameTheServersCharsetCannotWriteIsNotSent() throws IOException {
+		try (FtpClient ftp = new FtpClient()) {
+			ftp.setCharset(StandardCharsets.ISO_8859_1);
+			ftp.connect(this.server.host(), this.server.port());
+			ftp.login("user", "pw");
+			assertThatExceptionOfType(FtpUnencodableNameException.class).isThrownBy(() -> ftp.delete("/日本.txt"));
+			assertThat(ftp.noop()).startsWith("200");
+		}
+		assertThat(this.server.commands()).noneMatch((command) -> command.startsWith("DELE"));
 	}
 
 	private FtpClient loggedIn() throws IOException {

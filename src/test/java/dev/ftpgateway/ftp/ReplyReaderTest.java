@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ReplyReaderTest {
 
+	private static final NameCodec UTF_8 = NameCodec.of(StandardCharsets.UTF_8);
+
 	@Test
 	void singleLineReplyIsReadWithItsCode() throws IOException {
 		Reply reply = read("220 Service ready\r\n");
@@ -50,11 +52,11 @@ class ReplyReaderTest {
 	void replyIsTheSameWhereverTheInputIsSplit() throws IOException {
 		byte[] wire = "230-Welcome, caf\u00e9 \u65e5\u672c\r\n other line\r\n230 Logged in\r\n"
 			.getBytes(StandardCharsets.UTF_8);
-		Reply whole = new ReplyReader(new ByteArrayInputStream(wire), StandardCharsets.UTF_8, new DialogueLog()).read();
+		Reply whole = new ReplyReader(new ByteArrayInputStream(wire), UTF_8, new DialogueLog()).read();
 		for (int split = 0; split <= wire.length; split++) {
 			InputStream chunked = new SequenceInputStream(new ByteArrayInputStream(wire, 0, split),
 					new ByteArrayInputStream(wire, split, wire.length - split));
-			Reply reply = new ReplyReader(new OneByteAtATime(chunked), StandardCharsets.UTF_8, new DialogueLog()).read();
+			Reply reply = new ReplyReader(new OneByteAtATime(chunked), UTF_8, new DialogueLog()).read();
 			assertThat(reply).as("split at byte %d", split).isEqualTo(whole);
 		}
 		assertThat(whole.lines().get(0)).isEqualTo("230-Welcome, caf\u00e9 \u65e5\u672c");
@@ -94,7 +96,7 @@ class ReplyReaderTest {
 				return count;
 			}
 		};
-		ReplyReader reader = new ReplyReader(pausing, StandardCharsets.US_ASCII, new DialogueLog());
+		ReplyReader reader = new ReplyReader(pausing, NameCodec.of(StandardCharsets.US_ASCII), new DialogueLog());
 		assertThatExceptionOfType(java.net.SocketTimeoutException.class).isThrownBy(reader::read);
 		assertThat(reader.read().lines()).containsExactly("211-Features:", " MDTM", "211 End");
 	}
@@ -132,7 +134,7 @@ class ReplyReaderTest {
 				return this.line[(int) (this.position++ % this.line.length)];
 			}
 		};
-		ReplyReader reader = new ReplyReader(endless, StandardCharsets.UTF_8, new DialogueLog());
+		ReplyReader reader = new ReplyReader(endless, UTF_8, new DialogueLog());
 		assertThatExceptionOfType(FtpProtocolException.class).isThrownBy(reader::read)
 			.withMessageContaining(ReplyReader.MAX_REPLY_LINES + " lines");
 	}
@@ -160,8 +162,7 @@ class ReplyReaderTest {
 	}
 
 	private static ReplyReader reader(String wire) {
-		return new ReplyReader(new ByteArrayInputStream(wire.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8,
-				new DialogueLog());
+		return new ReplyReader(new ByteArrayInputStream(wire.getBytes(StandardCharsets.UTF_8)), UTF_8, new DialogueLog());
 	}
 
 }

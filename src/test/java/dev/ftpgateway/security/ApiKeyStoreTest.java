@@ -12,7 +12,7 @@ class ApiKeyStoreTest {
 
 	@Test
 	void aKeyIsFoundByItsSha256Hash() {
-		ApiKeyStore store = new ApiKeyStore(List.of(new ApiKeyStore.ApiKey("ci", ApiKeyHash.of("k1"), Set.of(FtpScope.READ))));
+		ApiKeyStore store = new ApiKeyStore(List.of(new ApiKeyStore.ApiKey("ci", ApiKeyHash.of("k1"), Set.of(FtpScope.READ), Set.of())));
 		assertThat(store.find("k1")).hasValueSatisfying((key) -> assertThat(key.name()).isEqualTo("ci"));
 		assertThat(store.find("k2")).isEmpty();
 		assertThat(store.find("")).isEmpty();
@@ -28,14 +28,14 @@ class ApiKeyStoreTest {
 	@Test
 	void upperCaseHexIsAcceptedAsWritten() {
 		String hash = ApiKeyHash.of("k1").toUpperCase().replace("{SHA256}", "{sha256}");
-		ApiKeyStore store = new ApiKeyStore(List.of(new ApiKeyStore.ApiKey("ci", hash, Set.of(FtpScope.READ))));
+		ApiKeyStore store = new ApiKeyStore(List.of(new ApiKeyStore.ApiKey("ci", hash, Set.of(FtpScope.READ), Set.of())));
 		assertThat(store.find("k1")).isPresent();
 	}
 
 	@Test
 	void aPlainKeyInPlaceOfAHashIsRefusedAtStartUp() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ApiKeyStore(List.of(new ApiKeyStore.ApiKey("ci", "my-secret-key", Set.of()))))
+			.isThrownBy(() -> new ApiKeyStore(List.of(new ApiKeyStore.ApiKey("ci", "my-secret-key", Set.of(), Set.of()))))
 			.withMessageContaining("ci")
 			.withMessageNotContaining("my-secret-key");
 	}
@@ -48,7 +48,7 @@ class ApiKeyStoreTest {
 
 	@Test
 	void keysNeverShowTheirHash() {
-		ApiKeyStore.ApiKey key = new ApiKeyStore.ApiKey("ci", ApiKeyHash.of("k1"), Set.of(FtpScope.READ));
+		ApiKeyStore.ApiKey key = new ApiKeyStore.ApiKey("ci", ApiKeyHash.of("k1"), Set.of(FtpScope.READ), Set.of());
 		assertThat(key.toString()).contains("ci").doesNotContain("sha256");
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Date;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.ftpgateway.config.ServerSessions;
 import dev.ftpgateway.pool.FtpLogin;
 import dev.ftpgateway.pool.UserSessionPool;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthenticationModesIT extends SecuredGatewaySupport {
 
-	@Autowired
 	UserSessionPool users;
+
+	/** The pass-through sessions on the only server, the unnamed one. */
+	@Autowired
+	void users(ServerSessions sessions) {
+		this.users = sessions.users().get("default");
+	}
 
 	@Test
 	void anApiKeyReadsWithinItsScopes() {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.pool.ConnectionSettings;
@@ -29,6 +31,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
@@ -60,7 +63,7 @@ class CallerSessionsIT {
 				StandardCharsets.UTF_8, BOUND, BOUND, BOUND);
 		this.pool = new FtpSessionPool(connection, new PoolSettings(POOL, 0, POOL, MAX_WAIT, Duration.ofHours(1),
 				Duration.ofHours(1), Duration.ofHours(1)));
-		this.sessions = new CallerSessions(this.pool, null, PER_CALLER, MAX_WAIT);
+		this.sessions = new CallerSessions(this.pool, null, PER_CALLER, MAX_WAIT, POOL);
 	}
 
 	@AfterEach
@@ -119,6 +122,34 @@ class CallerSessionsIT {
 		hold(jwt(ShareAuthentication.CALLER), 1);
 	}
 
+	@Test
+	void requestsBeyondMaxWaitingAreRefusedAtOnceWithoutWaiting() throws Exception {
+		CallerSessions oneWaiting = new CallerSessions(this.pool, null, PER_CALLER, BOUND, 1);
+		Authentication reader = apiKey("reader");
+		for (int i = 0; i < PER_CALLER; i++) {
+			this.held.add(borrowAs(oneWaiting, reader));
+		}
+		CompletableFuture<Lease> waiter = new CompletableFuture<>();
+		Thread waiting = new Thread(() -> {
+			try {
+				waiter.complete(borrowAs(oneWaiting, reader));
+			}
+			catch (IOException | RuntimeException ex) {
+				waiter.completeExceptionally(ex);
+			}
+		}, "waiting-reader");
+		waiting.start();
+		await().atMost(BOUND).until(() -> waiting.getState() == Thread.State.TIMED_WAITING);
+		Authentication writer = apiKey("writer");
+		assertTimeoutPreemptively(BOUND, () -> assertThatExceptionOfType(TooManyWaitingException.class)
+			.isThrownBy(() -> borrowAs(oneWaiting, writer))
+			.isInstanceOf(PoolExhaustedException.class));
+		this.held.remove(0).close();
+		this.held.add(waiter.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+		this.held.add(borrowAs(oneWaiting, writer));
+		assertThat(this.pool.active()).isEqualTo(PER_CALLER + 1);
+	}
+
 	private void hold(Authentication caller, int sessions) throws IOException {
 		for (int i = 0; i < sessions; i++) {
 			this.held.add(borrowAs(caller));
@@ -126,12 +157,16 @@ class CallerSessionsIT {
 	}
 
 	private Lease borrowAs(Authentication caller) throws IOException {
+		return borrowAs(this.sessions, caller);
+	}
+
+	private static Lease borrowAs(CallerSessions sessions, Authentication caller) throws IOException {
 		SecurityContextHolder.getContext().setAuthentication(caller);
-		return this.sessions.borrow();
+		return sessions.borrow();
 	}
 
 	private static Authentication apiKey(String name) {
-		return new ScopedAuthentication("api-key:" + name, Set.of(FtpScope.READ));
+		return new ScopedAuthentication("api-key:" + name, Set.of(FtpScope.READ), Set.of());
 	}
 
 	private static Authentication jwt(String subject) {

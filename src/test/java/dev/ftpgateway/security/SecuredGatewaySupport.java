@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.ftpgateway.config.BackendServers;
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
 import dev.ftpgateway.pool.FtpSessionPool;
 
@@ -68,8 +69,13 @@ abstract class SecuredGatewaySupport {
 	@LocalServerPort
 	int port;
 
-	@Autowired
 	FtpSessionPool pool;
+
+	/** The pool of the only server, the unnamed one. */
+	@Autowired
+	void defaultPool(BackendServers servers) {
+		this.pool = servers.get("default").pool();
+	}
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -341,6 +341,112 @@ class HelmChartTest {
 	}
 
 	@Test
+	void namedServersBecomeTheirVariablesWithPasswordsFromTheirOwnSecrets() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("servers.partner-a.host", "ftp.partner-a.example");
+		values.put("servers.partner-a.user", "exchange");
+		values.put("servers.partner-a.existingSecret", "partner-a-ftp");
+		values.put("servers.partner-a.existingSecretPasswordKey", "ftpPassword");
+		values.put("servers.partner-a.tls.mode", "explicit");
+		values.put("servers.partner-a.tls.protocols", "TLSv1.2");
+		values.put("servers.partner-a.pool.maxTotal", 4);
+		values.put("servers.legacy.host", "mainframe.internal");
+		values.put("servers.legacy.charset", "ISO-8859-1");
+		values.put("servers.legacy.useMlsd", false);
+		values.put("servers.legacy.existingSecret", "legacy-ftp");
+		values.put("defaultServer", "partner-a");
+		values.put("security.apiKeys[0].name", "partner-a-only");
+		values.put("security.apiKeys[0].hash", "{sha256}" + "0".repeat(64));
+		values.put("security.apiKeys[0].scopes", "read");
+		values.put("security.apiKeys[0].servers", "partner-a");
+		RenderedChart chart = render(values);
+		Map<String, Object> data = map(chart.get("ConfigMap"), "data");
+		assertThat(data).containsEntry("FTP_GATEWAY_SERVERS_PARTNER_A_HOST", "ftp.partner-a.example")
+			.containsEntry("FTP_GATEWAY_SERVERS_PARTNER_A_USER", "exchange")
+			.containsEntry("FTP_GATEWAY_SERVERS_PARTNER_A_TLS_MODE", "explicit")
+			.containsEntry("FTP_GATEWAY_SERVERS_PARTNER_A_TLS_PROTOCOLS", "TLSv1.2")
+			.containsEntry("FTP_GATEWAY_SERVERS_PARTNER_A_POOL_MAX_TOTAL", "4")
+			.containsEntry("FTP_GATEWAY_SERVERS_LEGACY_HOST", "mainframe.internal")
+			.containsEntry("FTP_GATEWAY_SERVERS_LEGACY_CHARSET", "ISO-8859-1")
+			.containsEntry("FTP_GATEWAY_SERVERS_LEGACY_USE_MLSD", "false")
+			.containsEntry("FTP_GATEWAY_DEFAULT_SERVER", "partner-a")
+			.as("named servers are no demo").containsEntry("FTP_GATEWAY_SECURITY_ANONYMOUS_ENABLED", "false")
+			.doesNotContainKeys("FTP_GATEWAY_SERVER_HOST", "FTP_GATEWAY_EMBEDDED_FOLDER");
+		assertThat(data.keySet()).noneMatch((key) -> key.contains("PASSWORD") || key.contains("SECRET"));
+		assertThat(chart.objects()).filteredOn((object) -> "Secret".equals(object.get("kind")))
+			.singleElement()
+			.satisfies((secret) -> assertThat(map(secret, "data")).containsKey("FTP_GATEWAY_SECURITY_API_KEYS_0_SERVERS"));
+		assertThat(secretRef(chart, "FTP_GATEWAY_SERVERS_PARTNER_A_PASSWORD")).containsEntry("name", "partner-a-ftp")
+			.containsEntry("key", "ftpPassword");
+		assertThat(secretRef(chart, "FTP_GATEWAY_SERVERS_LEGACY_PASSWORD")).containsEntry("name", "legacy-ftp")
+			.containsEntry("key", "password");
+		assertThat(notes(values)).contains("Below /servers/partner-a/files/: ftp://exchange@ftp.partner-a.example:21/")
+			.doesNotContain("DEMO MODE");
+	}
+
+	@Test
+	void everyKeyTheSchemaAllowsForAServerIsASettingOfTheApplication() throws Exception {
+		Map<String, Object> schema = map(new Yaml().load(Files.readString(CHART.resolve("values.schema.json"))),
+				"properties.servers.additionalProperties.properties");
+		Map<String, Object> values = new LinkedHashMap<>();
+		sampleValues(schema, "servers.every-key.", values);
+		RenderedChart chart = render(values);
+		Map<String, Object> settings = chart.objects()
+			.stream()
+			.filter((object) -> "gw-ftp-gateway".equals(at(object, "metadata.name")) && "ConfigMap".equals(object.get("kind")))
+			.findFirst()
+			.map((configMap) -> map(configMap, "data"))
+			.orElseThrow();
+		Set<String> rendered = new TreeSet<>(settings.keySet());
+		rendered.removeIf((name) -> !name.startsWith("FTP_GATEWAY_SERVERS_"));
+		Set<String> known = new TreeSet<>();
+		collectVariables(FtpGatewayProperties.NamedServer.class, "FTP_GATEWAY_SERVERS_EVERY_KEY_", known, true);
+		assertThat(rendered).as("every key set").hasSizeGreaterThan(20).allMatch(known::contains);
+		assertThat(secretRef(chart, "FTP_GATEWAY_SERVERS_EVERY_KEY_PASSWORD")).containsEntry("name", "x");
+		assertThat(list(chart.container(), "volumeMounts"))
+			.anySatisfy((mount) -> assertThat(mount).containsEntry("mountPath", "/etc/ftp-gateway/tls"));
+		assertThat(chart.objects()).filteredOn((object) -> "ConfigMap".equals(object.get("kind")))
+			.anySatisfy((configMap) -> assertThat(map(configMap, "data")).containsKey("servers-every-key.pem"));
+		assertThat(settings).containsEntry("FTP_GATEWAY_SERVERS_EVERY_KEY_TLS_CA_BUNDLE",
+				"/etc/ftp-gateway/tls/servers-every-key.pem");
+	}
+
+	@Test
+	void schemaRefusesServersTheApplicationWouldRefuse() {
+		assertThatThrownBy(() -> render(Map.of("servers.Partner_A.host", "ftp.example.org")))
+			.hasMessageContaining("Partner_A");
+		assertThatThrownBy(() -> render(Map.of("servers.partner-a.port", 2121))).hasMessageContaining("host");
+		assertThatThrownBy(() -> render(Map.of("servers.partner-a.host", "h", "servers.partner-a.password", PASSWORD)))
+			.as("a password only from an existing Secret")
+			.hasMessageContaining("password");
+	}
+
+	/** A value of the right type for each key of a schema's properties, nested objects included. */
+	@SuppressWarnings("unchecked")
+	private static void sampleValues(Map<String, Object> properties, String prefix, Map<String, Object> values) {
+		properties.forEach((key, value) -> {
+			Map<String, Object> property = (Map<String, Object>) value;
+			Object type = property.get("type");
+			if ("object".equals(type)) {
+				sampleValues(map(property, "properties"), prefix + key + ".", values);
+			}
+			else if (property.containsKey("enum")) {
+				values.put(prefix + key, ((List<Object>) property.get("enum")).get(1));
+			}
+			else if ("integer".equals(type)) {
+				values.put(prefix + key, 3);
+			}
+			else if ("boolean".equals(type)) {
+				values.put(prefix + key, true);
+			}
+			else {
+				String pattern = String.valueOf(property.get("pattern"));
+				values.put(prefix + key, pattern.startsWith("^/") ? "/out" : pattern.contains("ms|s") ? "10s" : "x");
+			}
+		});
+	}
+
+	@Test
 	void notesGiveACurlToTryAndTheConnectionBudget() {
 		String notes = notes(Map.of("replicaCount", 3, "pool.maxTotal", 10));
 		assertThat(notes).contains("port-forward").contains("curl http://localhost:8080/files/");
@@ -460,11 +566,15 @@ class HelmChartTest {
 	}
 
 	private static Map<String, Object> passwordSecretRef(RenderedChart chart) {
+		return secretRef(chart, "FTP_GATEWAY_SERVER_PASSWORD");
+	}
+
+	private static Map<String, Object> secretRef(RenderedChart chart, String variable) {
 		List<Map<String, Object>> env = list(chart.container(), "env");
 		Map<String, Object> password = env.stream()
-			.filter((variable) -> "FTP_GATEWAY_SERVER_PASSWORD".equals(variable.get("name")))
+			.filter((entry) -> variable.equals(entry.get("name")))
 			.findFirst()
-			.orElseThrow();
+			.orElseThrow(() -> new AssertionError("no " + variable + " in " + env));
 		assertThat(password).doesNotContainKey("value");
 		return map(password, "valueFrom.secretKeyRef");
 	}
@@ -507,20 +617,38 @@ class HelmChartTest {
 
 	/** The environment variable of each bean property of a properties group, nested groups included. */
 	private static void collectVariables(Class<?> group, String prefix, Set<String> variables) {
+		collectVariables(group, prefix, variables, false);
+	}
+
+	/**
+	 * The environment variable of each bean property of a properties group, nested groups
+	 * included; with {@code secretsToo}, also those the chart sets outside the ConfigMap.
+	 */
+	private static void collectVariables(Class<?> group, String prefix, Set<String> variables, boolean secretsToo) {
 		for (Method method : group.getMethods()) {
-			boolean getter = method.getParameterCount() == 0 && method.getDeclaringClass() == group
+			// Inherited getters count: the pool group shares its settings with each named server's.
+			boolean getter = method.getParameterCount() == 0 && method.getDeclaringClass() != Object.class
 					&& !Modifier.isStatic(method.getModifiers())
 					&& (method.getName().startsWith("get") || method.getName().startsWith("is"));
 			if (getter) {
 				String variable = prefix + snake(method.getName().replaceFirst("^(get|is)", ""));
-				if (method.getReturnType().getDeclaringClass() == group) {
-					collectVariables(method.getReturnType(), variable + "_", variables);
+				if (isGroup(method.getReturnType())) {
+					collectVariables(method.getReturnType(), variable + "_", variables, secretsToo);
 				}
-				else if (!SET_OUTSIDE_THE_CONFIGMAP.contains(variable)) {
+				else if (secretsToo || !SET_OUTSIDE_THE_CONFIGMAP.contains(variable)) {
 					variables.add(variable);
 				}
 			}
 		}
+	}
+
+	/** A nested group of settings: a class declared, at any depth, inside a properties class. */
+	private static boolean isGroup(Class<?> type) {
+		Class<?> outer = type.getDeclaringClass();
+		while (outer != null && outer.getDeclaringClass() != null) {
+			outer = outer.getDeclaringClass();
+		}
+		return outer == FtpGatewayProperties.class || outer == FtpGatewaySecurityProperties.class;
 	}
 
 	private static String getter(String property) {

@@ -1,7 +1,7 @@
 package dev.ftpgateway.testing;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -26,9 +26,9 @@ public final class ReceivedCommand {
 
 	private final boolean sentBeforePreviousReply;
 
-	ReceivedCommand(byte[] raw, boolean sentBeforePreviousReply) {
+	ReceivedCommand(byte[] raw, Charset charset, boolean sentBeforePreviousReply) {
 		this.raw = raw.clone();
-		this.line = new String(stripTelnet(raw), StandardCharsets.UTF_8);
+		this.line = new String(stripTelnet(raw), charset);
 		this.sentBeforePreviousReply = sentBeforePreviousReply;
 	}
 
@@ -45,7 +45,10 @@ public final class ReceivedCommand {
 		return this.raw.clone();
 	}
 
-	/** The line decoded as UTF-8 after removing Telnet IAC sequences, without CRLF. */
+	/**
+	 * The line decoded in the server's charset (UTF-8 unless set otherwise) after removing
+	 * Telnet IAC sequences, without CRLF.
+	 */
 	public String line() {
 		return this.line;
 	}

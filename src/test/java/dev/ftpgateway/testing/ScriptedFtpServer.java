@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,6 +109,8 @@ public final class ScriptedFtpServer implements AutoCloseable {
 
 	private volatile IntFunction<String> epsvReply;
 
+	private volatile Charset charset = StandardCharsets.UTF_8;
+
 	private volatile Session current;
 
 	/** Binds 127.0.0.1 on an ephemeral port and starts serving. */
@@ -131,6 +134,16 @@ public final class ScriptedFtpServer implements AutoCloseable {
 	/** How many control connections have been accepted so far. */
 	public int connectionCount() {
 		return this.connections.get();
+	}
+
+	/**
+	 * Reads commands, and writes default replies and listings, in {@code charset} rather than
+	 * UTF-8: a server whose names are stored in another encoding, e.g. ISO-8859-1, where
+	 * {@code putFile("/café.txt", ...)} is listed and found with the byte 0xE9.
+	 */
+	public ScriptedFtpServer charset(Charset charset) {
+		this.charset = charset;
+		return this;
 	}
 
 	/** Replaces the greeting sent on every connection (default {@code 220 scripted ready}). */
@@ -369,13 +382,17 @@ public final class ScriptedFtpServer implements AutoCloseable {
 	}
 
 	static byte[] lines(String rawReply) {
+		return lines(rawReply, StandardCharsets.UTF_8);
+	}
+
+	static byte[] lines(String rawReply, Charset charset) {
 		String[] parts = rawReply.split("\r?\n", -1);
 		int count = parts.length > 1 && parts[parts.length - 1].isEmpty() ? parts.length - 1 : parts.length;
 		StringBuilder text = new StringBuilder();
 		for (int i = 0; i < count; i++) {
 			text.append(parts[i]).append("\r\n");
 		}
-		return text.toString().getBytes(StandardCharsets.UTF_8);
+		return text.toString().getBytes(charset);
 	}
 
 	private static String absolute(String path) {
@@ -522,7 +539,7 @@ public final class ScriptedFtpServer implements AutoCloseable {
 			byte[] line;
 			boolean sentBeforeReply = false;
 			while ((line = readLine()) != null) {
-				ReceivedCommand command = new ReceivedCommand(line, sentBeforeReply);
+				ReceivedCommand command = new ReceivedCommand(line, ScriptedFtpServer.this.charset, sentBeforeReply);
 				ScriptedFtpServer.this.received.add(command);
 				ScriptedFtpServer.this.unread.add(command);
 				// Bytes already waiting before this command is answered: the client sent the next
@@ -744,7 +761,7 @@ public final class ScriptedFtpServer implements AutoCloseable {
 			}
 			StringBuilder text = new StringBuilder();
 			lines.forEach(line -> text.append(line).append("\r\n"));
-			byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+			byte[] bytes = text.toString().getBytes(ScriptedFtpServer.this.charset);
 			startTransfer("150 Here comes the directory listing", (data, effect, transfer) -> send(data, bytes, effect,
 					transfer));
 		}
@@ -953,7 +970,7 @@ public final class ScriptedFtpServer implements AutoCloseable {
 		}
 
 		private void reply(String rawReply) throws IOException {
-			write(lines(rawReply));
+			write(lines(rawReply, ScriptedFtpServer.this.charset));
 		}
 
 		private void write(byte[] bytes) throws IOException {

@@ -23,6 +23,7 @@ import dev.ftpgateway.pool.TlsSettings;
 import dev.ftpgateway.testing.ScriptedFtpServer;
 import dev.ftpgateway.web.transfer.TransferFailures;
 
+import static dev.ftpgateway.web.OnlyServer.onlyServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -89,7 +90,7 @@ class DownloadHeadersTest {
 	}
 
 	private DownloadService latin1Downloads() {
-		return new DownloadService(new FileServer(this.pool, "/").reads(),
+		return new DownloadService(onlyServer(new FileServer(this.pool, "/")),
 				new FilesSettings(64 * 1024, Duration.ofSeconds(2), StandardCharsets.ISO_8859_1),
 				new TransferFailures(new SimpleMeterRegistry()), JsonMapper.builder().build());
 	}

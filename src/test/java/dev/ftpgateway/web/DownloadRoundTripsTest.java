@@ -24,6 +24,7 @@ import dev.ftpgateway.ftp.FtpTemporaryException;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.web.transfer.TransferFailures;
 
+import static dev.ftpgateway.web.OnlyServer.onlyServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -155,7 +156,7 @@ class DownloadRoundTripsTest {
 	}
 
 	private static DownloadService downloads(FtpSessionPool pool) {
-		return new DownloadService(new FileServer(pool, "/").reads(), FilesSettings.defaults(),
+		return new DownloadService(onlyServer(new FileServer(pool, "/")), FilesSettings.defaults(),
 				new TransferFailures(new SimpleMeterRegistry()),
 				JsonMapper.builder().build());
 	}

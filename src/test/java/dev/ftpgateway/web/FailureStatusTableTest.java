@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -30,25 +31,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.ftpgateway.files.FileOperationException;
+import dev.ftpgateway.files.FileServer;
+import dev.ftpgateway.files.FileServers;
 import dev.ftpgateway.files.InvalidRemotePathException;
 import dev.ftpgateway.ftp.FtpException;
 import dev.ftpgateway.ftp.FtpPermanentException;
 import dev.ftpgateway.ftp.FtpProtocolException;
 import dev.ftpgateway.ftp.FtpReplyException;
 import dev.ftpgateway.ftp.FtpTemporaryException;
+import dev.ftpgateway.ftp.FtpUnencodableNameException;
+import dev.ftpgateway.ftp.NameCodec;
 import dev.ftpgateway.ftp.Reply;
 import dev.ftpgateway.pool.BackendLoginRefusedException;
 import dev.ftpgateway.pool.BackendUnavailableException;
 import dev.ftpgateway.pool.BackendUnavailableException.Reason;
 import dev.ftpgateway.pool.ConnectionLimitException;
 import dev.ftpgateway.pool.ConnectionSettings;
+import dev.ftpgateway.pool.FtpSessions;
+import dev.ftpgateway.pool.Lease;
 import dev.ftpgateway.pool.PoolExhaustedException;
 import dev.ftpgateway.web.problem.FileProblemStatus;
 import dev.ftpgateway.web.problem.GatewayProblems;
@@ -125,7 +134,7 @@ class FailureStatusTableTest {
 						new FtpPermanentException(reply("500 AUTH not understood")))),
 						thrown(backend(Reason.TLS_FAILED, new SSLHandshakeException("PKIX path building failed")))));
 		failures.put("All sessions busy for `pool.max-wait` (the pool's, or the caller's share,"
-				+ " `security.max-sessions-per-caller`)",
+				+ " `security.max-sessions-per-caller`), or `pool.max-waiting` requests waiting already",
 				List.of(thrown(new PoolExhaustedException(Duration.ofMillis(500), null))));
 		failures.put("No answer in time: connect, greeting, reply or data timeout",
 				List.of(thrown(new SocketTimeoutException("Read timed out")),
@@ -153,6 +162,10 @@ class FailureStatusTableTest {
 						thrown(GatewayProblems.badRequest("A path ending in / creates a folder and takes no body"))));
 		failures.put("An invalid path (see the list above)",
 				List.of(thrown(new InvalidRemotePathException("encoded slash"))));
+		failures.put("A path the server's `charset` cannot write (see [Several FTP servers](#several-ftp-servers))",
+				List.of(thrown(unencodable())));
+		failures.put("No server of the name in `/servers/NAME/files`, or `/files` with no default server",
+				List.of(thrown(serverNotFound("/servers/partner-b/files/a.txt")), thrown(serverNotFound("/files/a.txt"))));
 		failures.put("An upload body shorter than its `Content-Length`, or unreadable",
 				List.of(thrown(new IncompleteUploadException("The request body ended early", new EOFException()))));
 		failures.put("An upload larger than `transfer.max-upload-size`",
@@ -297,6 +310,42 @@ class FailureStatusTableTest {
 
 	private static Supplier<Answer> thrown(Exception failure) {
 		return () -> answer(failure);
+	}
+
+	/** What the client raises for a name ISO-8859-1 cannot write. */
+	private static Exception unencodable() {
+		try {
+			NameCodec.of(StandardCharsets.ISO_8859_1).encode("RETR /日本.txt");
+			throw new IllegalStateException("ISO-8859-1 wrote Japanese");
+		}
+		catch (FtpUnencodableNameException ex) {
+			return ex;
+		}
+	}
+
+	/** What a gateway with only server partner-a and no default answers for {@code path}. */
+	private static Exception serverNotFound(String path) {
+		FtpSessions noSessions = new FtpSessions() {
+
+			@Override
+			public Lease borrow() {
+				throw new IllegalStateException("No FTP server behind this test");
+			}
+
+			@Override
+			public void discardIdle() {
+			}
+
+		};
+		FileServerResolver resolver = new FileServerResolver(
+				new FileServers(Map.of("partner-a", new FileServer(noSessions, "/")), Optional.empty()));
+		try {
+			resolver.of(new MockHttpServletRequest("GET", path));
+			throw new IllegalStateException(path + " found a server");
+		}
+		catch (ErrorResponseException ex) {
+			return ex;
+		}
 	}
 
 	/** A file operation the server's state ruled out, for the reasons no public factory raises. */

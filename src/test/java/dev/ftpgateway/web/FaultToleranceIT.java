@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.ftpgateway.config.BackendServers;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.testing.ProxiedFtpServerExtension;
 
@@ -63,8 +64,13 @@ class FaultToleranceIT {
 	@LocalServerPort
 	int port;
 
-	@Autowired
 	FtpSessionPool pool;
+
+	/** The pool of the only server, the unnamed one. */
+	@Autowired
+	void defaultPool(BackendServers servers) {
+		this.pool = servers.get("default").pool();
+	}
 
 	@Autowired
 	MeterRegistry registry;

@@ -76,7 +76,7 @@ class FtpsBackendIT {
 	@Test
 	void poolMetricsAreTaggedWithTheTlsMode() throws Exception {
 		HttpResponse<String> metrics = send(request("/actuator/prometheus").GET());
-		assertThat(metrics.body()).contains("ftp_pool_max{tls=\"explicit\"}");
+		assertThat(metrics.body()).contains("ftp_pool_max{server=\"default\",tls=\"explicit\"}");
 	}
 
 	private HttpRequest.Builder request(String path) {

@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
+import dev.ftpgateway.config.BackendServers;
 import dev.ftpgateway.pool.FtpSessionPool;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +45,13 @@ abstract class GatewayTestSupport {
 	@LocalServerPort
 	int port;
 
-	@Autowired
 	FtpSessionPool pool;
+
+	/** The pool of the only server, the unnamed one. */
+	@Autowired
+	void defaultPool(BackendServers servers) {
+		this.pool = servers.get("default").pool();
+	}
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

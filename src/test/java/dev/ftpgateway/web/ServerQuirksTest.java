@@ -25,6 +25,7 @@ import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.testing.ScriptedFtpServer;
 import dev.ftpgateway.web.transfer.TransferFailures;
 
+import static dev.ftpgateway.web.OnlyServer.onlyServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,7 +54,7 @@ class ServerQuirksTest {
 						StandardCharsets.UTF_8, second, second, second),
 				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)));
 		this.files = new FileServer(this.pool, "/");
-		this.downloads = new DownloadService(this.files.reads(), FilesSettings.defaults(),
+		this.downloads = new DownloadService(onlyServer(this.files), FilesSettings.defaults(),
 				new TransferFailures(new SimpleMeterRegistry()), JsonMapper.builder().build());
 		this.server.putFile("/a.txt", CONTENT)
 			.putFile("/dir/f.txt", CONTENT)

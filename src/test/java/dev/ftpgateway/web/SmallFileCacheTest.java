@@ -32,6 +32,7 @@ import dev.ftpgateway.pool.UserSessionPool;
 import dev.ftpgateway.testing.ScriptedFtpServer;
 import dev.ftpgateway.web.transfer.TransferFailures;
 
+import static dev.ftpgateway.web.OnlyServer.onlyServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -212,9 +213,9 @@ class SmallFileCacheTest {
 		Gateway(FileServer files) {
 			this.files = files;
 			TransferFailures failures = new TransferFailures(new SimpleMeterRegistry());
-			this.downloads = new DownloadService(this.files.reads(), FilesSettings.defaults(), failures,
+			this.downloads = new DownloadService(onlyServer(this.files), FilesSettings.defaults(), failures,
 					JsonMapper.builder().build());
-			this.uploads = new UploadService(this.files.uploads(), FilesSettings.defaults(), failures);
+			this.uploads = new UploadService(onlyServer(this.files), FilesSettings.defaults(), failures);
 		}
 
 		MockHttpServletResponse get(String path, String range) throws IOException {

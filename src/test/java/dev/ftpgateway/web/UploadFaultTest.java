@@ -20,6 +20,7 @@ import dev.ftpgateway.files.FileServer;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.web.transfer.TransferFailures;
 
+import static dev.ftpgateway.web.OnlyServer.onlyServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -40,7 +41,7 @@ class UploadFaultTest {
 				new ConnectionSettings(this.server.host(), this.server.port(), "user", "pw", true,
 						StandardCharsets.UTF_8, second, second, second),
 				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)));
-		this.uploads = new UploadService(new FileServer(this.pool, "/").uploads(), FilesSettings.defaults(),
+		this.uploads = new UploadService(onlyServer(new FileServer(this.pool, "/")), FilesSettings.defaults(),
 				new TransferFailures(this.registry));
 	}
 

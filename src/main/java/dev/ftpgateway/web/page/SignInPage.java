@@ -20,6 +20,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
+import dev.ftpgateway.web.FilesRoute;
+
 /**
  * Answers a browser's page request that needs credentials with a page instead of a problem: the
  * same 401 and {@code WWW-Authenticate} challenges as {@code problems} writes (so a browser asks
@@ -28,8 +30,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * answer of {@code problems} (429, 502, 503), is left as {@code problems} writes it.
  */
 public final class SignInPage implements AuthenticationEntryPoint {
-
-	private static final String FILES = "/files";
 
 	private final AuthenticationEntryPoint problems;
 
@@ -41,7 +41,7 @@ public final class SignInPage implements AuthenticationEntryPoint {
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException, ServletException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		boolean page = "GET".equals(request.getMethod()) && (path.equals(FILES) || path.startsWith(FILES + "/"))
+		boolean page = "GET".equals(request.getMethod()) && FilesRoute.of(request).isPresent()
 				&& HtmlNegotiation.prefersHtml(request.getHeader(HttpHeaders.ACCEPT));
 		if (!page) {
 			this.problems.commence(request, response, ex);

@@ -22,6 +22,11 @@ public final class GatewayProblems {
 		return problem(HttpStatus.BAD_REQUEST, detail);
 	}
 
+	/** 404: what the request names does not exist. */
+	public static ErrorResponseException notFound(String detail) {
+		return problem(HttpStatus.NOT_FOUND, detail);
+	}
+
 	/** 415: the request has a body where the operation takes none. */
 	public static ErrorResponseException unsupportedBody(String detail) {
 		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail);
