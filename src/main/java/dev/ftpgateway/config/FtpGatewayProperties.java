@@ -159,6 +159,13 @@ public class FtpGatewayProperties {
 		/** Remote folder the HTTP API is confined to; "/files/" maps to it. */
 		private String root = "/";
 
+		/**
+		 * A writable remote folder where the server report (GET /servers/NAME) uploads a small
+		 * file, reads its MDTM to measure the server's clock, and deletes it. Unset: the clock
+		 * check is skipped.
+		 */
+		private @Nullable String reportFolder;
+
 		/** FTPS: TLS for the control and data connections. */
 		private final Tls tls = new Tls();
 
@@ -274,6 +281,13 @@ public class FtpGatewayProperties {
 			this.root = root;
 		}
 
+		public @Nullable String getReportFolder() {
+			return this.reportFolder;
+		}
+
+		public void setReportFolder(@Nullable String reportFolder) {
+			this.reportFolder = reportFolder;
+		}
 
 		public Tls getTls() {
 			return this.tls;

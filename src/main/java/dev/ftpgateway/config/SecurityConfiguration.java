@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.ftpgateway.ftp.FtpEventListener;
@@ -30,6 +31,7 @@ import dev.ftpgateway.security.ShareAuthenticationFilter;
 import dev.ftpgateway.security.ShareTokens;
 import dev.ftpgateway.web.FilesRoute;
 import dev.ftpgateway.web.page.SignInPage;
+import dev.ftpgateway.web.report.ServersController;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -58,8 +60,8 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 
 /**
  * Wires the security modes chosen by {@link SecurityModes} into one stateless filter chain:
- * scopes guard {@code /files} and {@code /servers/NAME/files} by method and {@code /shares} by the
- * share scope, share links stand in for them on the paths they cover, health stays open for
+ * scopes guard {@code /files} and {@code /servers/NAME/files} by method, {@code /shares} by the
+ * share scope and the server reports ({@code /servers}, {@code /servers/NAME}) by the admin scope, share links stand in for them on the paths they cover, health stays open for
  * probes, and everything else needs some scope. Requests carry their credentials every time; no
  * HTTP session is made.
  */
@@ -73,6 +75,10 @@ class SecurityConfiguration {
 
 	private static final String[] NAMED_SERVER_FILES = { "/servers/{" + ServerAccess.SERVER_VARIABLE + "}/files",
 			"/servers/{" + ServerAccess.SERVER_VARIABLE + "}/files/**" };
+
+	private static final String SERVER_REPORTS = ServersController.PATH;
+
+	private static final String SERVER_REPORT = ServersController.PATH + "/{" + ServerAccess.SERVER_VARIABLE + "}";
 
 	/** The scope each method needs below a files tree. */
 	private static final Map<HttpMethod, FtpScope> SCOPES = Map.of(HttpMethod.GET, FtpScope.READ, HttpMethod.HEAD,
@@ -280,6 +286,12 @@ class SecurityConfiguration {
 				.access(ServerAccess.onDefaultServer(scope, backends.defaultName()))
 				.requestMatchers(method, NAMED_SERVER_FILES)
 				.access(ServerAccess.onNamedServer(scope)));
+			// Server reports: admin on every server (SCOPE_admin) or on the one reported (SCOPE_admin:NAME);
+			// the list takes admin on any server.
+			requests.requestMatchers(HttpMethod.GET, SERVER_REPORTS)
+				.access(ServerAccess.onDefaultServer(FtpScope.ADMIN, Optional.empty()))
+				.requestMatchers(HttpMethod.GET, SERVER_REPORT)
+				.access(ServerAccess.onNamedServer(FtpScope.ADMIN));
 			// Share links cover paths on the default server, so handing them out takes the share scope there.
 			requests.requestMatchers(HttpMethod.POST, SecurityProblems.SHARES)
 				.access(ServerAccess.onDefaultServer(FtpScope.SHARE, backends.defaultName()));

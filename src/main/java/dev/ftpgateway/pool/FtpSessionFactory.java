@@ -3,6 +3,9 @@ package dev.ftpgateway.pool;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,6 +39,9 @@ class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 	private final Duration validateAfterIdle;
 
 	private final FtpEventListener events;
+
+	/** How the latest attempt to open a session ended, or {@code null} before the first. */
+	private volatile SessionOpening lastOpening;
 
 	/** Sessions that have been back in the pool at least once; FtpClient has identity equality. */
 	private final Set<FtpClient> returned = ConcurrentHashMap.newKeySet();
@@ -96,16 +102,24 @@ class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 				tlsClient.protectData();
 			}
 			opened();
+			this.lastOpening = SessionOpening.opened(Instant.now());
 			return client;
 		}
 		catch (IOException ex) {
 			closeQuietly(client);
-			throw failed(step, ex);
+			IOException failure = failed(step, ex);
+			this.lastOpening = SessionOpening.failed(Instant.now(), step.name().toLowerCase(Locale.ROOT), failure);
+			throw failure;
 		}
 		catch (RuntimeException ex) {
 			closeQuietly(client);
 			throw ex;
 		}
+	}
+
+	/** How the latest attempt to open a session ended, if one was made. */
+	Optional<SessionOpening> lastOpening() {
+		return Optional.ofNullable(this.lastOpening);
 	}
 
 	/** Runs before each session opens, and may refuse to open one. */

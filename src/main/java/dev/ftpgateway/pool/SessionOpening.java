@@ -1,0 +1,35 @@
+package dev.ftpgateway.pool;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * How one attempt to open a session (connect, TLS, login) ended: the pool keeps the latest, so
+ * a server's status can be told without contacting it.
+ *
+ * @param at when the attempt ended
+ * @param step the step that failed: {@code connect}, {@code tls}, {@code login} or
+ *        {@code protect_data}; {@code null} when the session opened
+ * @param failure what failed, worded as the pool words it; {@code null} when the session opened
+ */
+public record SessionOpening(Instant at, String step, IOException failure) {
+
+	public SessionOpening {
+		Objects.requireNonNull(at, "at");
+	}
+
+	static SessionOpening opened(Instant at) {
+		return new SessionOpening(at, null, null);
+	}
+
+	static SessionOpening failed(Instant at, String step, IOException failure) {
+		return new SessionOpening(at, step, Objects.requireNonNull(failure, "failure"));
+	}
+
+	/** Whether the session opened and logged in. */
+	public boolean succeeded() {
+		return this.failure == null;
+	}
+
+}
