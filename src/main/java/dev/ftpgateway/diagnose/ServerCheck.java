@@ -79,8 +79,8 @@ final class ServerCheck {
 			return new ServerReport(server.name(), connection.host(), connection.port(),
 					ServerSummary.tlsMode(connection), server.isDefault(), ServerSummary.UP, checkedAt, null,
 					software.label(), welcome, system, featureLines(features), capabilities, tls, loginMillis,
-					noopMillis, serverClock, data, poolState(pool), List.of(),
-					Suggestions.of(server.prefix(), connection, features, data));
+					noopMillis, serverClock, data, poolState(pool), pool.knownQuirks().applied(),
+					Suggestions.of(server.prefix(), connection, features, software, data));
 		}
 		finally {
 			quietly(client);

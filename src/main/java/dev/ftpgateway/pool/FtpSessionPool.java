@@ -179,6 +179,14 @@ public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 		return this.factory.create();
 	}
 
+	/**
+	 * The settings applied by themselves for the server's known quirks (a TLS cap, LIST rather
+	 * than MLSD), as the latest greeting showed the server; {@link KnownQuirks#NONE} before any.
+	 */
+	public KnownQuirks knownQuirks() {
+		return this.factory.quirks();
+	}
+
 	/** How the pool's latest attempt to open a session ended, if it made one. */
 	public Optional<SessionOpening> lastOpening() {
 		return this.factory.lastOpening();

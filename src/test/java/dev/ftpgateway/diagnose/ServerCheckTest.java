@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
+import dev.ftpgateway.pool.TlsSettings;
 import dev.ftpgateway.testing.ScriptedFtpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +75,25 @@ class ServerCheckTest {
 		this.server.welcome("220 Welcome to the partner exchange").reply("FEAT", "211-Features:\n CSID Name; Version;\n"
 				+ " MLST type*;size*;modify*;\n SSCN\n211 End");
 		assertThat(report(this.server.port(), null).software()).isEqualTo("proftpd");
+	}
+
+	@Test
+	void whatWasAppliedForAKnownQuirkIsReported() {
+		this.server.welcome("220 ProFTPD 1.3.8 Server (Debian) [127.0.0.1]");
+		ServerReport report = report(this.server.port(), null, false);
+		assertThat(report.software()).isEqualTo("proftpd");
+		assertThat(report.applied()).singleElement().asString().startsWith("use-mlsd=false: proftpd");
+		assertThat(report.suggestions()).noneMatch((line) -> line.contains("use-mlsd=false is faster"));
+	}
+
+	@Test
+	void anExplicitSettingIsKeptAndTheQuirkSuggested() {
+		this.server.welcome("220 ProFTPD 1.3.8 Server (Debian) [127.0.0.1]");
+		ServerReport report = report(this.server.port(), null, true);
+		assertThat(report.applied()).isEmpty();
+		assertThat(report.suggestions()).contains("ftp-gateway.servers.fake.use-mlsd=false is faster here: proftpd "
+				+ "answers LIST about twice as fast as MLSD on large folders (times then to the minute, in the server's "
+				+ "local time)");
 	}
 
 	@Test
@@ -146,13 +166,21 @@ class ServerCheckTest {
 	}
 
 	private ServerReport report(int port, String reportFolder) {
-		return reports(port, reportFolder).check("fake").orElseThrow();
+		return report(port, reportFolder, true);
+	}
+
+	private ServerReport report(int port, String reportFolder, boolean useMlsdExplicit) {
+		return reports(port, reportFolder, useMlsdExplicit).check("fake").orElseThrow();
 	}
 
 	private ServerReports reports(int port, String reportFolder) {
+		return reports(port, reportFolder, true);
+	}
+
+	private ServerReports reports(int port, String reportFolder, boolean useMlsdExplicit) {
 		this.pool = new FtpSessionPool(
 				new ConnectionSettings(ScriptedFtpServer.HOST, port, "user", "pw", true, StandardCharsets.UTF_8, SECOND,
-						SECOND, SECOND),
+						SECOND, SECOND, TlsSettings.NONE, Duration.ZERO, true, false, useMlsdExplicit),
 				new PoolSettings(1, 0, 1, SECOND, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)));
 		return new ServerReports(
 				List.of(new ReportedServer("fake", "ftp-gateway.servers.fake", true, this.pool, reportFolder)));
