@@ -45,7 +45,7 @@ class PackageDependenciesTest {
 			Map.entry("diagnose", jdk().or(project("ftp", "pool"))),
 			Map.entry("web", projectNone().or(project("web", "files", "diagnose")).or(ftpErrorsAndReplyCodes()).or(poolErrors())),
 			Map.entry("security", projectNone().or(project("security", "files", "pool", "ftp"))),
-			Map.entry("actuate", projectNone().or(project("pool", "ftp"))),
+			Map.entry("actuate", projectNone().or(project("pool", "ftp", "diagnose"))),
 			Map.entry("embedded", projectNone()),
 			Map.entry("config", i -> true));
 

@@ -62,7 +62,8 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
  * Wires the security modes chosen by {@link SecurityModes} into one stateless filter chain:
  * scopes guard {@code /files} and {@code /servers/NAME/files} by method, {@code /shares} by the
  * share scope and the server reports ({@code /servers}, {@code /servers/NAME}) by the admin scope, share links stand in for them on the paths they cover, health stays open for
- * probes, and everything else needs some scope. Requests carry their credentials every time; no
+ * probes, and everything else needs some scope; everything on a management port of its own
+ * (management.server.port) is open. Requests carry their credentials every time; no
  * HTTP session is made.
  */
 @Configuration(proxyBeanMethods = false)
@@ -70,6 +71,10 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 class SecurityConfiguration {
 
 	private static final Log logger = LogFactory.getLog(SecurityConfiguration.class);
+
+	private static final String MANAGEMENT_PORT_PROPERTY = "management.server.port";
+
+	private static final int DEFAULT_SERVER_PORT = 8080;
 
 	private static final String[] DEFAULT_SERVER_FILES = { "/files", "/files/**" };
 
@@ -226,7 +231,7 @@ class SecurityConfiguration {
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, SecurityModes modes, FtpGatewaySecurityProperties settings,
 			FtpGatewayProperties properties, SecurityProblems problems, LoginThrottle throttle, ClientAddresses clients,
 			CorsPolicy cors, ObjectProvider<ShareTokens> shares, BackendServers backends,
-			ServerSessions serverSessions) throws Exception {
+			ServerSessions serverSessions, Environment environment) throws Exception {
 		// Preflights are answered before authentication: a browser sends them without credentials.
 		http.cors((config) -> config.configurationSource(cors))
 			// Stateless requests need no CSRF token; the origin check stands in its place for browsers.
@@ -272,7 +277,12 @@ class SecurityConfiguration {
 					.jwtAuthenticationConverter(
 							new JwtScopes(jwt.getScopeClaim(), jwt.getScopePrefix(), jwt.getServersClaim()))));
 		}
+		Integer managementPort = separateManagementPort(environment);
 		http.authorizeHttpRequests((requests) -> {
+			if (managementPort != null) {
+				// The management port is the operators' own, reached as health is: no credentials there.
+				requests.requestMatchers((request) -> request.getLocalPort() == managementPort).permitAll();
+			}
 			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
 			// The way to /files/ and the folder page's script and style sheet, which hold nothing of the caller's.
 			requests.requestMatchers(HttpMethod.GET, "/", "/assets/**").permitAll();
@@ -304,6 +314,16 @@ class SecurityConfiguration {
 			}
 		});
 		return http.build();
+	}
+
+	/** management.server.port when it is a fixed port other than server.port, else {@code null}. */
+	private static Integer separateManagementPort(Environment environment) {
+		Integer management = environment.getProperty(MANAGEMENT_PORT_PROPERTY, Integer.class);
+		Integer server = environment.getProperty("server.port", Integer.class, DEFAULT_SERVER_PORT);
+		if (management == null || management <= 0 || management.equals(server)) {
+			return null;
+		}
+		return management;
 	}
 
 	private static List<GrantedAuthority> authorities(Set<FtpScope> scopes) {
