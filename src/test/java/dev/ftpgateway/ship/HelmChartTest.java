@@ -123,6 +123,27 @@ class HelmChartTest {
 	}
 
 	@Test
+	void aManagementPortTakesTheProbesAndTheScrapeWithoutCredentials() {
+		RenderedChart chart = render(Map.of("managementPort", 8081, "serviceMonitor.enabled", true,
+				"serviceMonitor.apiKeySecret.name", "prometheus-key", "networkPolicy.enabled", true,
+				"networkPolicy.managementFrom[0].namespaceSelector.matchLabels.name", "monitoring"));
+		assertThat(map(chart.get("ConfigMap"), "data")).containsEntry("MANAGEMENT_SERVER_PORT", "8081");
+		assertThat(list(chart.container(), "ports"))
+			.anySatisfy((port) -> assertThat(port).containsEntry("name", "management").containsEntry("containerPort", 8081));
+		for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+			assertThat(at(chart.container(), probe + ".httpGet.port")).as(probe).isEqualTo("management");
+		}
+		assertThat(list(chart.get("Service"), "spec.ports"))
+			.anySatisfy((port) -> assertThat(port).containsEntry("name", "management").containsEntry("port", 8081));
+		Map<String, Object> endpoint = list(chart.get("ServiceMonitor"), "spec.endpoints").get(0);
+		assertThat(endpoint).containsEntry("port", "management").doesNotContainKey("authorization");
+		List<Map<String, Object>> ingress = list(chart.get("NetworkPolicy"), "spec.ingress");
+		assertThat(ingress).hasSize(2);
+		assertThat(at(list(ingress.get(1), "from").get(0), "namespaceSelector.matchLabels.name")).isEqualTo("monitoring");
+		assertThat(at(render(Map.of()).container(), "readinessProbe.httpGet.port")).isEqualTo("http");
+	}
+
+	@Test
 	void apiKeysAndJwtSettingsComeFromAnExistingSecret() {
 		RenderedChart chart = render(Map.of("ftp.host", "ftp.example.org", "security.existingSecret", "gw-auth"));
 		assertThat(list(chart.container(), "envFrom"))
