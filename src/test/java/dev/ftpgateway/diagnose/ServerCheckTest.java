@@ -6,6 +6,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,7 @@ import dev.ftpgateway.pool.TlsSettings;
 import dev.ftpgateway.testing.ScriptedFtpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
@@ -158,6 +163,23 @@ class ServerCheckTest {
 		reports.check("fake");
 		assertThat(reports.list().get(0).status()).isEqualTo("down");
 		assertThat(reports.list().get(0).reason()).contains("530 Login incorrect.");
+	}
+
+	@Test
+	void callersAskingWhileACheckRunsShareItsReport() throws Exception {
+		this.server.stall("SYST", Duration.ofMillis(500));
+		ServerReports reports = reports(this.server.port(), null);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<ServerReport> first = threads.submit(() -> reports.check("fake").orElseThrow());
+			await().atMost(BOUND).until(() -> this.server.commands().contains("SYST"));
+			Future<ServerReport> second = threads.submit(() -> reports.check("fake").orElseThrow());
+			assertThat(second.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isSameAs(first.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+			assertThat(this.server.connectionCount()).isEqualTo(1);
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test
