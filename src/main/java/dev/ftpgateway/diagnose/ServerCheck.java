@@ -34,7 +34,8 @@ import dev.ftpgateway.pool.ServerSoftware;
 final class ServerCheck {
 
 	/** The hash commands the report looks for in FEAT. */
-	static final List<String> HASH_COMMANDS = List.of("HASH", "XSHA1", "XSHA256", "XSHA512", "XMD5", "XCRC", "MD5");
+	static final List<String> HASH_COMMANDS = List.of("HASH", "XSHA1", "XSHA", "XSHA256", "XSHA512", "XMD5", "XCRC",
+			"MD5");
 
 	/** What the clock check's file name starts with, so an operator recognizes one left behind. */
 	static final String CLOCK_FILE_PREFIX = ".ftp-gateway-report-";

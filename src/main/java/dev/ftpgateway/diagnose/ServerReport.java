@@ -57,7 +57,7 @@ public record ServerReport(String name, String host, int port, String tls, boole
 	 * @param utf8 UTF-8 names (RFC 2640)
 	 * @param size SIZE
 	 * @param mdtm MDTM, the modification time of one file
-	 * @param hashCommands the hash commands offered: HASH (draft-bryan-ftpext-hash), XSHA1,
+	 * @param hashCommands the hash commands offered: HASH (draft-bryan-ftpext-hash), XSHA1, XSHA,
 	 *        XSHA256, XSHA512, XMD5, XCRC, MD5
 	 */
 	public record Capabilities(boolean mlsd, boolean epsv, boolean restStream, boolean utf8, boolean size,

@@ -23,6 +23,7 @@ import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.pool.TlsSettings;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,7 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The server report against each lab server, plain and FTPS, with neither tls.protocols nor
  * use-mlsd set, so the known quirks apply by themselves: the software is recognized from the lab's
  * banners, vsftpd offers no MLST while the others do, proftpd offers no hash commands (the lab
- * loads no mod_digest), vsftpd and proftpd get TLS 1.2 and resume the TLS session on data
+ * loads no mod_digest; the proftpd with mod_digest .ci/interop starts as root, named by
+ * {@code interop.digest-server}, offers them), vsftpd and proftpd get TLS 1.2 and resume the TLS session on data
  * connections (they refuse them otherwise), proftpd lists with LIST, and the clock is measured in
  * the lab's writable {@code upload/} folder.
  * <p>
@@ -100,6 +102,22 @@ class ServerReportsInteropIT {
 			else {
 				assertThat(report.tlsSession()).isNull();
 			}
+		}
+	}
+
+	@Test
+	void aProftpdWithModDigestOffersItsHashCommands() {
+		String digestServer = System.getProperty("interop.digest-server");
+		assumeTrue(digestServer != null, "interop.digest-server not set: run .ci/interop as root");
+		LabServer server = LabServer.parse("proftpd-digest=" + digestServer, false);
+		try (FtpSessionPool pool = new FtpSessionPool(server.name(), server.settings(), new PoolSettings(1, 0, 1,
+				TIMEOUT, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(10)), FtpEventListener.NONE)) {
+			ServerReport report = new ServerReports(
+					List.of(new ReportedServer(server.name(), "ftp-gateway.server", true, pool, null)))
+				.check(server.name())
+				.orElseThrow();
+			assertThat(report.software()).isEqualTo("proftpd");
+			assertThat(report.capabilities().hashCommands()).contains("HASH");
 		}
 	}
 
