@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -115,7 +114,7 @@ class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 		catch (IOException ex) {
 			closeQuietly(client);
 			IOException failure = failed(step, ex);
-			this.lastOpening = SessionOpening.failed(Instant.now(), step.name().toLowerCase(Locale.ROOT), failure);
+			this.lastOpening = SessionOpening.failed(Instant.now(), failure);
 			throw failure;
 		}
 		catch (RuntimeException ex) {

@@ -9,22 +9,21 @@ import java.util.Objects;
  * a server's status can be told without contacting it.
  *
  * @param at when the attempt ended
- * @param step the step that failed: {@code connect}, {@code tls}, {@code login} or
- *        {@code protect_data}; {@code null} when the session opened
- * @param failure what failed, worded as the pool words it; {@code null} when the session opened
+ * @param failure what failed, worded as the pool words it (connect, TLS or login, and where);
+ *        {@code null} when the session opened
  */
-public record SessionOpening(Instant at, String step, IOException failure) {
+public record SessionOpening(Instant at, IOException failure) {
 
 	public SessionOpening {
 		Objects.requireNonNull(at, "at");
 	}
 
 	static SessionOpening opened(Instant at) {
-		return new SessionOpening(at, null, null);
+		return new SessionOpening(at, null);
 	}
 
-	static SessionOpening failed(Instant at, String step, IOException failure) {
-		return new SessionOpening(at, step, Objects.requireNonNull(failure, "failure"));
+	static SessionOpening failed(Instant at, IOException failure) {
+		return new SessionOpening(at, Objects.requireNonNull(failure, "failure"));
 	}
 
 	/** Whether the session opened and logged in. */
