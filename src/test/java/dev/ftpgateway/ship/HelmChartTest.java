@@ -144,6 +144,16 @@ class HelmChartTest {
 	}
 
 	@Test
+	void useMlsdStaysUnsetUnlessGivenSoTheApplicationDecidesByTheServer() {
+		assertThat(map(render(Map.of("ftp.host", "ftp.example.org")).get("ConfigMap"), "data"))
+			.containsEntry("FTP_GATEWAY_SERVER_USE_MLSD", "");
+		assertThat(map(render(Map.of("ftp.host", "ftp.example.org", "ftp.useMlsd", false)).get("ConfigMap"), "data"))
+			.containsEntry("FTP_GATEWAY_SERVER_USE_MLSD", "false");
+		assertThat(map(render(Map.of("ftp.host", "ftp.example.org", "ftp.useMlsd", true)).get("ConfigMap"), "data"))
+			.containsEntry("FTP_GATEWAY_SERVER_USE_MLSD", "true");
+	}
+
+	@Test
 	void apiKeysAndJwtSettingsComeFromAnExistingSecret() {
 		RenderedChart chart = render(Map.of("ftp.host", "ftp.example.org", "security.existingSecret", "gw-auth"));
 		assertThat(list(chart.container(), "envFrom"))
