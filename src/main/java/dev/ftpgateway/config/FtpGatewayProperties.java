@@ -449,7 +449,7 @@ public class FtpGatewayProperties {
 		 * thread, which all servers share: requests piling up on a server that hangs must not
 		 * take every thread from the others.
 		 */
-		private int maxWaiting = 32;
+		private int maxWaiting = 100;
 
 		/** Time between runs of the evictor that closes idle sessions and tests the rest. */
 		private Duration evictionInterval = Duration.ofSeconds(30);
