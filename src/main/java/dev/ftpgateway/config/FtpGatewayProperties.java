@@ -36,6 +36,8 @@ public class FtpGatewayProperties {
 
 	private final Web web = new Web();
 
+	private final Uploads uploads = new Uploads();
+
 	public Server getServer() {
 		return this.server;
 	}
@@ -54,6 +56,10 @@ public class FtpGatewayProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public Uploads getUploads() {
+		return this.uploads;
 	}
 
 	/** The FTP server the gateway fronts. */
@@ -622,6 +628,40 @@ public class FtpGatewayProperties {
 				this.allowedOrigins = allowedOrigins;
 			}
 
+		}
+
+	}
+
+	/** Resumable uploads (tus) at /uploads, kept on the FTP server as hidden partial files. */
+	public static class Uploads {
+
+		/**
+		 * How long an unfinished upload lasts after it was created or last received bytes; then
+		 * its partial files are removed, when next touched or by the sweep.
+		 */
+		private Duration expiry = Duration.ofHours(24);
+
+		/**
+		 * How often the gateway walks the tree below the root to remove expired uploads (a
+		 * LIST -a per folder, at most 10,000 folders a run); 0 turns the sweep off. Any number of
+		 * gateways may sweep the same server.
+		 */
+		private Duration sweepInterval = Duration.ofHours(6);
+
+		public Duration getExpiry() {
+			return this.expiry;
+		}
+
+		public void setExpiry(Duration expiry) {
+			this.expiry = expiry;
+		}
+
+		public Duration getSweepInterval() {
+			return this.sweepInterval;
+		}
+
+		public void setSweepInterval(Duration sweepInterval) {
+			this.sweepInterval = sweepInterval;
 		}
 
 	}

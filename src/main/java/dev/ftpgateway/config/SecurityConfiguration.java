@@ -63,6 +63,8 @@ class SecurityConfiguration {
 
 	private static final String[] FILES = { "/files", "/files/**" };
 
+	private static final String[] UPLOADS = { "/uploads", "/uploads/**" };
+
 	@Bean
 	SecurityModes securityModes(FtpGatewaySecurityProperties settings, Environment environment) {
 		SecurityModes modes = SecurityModes.decide(settings, environment);
@@ -233,7 +235,13 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.PUT, FILES).hasAuthority(FtpScope.WRITE.authority())
 				.requestMatchers(HttpMethod.POST, FILES).hasAuthority(FtpScope.WRITE.authority())
 				.requestMatchers(HttpMethod.DELETE, FILES)
-				.hasAuthority(FtpScope.DELETE.authority());
+				.hasAuthority(FtpScope.DELETE.authority())
+				// tus: OPTIONS only says what the server supports; every other request writes (a
+				// termination removes an unfinished upload's bytes, never a file), as PUT does.
+				.requestMatchers(HttpMethod.OPTIONS, UPLOADS)
+				.permitAll()
+				.requestMatchers(UPLOADS)
+				.hasAuthority(FtpScope.WRITE.authority());
 			// Metrics and anything not listed: any caller the gateway knows, never the anonymous public.
 			if (modes.open()) {
 				requests.anyRequest().permitAll();

@@ -2,8 +2,10 @@ package dev.ftpgateway.files;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -103,17 +105,31 @@ public final class AtomicUpload {
 
 	private static void store(FileSession session, RemotePath target, UploadBody body, boolean append)
 			throws IOException {
+		store(session, target, body, append, List.of(), Long.MAX_VALUE);
+	}
+
+	/**
+	 * Streams {@code body} into STOR (or APPE) of {@code target} and waits for the server's
+	 * confirmation; a STOR's stored size is checked. A failure aborts the transfer and costs the
+	 * session; what the server kept of an aborted APPE stays.
+	 * @param digests updated with every byte sent
+	 * @param limit the most bytes the body may hold
+	 * @return how many bytes were sent
+	 */
+	static long store(FileSession session, RemotePath target, UploadBody body, boolean append,
+			List<MessageDigest> digests, long limit) throws IOException {
 		FtpClient client = session.client();
 		TransferOutputStream out = client.store(session.absolute(target), append);
 		boolean stored = false;
 		try {
-			long written = body.writeTo(new Upload(out));
+			long written = body.writeTo(new Upload(out, digests, limit));
 			// close() waits for the 226: only then has the server really stored the file.
 			out.close();
 			stored = true;
 			if (!append) {
 				checkStoredSize(client, session.absolute(target), written);
 			}
+			return written;
 		}
 		catch (IOException ex) {
 			body.transferFailed(ex);

@@ -1,5 +1,7 @@
 package dev.ftpgateway.files;
 
+import java.time.Duration;
+
 import dev.ftpgateway.pool.FtpSessions;
 
 /**
@@ -13,6 +15,10 @@ public final class FileServer {
 	private final AtomicUpload uploads;
 
 	private final RemoteTree tree;
+
+	private final SessionRetry retry;
+
+	private final String root;
 
 	/**
 	 * A server whose symbolic links are followed only while they stay below the root.
@@ -36,6 +42,8 @@ public final class FileServer {
 		this.reads = new FileReads(retry);
 		this.uploads = new AtomicUpload(retry, root);
 		this.tree = new RemoteTree(retry);
+		this.retry = retry;
+		this.root = root;
 	}
 
 	/** Finding out what is at a path, listing folders and opening files. */
@@ -46,6 +54,14 @@ public final class FileServer {
 	/** Writing files atomically. */
 	public AtomicUpload uploads() {
 		return this.uploads;
+	}
+
+	/**
+	 * Resumable uploads on this server, kept entirely on it.
+	 * @param expiry how long an upload lasts after it was created or last received bytes
+	 */
+	public PartialUploads partialUploads(Duration expiry) {
+		return new PartialUploads(this.retry, this.root, expiry);
 	}
 
 	/** Creating folders, deleting and moving. */

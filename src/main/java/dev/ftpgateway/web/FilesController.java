@@ -140,7 +140,7 @@ public class FilesController {
 			// RFC 9110 14.4: a server that does not apply Content-Range to a PUT must refuse it, or
 			// the part would replace the whole file.
 			throw GatewayProblems.badRequest("A PUT replaces the whole file: Content-Range is not supported on PUT;"
-					+ " nothing was changed");
+					+ " nothing was changed. Upload in parts with tus at /uploads");
 		}
 		if (path.hasTrailingSlash()) {
 			if (request.getContentLengthLong() > 0) {

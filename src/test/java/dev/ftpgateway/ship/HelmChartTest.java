@@ -297,9 +297,9 @@ class HelmChartTest {
 	}
 
 	@Test
-	void everyServerPoolAndTransferPropertyHasAVariableInTheChart() throws Exception {
+	void everyServerPoolTransferAndUploadsPropertyHasAVariableInTheChart() throws Exception {
 		Set<String> variables = new TreeSet<>();
-		for (String group : List.of("server", "pool", "transfer")) {
+		for (String group : List.of("server", "pool", "transfer", "uploads")) {
 			collectVariables(FtpGatewayProperties.class.getMethod(getter(group)).getReturnType(),
 					"FTP_GATEWAY_" + snake(group) + "_", variables);
 		}

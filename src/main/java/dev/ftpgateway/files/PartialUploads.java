@@ -1,0 +1,483 @@
+package dev.ftpgateway.files;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.ftpgateway.ftp.FtpClient;
+import dev.ftpgateway.ftp.FtpException;
+import dev.ftpgateway.ftp.FtpPermanentException;
+import dev.ftpgateway.ftp.FtpTemporaryException;
+import dev.ftpgateway.ftp.ReplyCode;
+import dev.ftpgateway.ftp.TransferInputStream;
+import dev.ftpgateway.ftp.TransferOutputStream;
+import dev.ftpgateway.ftp.listing.FtpEntry;
+
+/**
+ * Resumable uploads whose only state is on the FTP server: the bytes arrive in a hidden partial
+ * file in the target folder ({@code .tus-NONCE}), whose size is the upload's offset, and a small
+ * companion file next to it ({@code .tus-NONCE.info}, see {@link UploadCompanion}) remembers the
+ * target's name, the length and the client's metadata. Any gateway can continue any upload from
+ * its {@link UploadId}, and a restarted one loses nothing.
+ * <p>
+ * Bytes are appended with APPE; an interrupted append keeps what the server wrote, and the
+ * offset is always read again from the server. When the last byte arrived, the partial file is
+ * moved onto its target as {@link AtomicUpload} moves a finished upload. An upload expires
+ * {@code expiry} after it was created or last received bytes (the partial file's MDTM), and is
+ * then removed when next touched or by {@link #sweep}.
+ * <p>
+ * FTP cannot truncate a file, so a chunk with a checksum goes into a third hidden file
+ * ({@code .tus-NONCE.chunk}) and is hashed as it streams; a mismatch deletes it, a match moves it
+ * onto the partial file when that is still empty, or else copies it onto the end of the partial
+ * file through the gateway (RETR on this session, APPE on a second one): a checked chunk crosses
+ * the link to the FTP server three times instead of once.
+ * <p>
+ * FTP has no locks: two appends to one upload at the same time are not told apart, and would
+ * leave the upload corrupt. tus clients send one at a time.
+ */
+public final class PartialUploads {
+
+	private static final System.Logger logger = System.getLogger(PartialUploads.class.getName());
+
+	/** Companion files are a few hundred bytes; anything much larger is not one. */
+	private static final int MAX_COMPANION_BYTES = 64 * 1024;
+
+	private static final int COPY_BUFFER_BYTES = 64 * 1024;
+
+	/** A sweep lists at most this many folders, so a huge tree costs a bounded amount of work per run. */
+	static final int MAX_SWEPT_FOLDERS = 10_000;
+
+	private final SessionRetry retry;
+
+	private final String root;
+
+	private final Duration expiry;
+
+	PartialUploads(SessionRetry retry, String root, Duration expiry) {
+		if (expiry.isNegative() || expiry.isZero()) {
+			throw new IllegalArgumentException("expiry must be positive, got " + expiry);
+		}
+		this.retry = retry;
+		this.root = root;
+		this.expiry = expiry;
+	}
+
+	/**
+	 * Creates an empty upload of {@code length} bytes that becomes {@code target} once complete;
+	 * an upload of no bytes is complete at once.
+	 * @param metadata the client's metadata, kept as given and handed back by {@link #status}
+	 * @throws FileOperationException {@code NOT_FOUND} when the target's folder is missing,
+	 *         {@code CONFLICT} when a file is in its way or the target is a folder,
+	 *         {@code NOT_APPLICABLE} for a path that names no file, {@code OUTSIDE_ROOT}
+	 */
+	public PartialUpload create(RemotePath target, long length, String metadata, Instant now) throws IOException {
+		if (target.isRoot() || target.hasTrailingSlash()) {
+			throw FileOperationException
+				.notApplicable("An upload needs a file name; a path ending in / names a folder");
+		}
+		if (length < 0) {
+			throw new IllegalArgumentException("length must not be negative: " + length);
+		}
+		UploadId id = UploadId.random(target.parent());
+		UploadCompanion companion = new UploadCompanion(target.name(), length, now, metadata);
+		AtomicBoolean writing = new AtomicBoolean();
+		try {
+			return this.retry.run((session, attempt) -> {
+				session.refuseLinksLeavingRoot(target.parent());
+				checkTarget(session, target);
+				attempt.commit();
+				writing.set(true);
+				writeSmallFile(session, id.partial(), new byte[0]);
+				writeSmallFile(session, id.companion(), companion.bytes());
+				if (length == 0) {
+					finish(session, id, target);
+				}
+				return new PartialUpload(id, target, length, 0, metadata, now.plus(this.expiry));
+			});
+		}
+		catch (IOException | RuntimeException ex) {
+			if (writing.get()) {
+				deleteQuietly(id, List.of(id.partial(), id.companion()));
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * What the upload is now; an expired one is removed.
+	 * @throws FileOperationException {@code NOT_FOUND} when there is no such upload (it may have
+	 *         completed or been terminated), {@code GONE} when it expired, {@code OUTSIDE_ROOT}
+	 */
+	public PartialUpload status(UploadId id, Instant now) throws IOException {
+		return this.retry.run((session, attempt) -> current(session, attempt, id, now));
+	}
+
+	/**
+	 * Appends {@code body} to the upload, which must be at {@code offset}; when that completes it,
+	 * the file is moved into place.
+	 * @param checksum what the body's digest must be, when the client gave one
+	 * @return the upload after the append, at the offset the server now reports
+	 * @throws FileOperationException {@code CONFLICT} when the upload is at another offset, or a
+	 *         folder took the target's place; {@code TOO_LARGE} when the body holds more than the
+	 *         upload has left (what fitted stays); as for {@link #status}
+	 * @throws DigestMismatchException when the body's digest is not {@code checksum}; the upload
+	 *         is then as it was before
+	 */
+	public PartialUpload append(UploadId id, long offset, UploadBody body, Optional<Digest> checksum,
+			Instant now) throws IOException {
+		return this.retry.run((session, attempt) -> {
+			PartialUpload before = current(session, attempt, id, now);
+			if (before.offset() != offset) {
+				throw FileOperationException.conflict("The upload holds " + before.offset()
+						+ " bytes: the next append starts there, not at " + offset);
+			}
+			attempt.commit();
+			long left = before.length() - offset;
+			if (checksum.isPresent()) {
+				appendChecked(session, id, body, checksum.get(), left, offset);
+			}
+			else {
+				appendKeepingWhatArrived(session, id.partial(), body, left);
+			}
+			long reached = partialSize(session, id);
+			if (reached == before.length()) {
+				finish(session, id, before.target());
+			}
+			return new PartialUpload(id, before.target(), before.length(), reached, before.metadata(),
+					now.plus(this.expiry));
+		});
+	}
+
+	/**
+	 * Removes the upload and the bytes it holds.
+	 * @throws FileOperationException {@code NOT_FOUND} when there is no such upload, {@code OUTSIDE_ROOT}
+	 */
+	public void terminate(UploadId id) throws IOException {
+		this.retry.run((session, attempt) -> {
+			session.refuseLinksLeavingRoot(id.folder());
+			if (session.client().size(session.absolute(id.companion())).isEmpty()) {
+				throw FileOperationException.notFound("No upload " + id.text());
+			}
+			attempt.commit();
+			deleteAll(session, id);
+			return null;
+		});
+	}
+
+	/**
+	 * Removes every upload below the root whose expiry passed, walking the tree on one session
+	 * with one {@code LIST -a} per folder (the hidden names included; where a server refuses the
+	 * option, its MLSD or LIST and a second LIST for the links), never entering a symbolic link, at
+	 * most {@link #MAX_SWEPT_FOLDERS} folders. Safe to run on several gateways at
+	 * once: each removes only what expired, and a file already gone is not an error.
+	 * @return how many uploads were removed
+	 */
+	public int sweep(Instant now) throws IOException {
+		return this.retry.run((session, attempt) -> {
+			int removed = 0;
+			int listed = 0;
+			Deque<RemotePath> folders = new ArrayDeque<>(List.of(RemotePath.root()));
+			while (!folders.isEmpty() && listed < MAX_SWEPT_FOLDERS) {
+				RemotePath folder = folders.poll();
+				listed++;
+				List<UploadId> uploads = new ArrayList<>();
+				List<FtpEntry> children;
+				try {
+					children = session.childrenWithHidden(folder);
+				}
+				catch (FtpPermanentException ex) {
+					// A folder this account may not list holds no upload it could have made.
+					continue;
+				}
+				for (FtpEntry child : children) {
+					// Links show as links here, and are never entered.
+					RemoteEntry entry = RemoteEntry.of(child);
+					if (entry.isFolder()) {
+						folders.add(folder.resolve(entry.name()));
+					}
+					else {
+						UploadId.nonceOfCompanion(entry.name())
+							.ifPresent((nonce) -> uploads.add(new UploadId(folder, nonce)));
+					}
+				}
+				for (UploadId id : uploads) {
+					if (removeIfExpired(session, id, now)) {
+						removed++;
+					}
+				}
+			}
+			return removed;
+		});
+	}
+
+	private PartialUpload current(FileSession session, SessionRetry.Attempt attempt, UploadId id, Instant now)
+			throws IOException {
+		session.refuseLinksLeavingRoot(id.folder());
+		UploadCompanion companion = readCompanion(session, id)
+			.orElseThrow(() -> FileOperationException.notFound("No upload " + id.text()));
+		FtpClient client = session.client();
+		String partial = session.absolute(id.partial());
+		OptionalLong size = client.size(partial);
+		if (size.isEmpty()) {
+			throw FileOperationException.notFound("Upload " + id.text() + " holds no bytes any more: it was"
+					+ " completed or terminated");
+		}
+		Instant expires = lastActive(companion, client.mdtm(partial)).plus(this.expiry);
+		if (!now.isBefore(expires)) {
+			attempt.commit();
+			deleteAll(session, id);
+			throw FileOperationException.gone("Upload " + id.text() + " expired at " + expires
+					+ "; its bytes were removed");
+		}
+		return new PartialUpload(id, id.folder().resolve(companion.name()), companion.length(), size.getAsLong(),
+				companion.metadata(), expires);
+	}
+
+	private boolean removeIfExpired(FileSession session, UploadId id, Instant now) throws IOException {
+		Optional<UploadCompanion> companion = readCompanion(session, id);
+		if (companion.isEmpty()) {
+			return false;
+		}
+		Optional<Instant> modified = session.client().mdtm(session.absolute(id.partial()));
+		if (now.isBefore(lastActive(companion.get(), modified).plus(this.expiry))) {
+			return false;
+		}
+		deleteAll(session, id);
+		logger.log(Level.INFO, () -> "Removed expired upload " + id.text() + " for "
+				+ id.folder().resolve(companion.get().name()));
+		return true;
+	}
+
+	private static Instant lastActive(UploadCompanion companion, Optional<Instant> partialModified) {
+		return partialModified.filter((modified) -> modified.isAfter(companion.created())).orElse(companion.created());
+	}
+
+	private static void checkTarget(FileSession session, RemotePath target) throws IOException {
+		Optional<FtpEntry> folder = session.find(target.parent());
+		if (folder.isEmpty()) {
+			throw FileOperationException.notFound(target.parent());
+		}
+		if (!FileSession.isFolder(folder.get())) {
+			throw FileOperationException.conflict(target.parent() + " is a file, not a folder");
+		}
+		Optional<FtpEntry> existing = session.find(target);
+		if (existing.isPresent() && FileSession.isFolder(existing.get())) {
+			throw FileOperationException.conflict(target + " is a folder");
+		}
+	}
+
+	/**
+	 * Appends the body to the partial file with APPE. A body that breaks off (the client went
+	 * away, or sent more than the upload has left) still ends the transfer normally: every byte
+	 * that arrived is good and stays, instead of depending on what each server keeps of an
+	 * aborted APPE. Only a failing data connection aborts it.
+	 */
+	private static void appendKeepingWhatArrived(FileSession session, RemotePath partial, UploadBody body, long left)
+			throws IOException {
+		TransferOutputStream out = session.client().store(session.absolute(partial), true);
+		IOException broken = null;
+		RuntimeException refused = null;
+		try {
+			body.writeTo(new Upload(out, List.of(), left));
+		}
+		catch (IOException ex) {
+			body.transferFailed(ex);
+			broken = ex;
+		}
+		catch (RuntimeException ex) {
+			refused = ex;
+		}
+		if (broken != null) {
+			// close() aborts instead when a write had failed, and then the session's state is unclear.
+			session.lease().markBroken();
+		}
+		try {
+			out.close();
+		}
+		catch (IOException ex) {
+			session.lease().markBroken();
+			out.abort();
+			Exception first = (broken != null) ? broken : refused;
+			if (first == null) {
+				body.transferFailed(ex);
+				throw ex;
+			}
+			first.addSuppressed(ex);
+		}
+		if (broken != null) {
+			throw broken;
+		}
+		if (refused != null) {
+			throw refused;
+		}
+	}
+
+	/**
+	 * Stores a chunk with a checksum in the chunk file, hashing it on the way, and adds it to the
+	 * partial file only when the hash matches.
+	 */
+	private void appendChecked(FileSession session, UploadId id, UploadBody body, Digest checksum, long left,
+			long offset) throws IOException {
+		MessageDigest digest = checksum.newDigest();
+		try {
+			AtomicUpload.store(session, id.chunk(), body, false, List.of(digest), left);
+		}
+		catch (IOException | RuntimeException ex) {
+			deleteQuietly(id, List.of(id.chunk()));
+			throw ex;
+		}
+		FtpClient client = session.client();
+		String chunk = session.absolute(id.chunk());
+		byte[] actual = digest.digest();
+		if (!checksum.matches(actual)) {
+			client.delete(chunk);
+			throw new DigestMismatchException(checksum.algorithm(), checksum.value(), actual);
+		}
+		if (offset == 0) {
+			// Nothing to keep in the partial file: the chunk takes its place, no bytes copied.
+			String partial = session.absolute(id.partial());
+			client.delete(partial);
+			client.rename(chunk, partial);
+			return;
+		}
+		copyOnto(session, id.chunk(), id.partial());
+		client.delete(chunk);
+	}
+
+	/** Appends the file {@code from} to the file {@code to}: RETR on this session, APPE on a second one. */
+	private void copyOnto(FileSession session, RemotePath from, RemotePath to) throws IOException {
+		this.retry.once((other, attempt) -> {
+			TransferInputStream in = session.client().retrieve(session.absolute(from), 0);
+			boolean copied = false;
+			try {
+				AtomicUpload.store(other, to, (upload) -> copy(in, upload), true, List.of(), Long.MAX_VALUE);
+				in.close();
+				copied = true;
+			}
+			finally {
+				if (!copied) {
+					session.lease().markBroken();
+					abortQuietly(in);
+				}
+			}
+			return null;
+		});
+	}
+
+	private static long copy(TransferInputStream in, Upload upload) throws IOException {
+		byte[] buffer = new byte[COPY_BUFFER_BYTES];
+		long copied = 0;
+		int read;
+		while ((read = in.read(buffer, 0, buffer.length)) >= 0) {
+			upload.write(buffer, 0, read);
+			copied += read;
+		}
+		return copied;
+	}
+
+	/** Moves the complete partial file onto its target, then forgets the upload. */
+	private void finish(FileSession session, UploadId id, RemotePath target) throws IOException {
+		Optional<FtpEntry> existing = session.find(target);
+		if (existing.isPresent() && FileSession.isFolder(existing.get())) {
+			throw FileOperationException.conflict(target + " became a folder; the upload stays until it expires"
+					+ " or is terminated");
+		}
+		AtomicUpload.moveIntoPlace(session.client(), this.root, id.partial(), target, existing.isPresent());
+		try {
+			session.client().delete(session.absolute(id.companion()));
+		}
+		catch (FtpException ex) {
+			// The upload is complete; a sweep removes the companion once the expiry passed.
+			logger.log(Level.WARNING, () -> "Completed " + target + " but could not delete " + id.companion() + ": "
+					+ ex.getMessage());
+		}
+	}
+
+	private static long partialSize(FileSession session, UploadId id) throws IOException {
+		return session.client()
+			.size(session.absolute(id.partial()))
+			.orElseThrow(() -> new IOException("The FTP server lost the partial upload " + id.partial()));
+	}
+
+	private static Optional<UploadCompanion> readCompanion(FileSession session, UploadId id) throws IOException {
+		TransferInputStream in;
+		try {
+			in = session.client().retrieve(session.absolute(id.companion()), 0);
+		}
+		catch (FtpPermanentException ex) {
+			if (ex.replyCode() == ReplyCode.FILE_UNAVAILABLE) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+		boolean read = false;
+		try {
+			byte[] bytes = in.readNBytes(MAX_COMPANION_BYTES + 1);
+			in.close();
+			read = true;
+			return (bytes.length > MAX_COMPANION_BYTES) ? Optional.empty() : UploadCompanion.parse(bytes);
+		}
+		finally {
+			if (!read) {
+				session.lease().markBroken();
+				abortQuietly(in);
+			}
+		}
+	}
+
+	private static void writeSmallFile(FileSession session, RemotePath path, byte[] content) throws IOException {
+		AtomicUpload.store(session, path, (upload) -> {
+			upload.write(content, 0, content.length);
+			return content.length;
+		}, false, List.of(), content.length);
+	}
+
+	/** Deletes the upload's files on this session; those already gone are no error. */
+	private static void deleteAll(FileSession session, UploadId id) throws IOException {
+		delete(session, List.of(id.partial(), id.chunk(), id.companion()));
+	}
+
+	private static void delete(FileSession session, List<RemotePath> files) throws IOException {
+		for (RemotePath file : files) {
+			try {
+				session.client().delete(session.absolute(file));
+			}
+			// Servers answer DELE of a missing file with 550, Apache MINA FtpServer with 450.
+			catch (FtpPermanentException | FtpTemporaryException ex) {
+				logger.log(Level.DEBUG, () -> "Nothing to delete at " + file + ": " + ex.getMessage());
+			}
+		}
+	}
+
+	/** Deletes some of the upload's files on a fresh session: the one that failed may be broken. */
+	private void deleteQuietly(UploadId id, List<RemotePath> files) {
+		try {
+			this.retry.once((session, attempt) -> {
+				delete(session, files);
+				return null;
+			});
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.log(Level.DEBUG, () -> "Could not clean up after upload " + id.text(), ex);
+		}
+	}
+
+	private static void abortQuietly(TransferInputStream in) {
+		try {
+			in.abort();
+		}
+		catch (IOException ex) {
+			logger.log(Level.DEBUG, "Aborting a transfer failed too", ex);
+		}
+	}
+
+}
