@@ -83,6 +83,19 @@ expect 412 "a PUT with a stale ETag"            -H 'If-Match: "0-0"' -T "$work/u
 expect 204 "a PUT with the current ETag"        -H "If-Match: $(curl -sS --max-time 60 -o /dev/null -D - "$base/files/$dir/a%3Bb.bin" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')" -T "$work/upload.bin" "$base/files/$dir/a%3Bb.bin"
 expect 400 "a PUT with Content-Range"           -H 'Content-Range: bytes 0-9/300000' -T "$work/upload.bin" "$base/files/$dir/a%3Bb.bin"
 
+# Digests (RFC 9530): checked while the upload streams, answered for what was stored and on HEAD.
+sha=$(openssl dgst -sha256 -binary "$work/upload.bin" | base64)
+expect 201 "upload with its Content-Digest"    -T "$work/upload.bin" -H "Content-Digest: sha-256=:$sha:" -D "$work/headers" "$base/files/$dir/digest.bin"
+tr -d '\r' <"$work/headers" | grep -qi "^repr-digest: sha-256=:$sha:$" || { echo "FAIL no Repr-Digest of the stored file" >&2; exit 1; }
+other=$(printf 'other bytes' | openssl dgst -sha256 -binary | base64)
+expect 400 "an upload with a wrong digest"     -T "$work/upload.bin" -H "Repr-Digest: sha-256=:$other:" "$base/files/$dir/wrong.bin"
+grep -q "\"actual\":\"sha-256=:$sha:\"" "$work/body" || { echo "FAIL the problem lacks the actual digest" >&2; exit 1; }
+expect 404 "nothing under the final name"      "$base/files/$dir/wrong.bin"
+expect 200 "and no temporary file listed"      -H 'Accept: text/plain' "$base/files/$dir/"
+if grep -q 'wrong.bin' "$work/body"; then echo "FAIL a wrong digest left $(grep wrong.bin "$work/body")" >&2; exit 1; fi
+expect 200 "HEAD answers Want-Repr-Digest"     -I -H 'Want-Repr-Digest: sha-256=10' "$base/files/$dir/digest.bin"
+tr -d '\r' <"$work/body" | grep -qi "^repr-digest: sha-256=:$sha:$" || { echo "FAIL HEAD gave no matching Repr-Digest" >&2; exit 1; }
+
 # Resumable upload (tus): two PATCHes, the second with a checksum, then a wrong checksum refused.
 tus=(-H 'Tus-Resumable: 1.0.0')
 head -c 150000 "$work/upload.bin" >"$work/first.bin"

@@ -32,7 +32,8 @@ public record Digest(String algorithm, byte[] value) {
 		return MessageDigest.isEqual(this.value, actual);
 	}
 
-	private static MessageDigest newDigest(String algorithm) {
+	/** A fresh digest of {@code algorithm}, a JDK name. */
+	static MessageDigest newDigest(String algorithm) {
 		try {
 			return MessageDigest.getInstance(algorithm);
 		}

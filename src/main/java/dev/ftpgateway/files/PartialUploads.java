@@ -124,16 +124,16 @@ public final class PartialUploads {
 	/**
 	 * Appends {@code body} to the upload, which must be at {@code offset}; when that completes it,
 	 * the file is moved into place.
-	 * @param checksum what the body's digest must be, when the client gave one
+	 * @param checksums what the body's digests must be, when the client gave any
 	 * @return the upload after the append, at the offset the server now reports
 	 * @throws FileOperationException {@code CONFLICT} when the upload is at another offset, or a
 	 *         folder took the target's place; {@code TOO_LARGE} when the body holds more than the
 	 *         upload has left (what fitted stays); as for {@link #status}
-	 * @throws DigestMismatchException when the body's digest is not {@code checksum}; the upload
-	 *         is then as it was before
+	 * @throws DigestMismatchException when a digest of the body is not the one in
+	 *         {@code checksums}; the upload is then as it was before
 	 */
-	public PartialUpload append(UploadId id, long offset, UploadBody body, Optional<Digest> checksum,
-			Instant now) throws IOException {
+	public PartialUpload append(UploadId id, long offset, UploadBody body, List<Digest> checksums, Instant now)
+			throws IOException {
 		return this.retry.run((session, attempt) -> {
 			PartialUpload before = current(session, attempt, id, now);
 			if (before.offset() != offset) {
@@ -142,8 +142,8 @@ public final class PartialUploads {
 			}
 			attempt.commit();
 			long left = before.length() - offset;
-			if (checksum.isPresent()) {
-				appendChecked(session, id, body, checksum.get(), left, offset);
+			if (!checksums.isEmpty()) {
+				appendChecked(session, id, body, checksums, left, offset);
 			}
 			else {
 				appendKeepingWhatArrived(session, id.partial(), body, left);
@@ -325,11 +325,11 @@ public final class PartialUploads {
 	 * Stores a chunk with a checksum in the chunk file, hashing it on the way, and adds it to the
 	 * partial file only when the hash matches.
 	 */
-	private void appendChecked(FileSession session, UploadId id, UploadBody body, Digest checksum, long left,
+	private void appendChecked(FileSession session, UploadId id, UploadBody body, List<Digest> checksums, long left,
 			long offset) throws IOException {
-		MessageDigest digest = checksum.newDigest();
+		List<MessageDigest> digests = checksums.stream().map(Digest::newDigest).toList();
 		try {
-			AtomicUpload.store(session, id.chunk(), body, false, List.of(digest), left);
+			AtomicUpload.store(session, id.chunk(), body, false, digests, left);
 		}
 		catch (IOException | RuntimeException ex) {
 			deleteQuietly(id, List.of(id.chunk()));
@@ -337,10 +337,13 @@ public final class PartialUploads {
 		}
 		FtpClient client = session.client();
 		String chunk = session.absolute(id.chunk());
-		byte[] actual = digest.digest();
-		if (!checksum.matches(actual)) {
-			client.delete(chunk);
-			throw new DigestMismatchException(checksum.algorithm(), checksum.value(), actual);
+		for (int i = 0; i < checksums.size(); i++) {
+			Digest checksum = checksums.get(i);
+			byte[] actual = digests.get(i).digest();
+			if (!checksum.matches(actual)) {
+				client.delete(chunk);
+				throw new DigestMismatchException(checksum.algorithm(), checksum.value(), actual);
+			}
 		}
 		if (offset == 0) {
 			// Nothing to keep in the partial file: the chunk takes its place, no bytes copied.

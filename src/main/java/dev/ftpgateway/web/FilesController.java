@@ -135,7 +135,8 @@ public class FilesController {
 			@Parameter(description = "Append to the file with APPE instead of replacing it (no temporary file)")
 			@RequestParam(defaultValue = "false") boolean append,
 			@Parameter(description = "Create missing parent folders first")
-			@RequestParam(defaultValue = "false") boolean mkdirs, HttpServletRequest request) throws IOException {
+			@RequestParam(defaultValue = "false") boolean mkdirs, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		if (request.getHeader(HttpHeaders.CONTENT_RANGE) != null) {
 			// RFC 9110 14.4: a server that does not apply Content-Range to a PUT must refuse it, or
 			// the part would replace the whole file.
@@ -148,7 +149,7 @@ public class FilesController {
 			}
 			return created(this.tree.makeFolders(path) ? HttpStatus.CREATED : HttpStatus.NO_CONTENT, path);
 		}
-		return created(this.uploads.put(path, request, append, mkdirs), path);
+		return created(this.uploads.put(path, request, response, append, mkdirs), path);
 	}
 
 	@DeleteMapping(PATH)

@@ -9,7 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.stream.Stream;
 
 import dev.ftpgateway.pool.ConnectionSettings;
@@ -63,12 +63,12 @@ class PartialUploadsIT {
 				CREATED);
 		assertThat(created.offset()).isZero();
 		assertThat(created.expires()).isEqualTo(CREATED.plus(EXPIRY));
-		PartialUpload half = this.uploads.append(created.id(), 0, body("hello "), Optional.empty(), CREATED);
+		PartialUpload half = this.uploads.append(created.id(), 0, body("hello "), List.of(), CREATED);
 		assertThat(half.offset()).isEqualTo(6);
 		assertThat(half.complete()).isFalse();
 		assertThat(this.uploads.status(created.id(), CREATED).metadata()).isEqualTo("filename YS50eHQ=");
 		assertThat(Files.exists(this.ftp.home().resolve("in/a.txt"))).isFalse();
-		PartialUpload done = this.uploads.append(created.id(), 6, body("world"), Optional.empty(), CREATED);
+		PartialUpload done = this.uploads.append(created.id(), 6, body("world"), List.of(), CREATED);
 		assertThat(done.complete()).isTrue();
 		assertThat(Files.readString(this.ftp.home().resolve("in/a.txt"))).isEqualTo("hello world");
 		assertThat(namesIn("in")).containsExactly("a.txt");
@@ -78,7 +78,7 @@ class PartialUploadsIT {
 	void anAppendAtTheWrongOffsetChangesNothing() throws IOException {
 		PartialUpload created = this.uploads.create(RemotePath.ofDecoded("/in/b.txt"), 4, "", CREATED);
 		assertThatExceptionOfType(FileOperationException.class)
-			.isThrownBy(() -> this.uploads.append(created.id(), 2, body("ab"), Optional.empty(), CREATED))
+			.isThrownBy(() -> this.uploads.append(created.id(), 2, body("ab"), List.of(), CREATED))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(FileOperationException.Reason.CONFLICT));
 		assertThat(this.uploads.status(created.id(), CREATED).offset()).isZero();
 	}
@@ -87,7 +87,7 @@ class PartialUploadsIT {
 	void aBodyLongerThanWhatIsLeftIsRefused() throws IOException {
 		PartialUpload created = this.uploads.create(RemotePath.ofDecoded("/in/c.txt"), 3, "", CREATED);
 		assertThatExceptionOfType(FileOperationException.class)
-			.isThrownBy(() -> this.uploads.append(created.id(), 0, body("abcd"), Optional.empty(), CREATED))
+			.isThrownBy(() -> this.uploads.append(created.id(), 0, body("abcd"), List.of(), CREATED))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(FileOperationException.Reason.TOO_LARGE));
 		assertThat(Files.exists(this.ftp.home().resolve("in/c.txt"))).isFalse();
 	}
@@ -95,7 +95,7 @@ class PartialUploadsIT {
 	@Test
 	void anExpiredUploadIsRemovedWhenNextTouched() throws IOException {
 		PartialUpload created = this.uploads.create(RemotePath.ofDecoded("/in/d.txt"), 10, "", CREATED);
-		this.uploads.append(created.id(), 0, body("abc"), Optional.empty(), CREATED);
+		this.uploads.append(created.id(), 0, body("abc"), List.of(), CREATED);
 		// The partial file's time is the FTP server's now, long after CREATED: activity counts from there.
 		Instant lastActive = Files.getLastModifiedTime(this.ftp.home().resolve("in/.tus-" + created.id().nonce()))
 			.toInstant();
@@ -125,7 +125,7 @@ class PartialUploadsIT {
 	@Test
 	void terminatingRemovesTheUploadAndItsBytes() throws IOException {
 		PartialUpload created = this.uploads.create(RemotePath.ofDecoded("/in/e.txt"), 10, "", CREATED);
-		this.uploads.append(created.id(), 0, body("abc"), Optional.empty(), CREATED);
+		this.uploads.append(created.id(), 0, body("abc"), List.of(), CREATED);
 		this.uploads.terminate(created.id());
 		assertThat(namesIn("in")).isEmpty();
 		assertThatExceptionOfType(FileOperationException.class).isThrownBy(() -> this.uploads.terminate(created.id()))
@@ -135,12 +135,12 @@ class PartialUploadsIT {
 	@Test
 	void aChunkWithAWrongChecksumLeavesTheUploadAsItWas() throws IOException {
 		PartialUpload created = this.uploads.create(RemotePath.ofDecoded("/in/f.txt"), 6, "", CREATED);
-		this.uploads.append(created.id(), 0, body("abc"), Optional.of(sha1("abc")), CREATED);
+		this.uploads.append(created.id(), 0, body("abc"), List.of(sha1("abc")), CREATED);
 		assertThatExceptionOfType(DigestMismatchException.class).isThrownBy(
-				() -> this.uploads.append(created.id(), 3, body("xyz"), Optional.of(sha1("def")), CREATED));
+				() -> this.uploads.append(created.id(), 3, body("xyz"), List.of(sha1("def")), CREATED));
 		assertThat(this.uploads.status(created.id(), CREATED).offset()).isEqualTo(3);
 		assertThat(namesIn("in")).allMatch((name) -> !name.endsWith(".chunk"));
-		PartialUpload done = this.uploads.append(created.id(), 3, body("def"), Optional.of(sha1("def")), CREATED);
+		PartialUpload done = this.uploads.append(created.id(), 3, body("def"), List.of(sha1("def")), CREATED);
 		assertThat(done.complete()).isTrue();
 		assertThat(Files.readString(this.ftp.home().resolve("in/f.txt"))).isEqualTo("abcdef");
 		assertThat(namesIn("in")).containsExactly("f.txt");

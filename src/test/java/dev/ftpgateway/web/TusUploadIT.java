@@ -133,6 +133,23 @@ class TusUploadIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void aPatchWhoseContentDigestDoesNotMatchIs400WithBothDigests() throws Exception {
+		String location = create("path " + base64(this.base.substring(6) + "/digested.txt"), 3);
+		HttpResponse<String> mismatch = send(tus(location).header("Upload-Offset", "0")
+			.header("Content-Type", "application/offset+octet-stream")
+			.header("Content-Digest", "sha-256=:" + sha256("abd") + ":")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("abc")));
+		assertStatus(mismatch, 400);
+		assertThat(mismatch.body()).contains("\"expected\":\"sha-256=:" + sha256("abd") + ":\"")
+			.contains("\"actual\":\"sha-256=:" + sha256("abc") + ":\"");
+		assertStatus(send(tus(location).header("Upload-Offset", "0")
+			.header("Content-Type", "application/offset+octet-stream")
+			.header("Content-Digest", "sha-256=:" + sha256("abc") + ":")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("abc"))), 204);
+		assertThat(Files.readString(this.folder.resolve("digested.txt"))).isEqualTo("abc");
+	}
+
+	@Test
 	void theProtocolsRulesAreKept() throws Exception {
 		HttpResponse<String> options = send(request("/uploads").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
 		assertStatus(options, 204);

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,6 +38,8 @@ import dev.ftpgateway.files.Upload;
 import dev.ftpgateway.files.UploadBody;
 import dev.ftpgateway.files.UploadId;
 import dev.ftpgateway.web.FilesSettings;
+import dev.ftpgateway.web.digest.DigestFields;
+import dev.ftpgateway.web.digest.DigestProblems;
 import dev.ftpgateway.web.problem.GatewayProblems;
 import dev.ftpgateway.web.transfer.ClientBody;
 import dev.ftpgateway.web.transfer.IncompleteUploadException;
@@ -104,11 +108,11 @@ public class TusController {
 		if (!withBody && request.getContentLengthLong() > 0) {
 			throw GatewayProblems.unsupportedBody("The first bytes of an upload come as " + OFFSET_OCTET_STREAM);
 		}
-		Optional<Digest> checksum = UploadChecksum.parse(request.getHeader("Upload-Checksum"));
+		List<Digest> checksums = checksums(request);
 		Instant now = this.clock.instant();
 		PartialUpload upload = this.uploads.create(target, length, metadata, now);
 		if (withBody && !upload.complete()) {
-			upload = this.uploads.append(upload.id(), 0, new RequestBody(target, request), checksum, now);
+			upload = this.uploads.append(upload.id(), 0, new RequestBody(target, request), checksums, now);
 		}
 		ResponseEntity.BodyBuilder created = ResponseEntity.status(HttpStatus.CREATED)
 			.header(HttpHeaders.LOCATION, request.getContextPath() + PREFIX + "/" + upload.id().text());
@@ -142,9 +146,9 @@ public class TusController {
 			throw GatewayProblems.unsupportedBody("A PATCH body must be " + OFFSET_OCTET_STREAM);
 		}
 		long offset = nonNegative(request.getHeader("Upload-Offset"), "Upload-Offset");
-		Optional<Digest> checksum = UploadChecksum.parse(request.getHeader("Upload-Checksum"));
+		List<Digest> checksums = checksums(request);
 		UploadId upload = uploadId(id);
-		PartialUpload after = this.uploads.append(upload, offset, new RequestBody(upload.folder(), request), checksum,
+		PartialUpload after = this.uploads.append(upload, offset, new RequestBody(upload.folder(), request), checksums,
 				this.clock.instant());
 		ResponseEntity.HeadersBuilder<?> done = ResponseEntity.noContent()
 			.header("Upload-Offset", Long.toString(after.offset()));
@@ -164,13 +168,28 @@ public class TusController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** tus's own status for a checksum that does not match. */
+	/**
+	 * tus's own status, 460, for an {@code Upload-Checksum} that does not match; 400 for a
+	 * {@code Content-Digest}, as for a PUT. Both name the two digests.
+	 */
 	@ExceptionHandler(DigestMismatchException.class)
-	ResponseEntity<ProblemDetail> checksumMismatch(DigestMismatchException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(CHECKSUM_MISMATCH,
-				"The chunk's " + ex.algorithm() + " checksum does not match Upload-Checksum; the upload keeps none of it");
-		problem.setTitle("Checksum Mismatch");
-		return ResponseEntity.status(CHECKSUM_MISMATCH).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	ResponseEntity<ProblemDetail> checksumMismatch(DigestMismatchException ex, HttpServletRequest request) {
+		HttpStatusCode status = (request.getHeader(UploadChecksum.HEADER) != null) ? CHECKSUM_MISMATCH
+				: HttpStatus.BAD_REQUEST;
+		ProblemDetail problem = DigestProblems.problem(ex, status.value(),
+				"The chunk's " + ex.algorithm() + " digest does not match the request's; the upload keeps none of it");
+		if (status == CHECKSUM_MISMATCH) {
+			problem.setTitle("Checksum Mismatch");
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/** The digests the body must have: {@code Upload-Checksum} (tus) and {@code Content-Digest} (RFC 9530). */
+	private static List<Digest> checksums(HttpServletRequest request) {
+		List<Digest> checksums = new ArrayList<>();
+		UploadChecksum.parse(request.getHeader(UploadChecksum.HEADER)).ifPresent(checksums::add);
+		checksums.addAll(DigestFields.parse(DigestFields.CONTENT_DIGEST, request.getHeader(DigestFields.CONTENT_DIGEST)));
+		return checksums;
 	}
 
 	/** A body that ended early: unlike a PUT, the upload keeps what reached the FTP server. */

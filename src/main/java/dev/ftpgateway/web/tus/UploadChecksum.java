@@ -18,6 +18,8 @@ final class UploadChecksum {
 	static final Map<String, String> ALGORITHMS = Map.of("sha1", "SHA-1", "sha256", "SHA-256", "sha512", "SHA-512",
 			"md5", "MD5");
 
+	static final String HEADER = "Upload-Checksum";
+
 	/** The value of {@code Tus-Checksum-Algorithm}. */
 	static final String ANNOUNCED = "sha1,sha256,sha512,md5";
 
