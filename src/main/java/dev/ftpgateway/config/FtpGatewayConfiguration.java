@@ -4,6 +4,7 @@ import dev.ftpgateway.embedded.EmbeddedFtpServer;
 import dev.ftpgateway.files.AtomicUpload;
 import dev.ftpgateway.files.FileReads;
 import dev.ftpgateway.files.FileServer;
+import dev.ftpgateway.files.FolderArchives;
 import dev.ftpgateway.files.RemoteTree;
 import dev.ftpgateway.ftp.FtpEventListener;
 import dev.ftpgateway.pool.ConnectionSettings;
@@ -12,6 +13,7 @@ import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.pool.TlsSettings;
 import dev.ftpgateway.web.FilesSettings;
+import dev.ftpgateway.web.archive.ArchiveSettings;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -83,6 +85,17 @@ public class FtpGatewayConfiguration {
 	@Bean
 	RemoteTree remoteTree(FileServer server) {
 		return server.tree();
+	}
+
+	@Bean
+	FolderArchives folderArchives(FileServer server) {
+		return server.archives();
+	}
+
+	@Bean
+	ArchiveSettings archiveSettings(FtpGatewayProperties properties) {
+		FtpGatewayProperties.Archive archive = properties.getArchive();
+		return new ArchiveSettings(archive.getMaxEntries(), archive.getMaxBytes().toBytes());
 	}
 
 	/** Sessions open lazily: the gateway starts even when the FTP server is down (readiness says so). */

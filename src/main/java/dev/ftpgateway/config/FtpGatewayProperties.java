@@ -38,6 +38,8 @@ public class FtpGatewayProperties {
 
 	private final Uploads uploads = new Uploads();
 
+	private final Archive archive = new Archive();
+
 	public Server getServer() {
 		return this.server;
 	}
@@ -60,6 +62,10 @@ public class FtpGatewayProperties {
 
 	public Uploads getUploads() {
 		return this.uploads;
+	}
+
+	public Archive getArchive() {
+		return this.archive;
 	}
 
 	/** The FTP server the gateway fronts. */
@@ -662,6 +668,37 @@ public class FtpGatewayProperties {
 
 		public void setSweepInterval(Duration sweepInterval) {
 			this.sweepInterval = sweepInterval;
+		}
+
+	}
+
+	/** Folders downloaded as ZIP or tar archives (GET /files/dir/?archive=zip). */
+	public static class Archive {
+
+		/**
+		 * Most files and folders one archive holds; a folder whose listing has more is refused with
+		 * 413 before the first byte. The listing is held while the archive streams, a few hundred
+		 * bytes an entry.
+		 */
+		private int maxEntries = 10_000;
+
+		/** Most bytes of files one archive holds; a larger tree is refused with 413 before the first byte. */
+		private DataSize maxBytes = DataSize.ofGigabytes(10);
+
+		public int getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(int maxEntries) {
+			this.maxEntries = maxEntries;
+		}
+
+		public DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(DataSize maxBytes) {
+			this.maxBytes = maxBytes;
 		}
 
 	}

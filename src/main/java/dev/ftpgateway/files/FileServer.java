@@ -64,6 +64,11 @@ public final class FileServer {
 		return new PartialUploads(this.retry, this.root, expiry);
 	}
 
+	/** Whole folder trees read for archives, one session each. */
+	public FolderArchives archives() {
+		return new FolderArchives(this.retry);
+	}
+
 	/** Creating folders, deleting and moving. */
 	public RemoteTree tree() {
 		return this.tree;

@@ -81,6 +81,8 @@ public class FilesController {
 	@Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "ETag(s) the client holds; a match answers 304")
 	@Parameter(name = "If-Modified-Since", in = ParameterIn.HEADER, description = "Answer 304 unless modified since")
 	@Parameter(name = "If-Range", in = ParameterIn.HEADER, description = "Honour Range only if the ETag still matches")
+	@Parameter(name = "archive", in = ParameterIn.QUERY, description = "zip or tar: the folder's whole tree as one archive, streamed (links left out; 413 over ftp-gateway.archive.*)")
+	@Parameter(name = "compress", in = ParameterIn.QUERY, description = "With archive=zip: deflate the entries (default: stored blocks, no compression work)")
 	@ApiResponse(responseCode = "200", description = "The file, or the folder listing",
 			content = { @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
 					@Content(mediaType = "application/json", schema = @Schema(implementation = FolderListing.class)),

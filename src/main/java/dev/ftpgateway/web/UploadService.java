@@ -44,10 +44,11 @@ public class UploadService {
 	 */
 	public HttpStatus put(RemotePath path, HttpServletRequest request, HttpServletResponse response, boolean append,
 			boolean mkdirs) throws IOException {
-		AtomicUpload.Stored stored = this.uploads.put(path,
-				new AtomicUpload.Options(append, mkdirs, WritePreconditions.of(request), DigestFields.requested(request)),
-				new RequestBody(path, request));
-		stored.sha256().ifPresent((digest) -> response.setHeader(DigestFields.REPR_DIGEST, DigestFields.format(digest)));
+		AtomicUpload.Options options = new AtomicUpload.Options(append, mkdirs, WritePreconditions.of(request),
+				DigestFields.requested(request));
+		AtomicUpload.Stored stored = this.uploads.put(path, options, new RequestBody(path, request));
+		stored.sha256()
+			.ifPresent((digest) -> response.setHeader(DigestFields.REPR_DIGEST, DigestFields.format(digest)));
 		return stored.existed() ? HttpStatus.NO_CONTENT : HttpStatus.CREATED;
 	}
 

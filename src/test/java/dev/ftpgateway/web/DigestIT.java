@@ -53,7 +53,8 @@ class DigestIT extends GatewayTestSupport {
 	@Test
 	void headComputesTheWantedDigestByReadingTheFileOnce() throws Exception {
 		Files.writeString(this.folder.resolve("f.txt"), "content");
-		HttpResponse<String> head = send(request(this.base + "/f.txt").header("Want-Repr-Digest", "sha-512=3, sha-256=9")
+		HttpResponse<String> head = send(request(this.base + "/f.txt")
+			.header("Want-Repr-Digest", "sha-512=3, sha-256=9")
 			.method("HEAD", HttpRequest.BodyPublishers.noBody()));
 		assertStatus(head, 200);
 		assertThat(head.headers().firstValue("Repr-Digest")).hasValue("sha-256=:" + digest("SHA-256", "content") + ":");

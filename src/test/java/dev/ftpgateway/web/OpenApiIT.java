@@ -16,6 +16,7 @@ class OpenApiIT extends GatewayTestSupport {
 		assertThat(docs.body()).contains("\"/files/{path}\"", "\"get\"", "\"head\"", "\"put\"", "\"delete\"", "\"post\"",
 				"moveTo", "recursive", "mkdirs", "append", "Range", "If-None-Match", "application/problem+json",
 				"\"format\":\"binary\"", "\"416\"", "\"507\"", "\"503\"");
+		assertThat(docs.body()).as("archives and resumable uploads").contains("\"archive\"", "\"/uploads/{id}\"");
 	}
 
 	@Test

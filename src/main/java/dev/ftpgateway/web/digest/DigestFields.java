@@ -55,7 +55,8 @@ public final class DigestFields {
 				continue;
 			}
 			try {
-				digests.add(new Digest(algorithm, Base64.getDecoder().decode(pair[1].substring(1, pair[1].length() - 1))));
+				String base64 = pair[1].substring(1, pair[1].length() - 1);
+				digests.add(new Digest(algorithm, Base64.getDecoder().decode(base64)));
 			}
 			catch (IllegalArgumentException ex) {
 				throw GatewayProblems.badRequest(name + " holds a digest that is not Base64");

@@ -188,7 +188,8 @@ public class TusController {
 	private static List<Digest> checksums(HttpServletRequest request) {
 		List<Digest> checksums = new ArrayList<>();
 		UploadChecksum.parse(request.getHeader(UploadChecksum.HEADER)).ifPresent(checksums::add);
-		checksums.addAll(DigestFields.parse(DigestFields.CONTENT_DIGEST, request.getHeader(DigestFields.CONTENT_DIGEST)));
+		String contentDigest = request.getHeader(DigestFields.CONTENT_DIGEST);
+		checksums.addAll(DigestFields.parse(DigestFields.CONTENT_DIGEST, contentDigest));
 		return checksums;
 	}
 
@@ -236,7 +237,8 @@ public class TusController {
 
 	private static boolean hasOffsetStream(HttpServletRequest request) {
 		String type = request.getContentType();
-		return type != null && MediaType.parseMediaType(type).isCompatibleWith(MediaType.parseMediaType(OFFSET_OCTET_STREAM));
+		return type != null
+				&& MediaType.parseMediaType(type).isCompatibleWith(MediaType.parseMediaType(OFFSET_OCTET_STREAM));
 	}
 
 	private static UploadId uploadId(String id) {
