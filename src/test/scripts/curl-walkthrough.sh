@@ -120,7 +120,8 @@ patch_tus 204 "append the rest, checksummed"   150000 "$work/second.bin" -H "Upl
 expect 200 "download the tus upload"           "$base/files/$dir/tus.bin"
 cmp -s "$work/body" "$work/upload.bin" || { echo "FAIL the tus upload's bytes differ" >&2; exit 1; }
 echo "ok       tus upload's bytes match"
-expect 404 "the finished upload is gone from /uploads" -I "${tus[@]}" "$base$upload"
+expect 200 "HEAD of the finished upload says complete" -I "${tus[@]}" "$base$upload"
+grep -qi '^upload-offset: 300000' "$work/body" || { echo "FAIL the finished upload's offset is not 300000" >&2; exit 1; }
 expect 201 "create another tus upload"         -X POST "${tus[@]}" -H 'Upload-Length: 10' -H "Upload-Metadata: $meta" -D "$work/headers" "$base/uploads"
 upload=$(tr -d '\r' <"$work/headers" | sed -n 's/^[Ll]ocation: //p')
 expect 204 "terminate it"                      -X DELETE "${tus[@]}" "$base$upload"

@@ -87,7 +87,7 @@ public final class PartialUploads {
 		if (length < 0) {
 			throw new IllegalArgumentException("length must not be negative: " + length);
 		}
-		UploadId id = UploadId.random(target.parent());
+		UploadId id = UploadId.random(target, length);
 		UploadCompanion companion = new UploadCompanion(target.name(), length, now, metadata);
 		AtomicBoolean writing = new AtomicBoolean();
 		try {
@@ -118,7 +118,7 @@ public final class PartialUploads {
 	 *         completed or been terminated), {@code GONE} when it expired, {@code OUTSIDE_ROOT}
 	 */
 	public PartialUpload status(UploadId id, Instant now) throws IOException {
-		return this.retry.run((session, attempt) -> current(session, attempt, id, now));
+		return this.retry.run((session, attempt) -> current(session, attempt, id, now).upload());
 	}
 
 	/**
@@ -135,7 +135,12 @@ public final class PartialUploads {
 	public PartialUpload append(UploadId id, long offset, UploadBody body, List<Digest> checksums, Instant now)
 			throws IOException {
 		return this.retry.run((session, attempt) -> {
-			PartialUpload before = current(session, attempt, id, now);
+			Found found = current(session, attempt, id, now);
+			PartialUpload before = found.upload();
+			if (found.moved() && offset == before.length()) {
+				// Asked again after the last byte: complete it is, and nothing more may come.
+				return before;
+			}
 			if (before.offset() != offset) {
 				throw FileOperationException.conflict("The upload holds " + before.offset()
 						+ " bytes: the next append starts there, not at " + offset);
@@ -168,7 +173,7 @@ public final class PartialUploads {
 				throw FileOperationException.notFound("No upload " + id.text());
 			}
 			attempt.commit();
-			deleteAll(session, id);
+			deleteAll(session, id.files());
 			return null;
 		});
 	}
@@ -189,7 +194,7 @@ public final class PartialUploads {
 			while (!folders.isEmpty() && listed < MAX_SWEPT_FOLDERS) {
 				RemotePath folder = folders.poll();
 				listed++;
-				List<UploadId> uploads = new ArrayList<>();
+				List<UploadFiles> uploads = new ArrayList<>();
 				List<FtpEntry> children;
 				try {
 					children = session.childrenWithHidden(folder);
@@ -205,12 +210,11 @@ public final class PartialUploads {
 						folders.add(folder.resolve(entry.name()));
 					}
 					else {
-						UploadId.nonceOfCompanion(entry.name())
-							.ifPresent((nonce) -> uploads.add(new UploadId(folder, nonce)));
+						UploadFiles.ofCompanion(folder, entry.name()).ifPresent(uploads::add);
 					}
 				}
-				for (UploadId id : uploads) {
-					if (removeIfExpired(session, id, now)) {
+				for (UploadFiles upload : uploads) {
+					if (removeIfExpired(session, upload, now)) {
 						removed++;
 					}
 				}
@@ -219,41 +223,62 @@ public final class PartialUploads {
 		});
 	}
 
-	private PartialUpload current(FileSession session, SessionRetry.Attempt attempt, UploadId id, Instant now)
+	/**
+	 * The upload as the server shows it now. A completed upload has left nothing of its own
+	 * behind; it is known by its target, there with the upload's length and no partial file left,
+	 * so a client asking again after the last byte (tus-java-client sends an empty PATCH when the
+	 * size is a multiple of its request size) is told it is complete.
+	 */
+	private Found current(FileSession session, SessionRetry.Attempt attempt, UploadId id, Instant now)
 			throws IOException {
 		session.refuseLinksLeavingRoot(id.folder());
-		UploadCompanion companion = readCompanion(session, id)
-			.orElseThrow(() -> FileOperationException.notFound("No upload " + id.text()));
 		FtpClient client = session.client();
 		String partial = session.absolute(id.partial());
+		Optional<UploadCompanion> companion = readCompanion(session, id.files())
+			.filter((found) -> found.name().equals(id.target().name()) && found.length() == id.length());
 		OptionalLong size = client.size(partial);
 		if (size.isEmpty()) {
-			throw FileOperationException.notFound("Upload " + id.text() + " holds no bytes any more: it was"
-					+ " completed or terminated");
+			if (client.size(session.absolute(id.target())).equals(OptionalLong.of(id.length()))) {
+				return new Found(new PartialUpload(id, id.target(), id.length(), id.length(),
+						companion.map(UploadCompanion::metadata).orElse(""), now), true);
+			}
+			throw FileOperationException.notFound("No upload " + id.text() + ": it was terminated, expired, or"
+					+ " never was");
 		}
-		Instant expires = lastActive(companion, client.mdtm(partial)).plus(this.expiry);
+		if (companion.isEmpty()) {
+			throw FileOperationException.notFound("No upload " + id.text());
+		}
+		Instant expires = lastActive(companion.get(), client.mdtm(partial)).plus(this.expiry);
 		if (!now.isBefore(expires)) {
 			attempt.commit();
-			deleteAll(session, id);
+			deleteAll(session, id.files());
 			throw FileOperationException.gone("Upload " + id.text() + " expired at " + expires
 					+ "; its bytes were removed");
 		}
-		return new PartialUpload(id, id.folder().resolve(companion.name()), companion.length(), size.getAsLong(),
-				companion.metadata(), expires);
+		return new Found(new PartialUpload(id, id.target(), id.length(), size.getAsLong(),
+				companion.get().metadata(), expires), false);
 	}
 
-	private boolean removeIfExpired(FileSession session, UploadId id, Instant now) throws IOException {
-		Optional<UploadCompanion> companion = readCompanion(session, id);
+	/**
+	 * An upload found on the server.
+	 *
+	 * @param moved whether it completed and its file was moved into place
+	 */
+	private record Found(PartialUpload upload, boolean moved) {
+	}
+
+	private boolean removeIfExpired(FileSession session, UploadFiles files, Instant now) throws IOException {
+		Optional<UploadCompanion> companion = readCompanion(session, files);
 		if (companion.isEmpty()) {
 			return false;
 		}
-		Optional<Instant> modified = session.client().mdtm(session.absolute(id.partial()));
+		Optional<Instant> modified = session.client().mdtm(session.absolute(files.partial()));
 		if (now.isBefore(lastActive(companion.get(), modified).plus(this.expiry))) {
 			return false;
 		}
-		deleteAll(session, id);
-		logger.log(Level.INFO, () -> "Removed expired upload " + id.text() + " for "
-				+ id.folder().resolve(companion.get().name()));
+		deleteAll(session, files);
+		logger.log(Level.INFO, () -> "Removed expired upload " + files.partial() + " for "
+				+ files.folder().resolve(companion.get().name()));
 		return true;
 	}
 
@@ -411,10 +436,10 @@ public final class PartialUploads {
 			.orElseThrow(() -> new IOException("The FTP server lost the partial upload " + id.partial()));
 	}
 
-	private static Optional<UploadCompanion> readCompanion(FileSession session, UploadId id) throws IOException {
+	private static Optional<UploadCompanion> readCompanion(FileSession session, UploadFiles files) throws IOException {
 		TransferInputStream in;
 		try {
-			in = session.client().retrieve(session.absolute(id.companion()), 0);
+			in = session.client().retrieve(session.absolute(files.companion()), 0);
 		}
 		catch (FtpPermanentException ex) {
 			if (ex.replyCode() == ReplyCode.FILE_UNAVAILABLE) {
@@ -445,8 +470,8 @@ public final class PartialUploads {
 	}
 
 	/** Deletes the upload's files on this session; those already gone are no error. */
-	private static void deleteAll(FileSession session, UploadId id) throws IOException {
-		delete(session, List.of(id.partial(), id.chunk(), id.companion()));
+	private static void deleteAll(FileSession session, UploadFiles files) throws IOException {
+		delete(session, List.of(files.partial(), files.chunk(), files.companion()));
 	}
 
 	private static void delete(FileSession session, List<RemotePath> files) throws IOException {

@@ -9,45 +9,39 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Names one partial upload without any state in the gateway: the folder it is written in and
- * the random nonce its hidden files are named after ({@code .tus-NONCE} holds the bytes,
- * {@code .tus-NONCE.info} what the upload must remember). Its text form is
- * {@code NONCE.BASE64URL(folder)}: any gateway can find the upload from it, and the folder in it
- * passes the same path rules as every other path, so an id points at nothing a caller could not
- * write anyway; the 128-bit nonce keeps one caller's upload out of another's reach.
+ * Names one resumable upload without any state in the gateway: the file it becomes, its length,
+ * and the random nonce its hidden files are named after ({@link UploadFiles}, in the target's
+ * folder). Its text form is {@code NONCE.LENGTH.BASE64URL(target)}: any gateway can find the upload
+ * from it, and tell a completed one (its partial file moved onto a target of that length) from
+ * one that never was. The target passes the same path rules as every other path, so an id points
+ * at nothing a caller could not write anyway; the 128-bit nonce keeps one caller's upload out of
+ * another's reach.
  *
- * @param folder the folder the upload is written in
+ * @param target the file the upload becomes
+ * @param length the bytes it holds once complete
  * @param nonce 32 lower-case hex digits
  */
-public record UploadId(RemotePath folder, String nonce) {
+public record UploadId(RemotePath target, long length, String nonce) {
 
-	private static final Pattern NONCE = Pattern.compile("[0-9a-f]{32}");
-
-	private static final Pattern TEXT = Pattern.compile("([0-9a-f]{32})\\.([A-Za-z0-9_-]+)");
-
-	private static final String PREFIX = ".tus-";
-
-	private static final String COMPANION = ".info";
-
-	private static final String CHUNK = ".chunk";
+	private static final Pattern TEXT = Pattern.compile("([0-9a-f]{32})\\.([0-9]{1,18})\\.([A-Za-z0-9_-]+)");
 
 	private static final SecureRandom random = new SecureRandom();
 
 	public UploadId {
-		if (!NONCE.matcher(nonce).matches()) {
-			throw new IllegalArgumentException("not an upload nonce: '" + nonce + "'");
+		if (target.isRoot() || length < 0 || !UploadFiles.NONCE.matcher(nonce).matches()) {
+			throw new IllegalArgumentException("not an upload: " + target + ", " + length + ", '" + nonce + "'");
 		}
 	}
 
-	/** A new id for an upload into {@code folder}. */
-	static UploadId random(RemotePath folder) {
+	/** A new id for an upload of {@code length} bytes that becomes {@code target}. */
+	static UploadId random(RemotePath target, long length) {
 		byte[] nonce = new byte[16];
 		random.nextBytes(nonce);
-		return new UploadId(folder, HexFormat.of().formatHex(nonce));
+		return new UploadId(target, length, HexFormat.of().formatHex(nonce));
 	}
 
 	/**
-	 * Reads an id's text form; empty when it is not one, or when its folder breaks the path rules.
+	 * Reads an id's text form; empty when it is not one, or when its target breaks the path rules.
 	 */
 	public static Optional<UploadId> parse(String text) {
 		Matcher matcher = TEXT.matcher(text);
@@ -55,46 +49,50 @@ public record UploadId(RemotePath folder, String nonce) {
 			return Optional.empty();
 		}
 		try {
-			String folder = new String(Base64.getUrlDecoder().decode(matcher.group(2)), StandardCharsets.UTF_8);
-			if (!folder.startsWith("/")) {
+			String target = new String(Base64.getUrlDecoder().decode(matcher.group(3)), StandardCharsets.UTF_8);
+			if (!target.startsWith("/")) {
 				return Optional.empty();
 			}
-			return Optional.of(new UploadId(RemotePath.ofDecoded(folder), matcher.group(1)));
+			RemotePath path = RemotePath.ofDecoded(target);
+			if (path.isRoot() || path.hasTrailingSlash()) {
+				return Optional.empty();
+			}
+			return Optional.of(new UploadId(path, Long.parseLong(matcher.group(2)), matcher.group(1)));
 		}
 		catch (IllegalArgumentException ex) {
-			// Not Base64, or a folder the path rules refuse (InvalidRemotePathException is one).
+			// Not Base64, or a path the path rules refuse (InvalidRemotePathException is one).
 			return Optional.empty();
 		}
-	}
-
-	/** Whether {@code name} is the companion file of some upload, and so marks one. */
-	static Optional<String> nonceOfCompanion(String name) {
-		if (!name.startsWith(PREFIX) || !name.endsWith(COMPANION)) {
-			return Optional.empty();
-		}
-		String nonce = name.substring(PREFIX.length(), name.length() - COMPANION.length());
-		return NONCE.matcher(nonce).matches() ? Optional.of(nonce) : Optional.empty();
 	}
 
 	/** The text form, safe in a URL path segment. */
 	public String text() {
-		byte[] folder = this.folder.toString().getBytes(StandardCharsets.UTF_8);
-		return this.nonce + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(folder);
+		byte[] target = this.target.toString().getBytes(StandardCharsets.UTF_8);
+		return this.nonce + "." + this.length + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(target);
+	}
+
+	/** The folder the upload is written in. */
+	public RemotePath folder() {
+		return this.target.parent();
+	}
+
+	UploadFiles files() {
+		return new UploadFiles(folder(), this.nonce);
 	}
 
 	/** The hidden file the bytes arrive in. */
 	RemotePath partial() {
-		return this.folder.resolve(PREFIX + this.nonce);
+		return files().partial();
 	}
 
-	/** The hidden file that remembers the upload's target, length and metadata. */
+	/** The hidden file that remembers the upload's length, creation time and metadata. */
 	RemotePath companion() {
-		return this.folder.resolve(PREFIX + this.nonce + COMPANION);
+		return files().companion();
 	}
 
 	/** The hidden file a chunk with a checksum waits in until it is checked. */
 	RemotePath chunk() {
-		return this.folder.resolve(PREFIX + this.nonce + CHUNK);
+		return files().chunk();
 	}
 
 }

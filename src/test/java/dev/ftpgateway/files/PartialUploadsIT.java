@@ -75,6 +75,18 @@ class PartialUploadsIT {
 	}
 
 	@Test
+	void aCompletedUploadAskedAgainIsCompleteAndLeftNothingBehind() throws IOException {
+		PartialUpload created = this.uploads.create(RemotePath.ofDecoded("/in/again.txt"), 3, "", CREATED);
+		this.uploads.append(created.id(), 0, body("abc"), List.of(), CREATED);
+		assertThat(namesIn("in")).containsExactly("again.txt");
+		PartialUpload again = this.uploads.append(created.id(), 3, body(""), List.of(), CREATED);
+		assertThat(again.complete()).isTrue();
+		assertThat(this.uploads.status(created.id(), CREATED).offset()).isEqualTo(3);
+		assertThat(Files.readString(this.ftp.home().resolve("in/again.txt"))).isEqualTo("abc");
+		assertThat(namesIn("in")).containsExactly("again.txt");
+	}
+
+	@Test
 	void anAppendAtTheWrongOffsetChangesNothing() throws IOException {
 		PartialUpload created = this.uploads.create(RemotePath.ofDecoded("/in/b.txt"), 4, "", CREATED);
 		assertThatExceptionOfType(FileOperationException.class)

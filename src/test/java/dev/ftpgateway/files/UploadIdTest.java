@@ -9,31 +9,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class UploadIdTest {
 
+	private static final String NONCE = "0123456789abcdef0123456789abcdef";
+
 	@Test
-	void anIdReadsBackAsTheSameFolderAndNonce() {
-		UploadId id = UploadId.random(RemotePath.ofDecoded("/a b/ü"));
+	void anIdReadsBackAsTheSameTargetLengthAndNonce() {
+		UploadId id = UploadId.random(RemotePath.ofDecoded("/a b/ü.txt"), 42);
 		assertThat(UploadId.parse(id.text())).hasValue(id);
-		assertThat(id.partial().toString()).isEqualTo("/a b/ü/.tus-" + id.nonce());
-		assertThat(id.text()).matches("[0-9a-f]{32}\\.[A-Za-z0-9_-]+");
+		assertThat(id.partial().toString()).isEqualTo("/a b/.tus-" + id.nonce());
+		assertThat(id.text()).matches("[0-9a-f]{32}\\.42\\.[A-Za-z0-9_-]+");
 	}
 
 	@Test
-	void anIdWhoseFolderBreaksThePathRulesIsNoId() {
-		String nonce = "0123456789abcdef0123456789abcdef";
-		assertThat(UploadId.parse(nonce + "." + base64("/../etc"))).isEmpty();
-		assertThat(UploadId.parse(nonce + "." + base64("/a\r\nDELE x"))).isEmpty();
-		assertThat(UploadId.parse(nonce + "." + base64("relative"))).isEmpty();
-		assertThat(UploadId.parse("0123." + base64("/a"))).isEmpty();
-		assertThat(UploadId.parse(nonce + ".!!")).isEmpty();
+	void anIdWhoseTargetBreaksThePathRulesIsNoId() {
+		assertThat(UploadId.parse(NONCE + ".1." + base64("/../etc/passwd"))).isEmpty();
+		assertThat(UploadId.parse(NONCE + ".1." + base64("/a\r\nDELE x"))).isEmpty();
+		assertThat(UploadId.parse(NONCE + ".1." + base64("relative"))).isEmpty();
+		assertThat(UploadId.parse(NONCE + ".1." + base64("/"))).isEmpty();
+		assertThat(UploadId.parse(NONCE + ".1." + base64("/folder/"))).isEmpty();
+		assertThat(UploadId.parse(NONCE + ".-1." + base64("/a"))).isEmpty();
+		assertThat(UploadId.parse("0123.1." + base64("/a"))).isEmpty();
+		assertThat(UploadId.parse(NONCE + ".1.!!")).isEmpty();
 	}
 
 	@Test
 	void onlyCompanionFilesMarkUploads() {
-		assertThat(UploadId.nonceOfCompanion(".tus-0123456789abcdef0123456789abcdef.info"))
-			.hasValue("0123456789abcdef0123456789abcdef");
-		assertThat(UploadId.nonceOfCompanion(".tus-0123456789abcdef0123456789abcdef")).isEmpty();
-		assertThat(UploadId.nonceOfCompanion(".tus-xyz.info")).isEmpty();
-		assertThat(UploadId.nonceOfCompanion("report.info")).isEmpty();
+		RemotePath folder = RemotePath.ofDecoded("/in");
+		assertThat(UploadFiles.ofCompanion(folder, ".tus-" + NONCE + ".info")).hasValue(new UploadFiles(folder, NONCE));
+		assertThat(UploadFiles.ofCompanion(folder, ".tus-" + NONCE)).isEmpty();
+		assertThat(UploadFiles.ofCompanion(folder, ".tus-xyz.info")).isEmpty();
+		assertThat(UploadFiles.ofCompanion(folder, "report.info")).isEmpty();
 	}
 
 	private static String base64(String text) {

@@ -150,6 +150,11 @@ public class TusController {
 		UploadId upload = uploadId(id);
 		PartialUpload after = this.uploads.append(upload, offset, new RequestBody(upload.folder(), request), checksums,
 				this.clock.instant());
+		// An upload asked again after its last byte takes no body, so nothing has read it yet: reading
+		// it here sends the 100 Continue that tus-java-client's Expect header waits for.
+		if (request.getInputStream().read() >= 0) {
+			throw GatewayProblems.contentTooLarge("The upload is complete: it takes no more bytes");
+		}
 		ResponseEntity.HeadersBuilder<?> done = ResponseEntity.noContent()
 			.header("Upload-Offset", Long.toString(after.offset()));
 		if (!after.complete()) {
