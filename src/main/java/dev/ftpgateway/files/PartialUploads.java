@@ -17,7 +17,6 @@ import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.FtpException;
 import dev.ftpgateway.ftp.FtpPermanentException;
 import dev.ftpgateway.ftp.FtpTemporaryException;
-import dev.ftpgateway.ftp.ReplyCode;
 import dev.ftpgateway.ftp.TransferInputStream;
 import dev.ftpgateway.ftp.TransferOutputStream;
 import dev.ftpgateway.ftp.listing.FtpEntry;
@@ -52,6 +51,8 @@ public final class PartialUploads {
 	private static final int MAX_COMPANION_BYTES = 64 * 1024;
 
 	private static final int COPY_BUFFER_BYTES = 64 * 1024;
+
+	private static final String SHA_256 = "SHA-256";
 
 	/** A sweep lists at most this many folders, so a huge tree costs a bounded amount of work per run. */
 	static final int MAX_SWEPT_FOLDERS = 10_000;
@@ -101,7 +102,7 @@ public final class PartialUploads {
 				if (length == 0) {
 					finish(session, id, target);
 				}
-				return new PartialUpload(id, target, length, 0, metadata, now.plus(this.expiry));
+				return new PartialUpload(id, target, length, 0, metadata, now.plus(this.expiry), Optional.empty());
 			});
 		}
 		catch (IOException | RuntimeException ex) {
@@ -147,18 +148,24 @@ public final class PartialUploads {
 			}
 			attempt.commit();
 			long left = before.length() - offset;
+			// An upload that starts here may end here: then its digest comes with no extra read.
+			MessageDigest sha256 = Digest.newDigest(SHA_256);
+			List<MessageDigest> whole = (offset == 0) ? List.of(sha256) : List.of();
 			if (!checksums.isEmpty()) {
-				appendChecked(session, id, body, checksums, left, offset);
+				appendChecked(session, id, body, checksums, whole, left, offset);
 			}
 			else {
-				appendKeepingWhatArrived(session, id.partial(), body, left);
+				appendKeepingWhatArrived(session, id.partial(), body, whole, left);
 			}
 			long reached = partialSize(session, id);
+			Optional<Digest> digest = Optional.empty();
 			if (reached == before.length()) {
 				finish(session, id, before.target());
+				digest = (offset == 0) ? Optional.of(new Digest(SHA_256, sha256.digest()))
+						: HashCommands.ask(session.client(), session.absolute(before.target()), List.of(SHA_256));
 			}
 			return new PartialUpload(id, before.target(), before.length(), reached, before.metadata(),
-					now.plus(this.expiry));
+					now.plus(this.expiry), digest);
 		});
 	}
 
@@ -240,7 +247,7 @@ public final class PartialUploads {
 		if (size.isEmpty()) {
 			if (client.size(session.absolute(id.target())).equals(OptionalLong.of(id.length()))) {
 				return new Found(new PartialUpload(id, id.target(), id.length(), id.length(),
-						companion.map(UploadCompanion::metadata).orElse(""), now), true);
+						companion.map(UploadCompanion::metadata).orElse(""), now, Optional.empty()), true);
 			}
 			throw FileOperationException.notFound("No upload " + id.text() + ": it was terminated, expired, or"
 					+ " never was");
@@ -256,7 +263,7 @@ public final class PartialUploads {
 					+ "; its bytes were removed");
 		}
 		return new Found(new PartialUpload(id, id.target(), id.length(), size.getAsLong(),
-				companion.get().metadata(), expires), false);
+				companion.get().metadata(), expires, Optional.empty()), false);
 	}
 
 	/**
@@ -306,13 +313,13 @@ public final class PartialUploads {
 	 * that arrived is good and stays, instead of depending on what each server keeps of an
 	 * aborted APPE. Only a failing data connection aborts it.
 	 */
-	private static void appendKeepingWhatArrived(FileSession session, RemotePath partial, UploadBody body, long left)
-			throws IOException {
+	private static void appendKeepingWhatArrived(FileSession session, RemotePath partial, UploadBody body,
+			List<MessageDigest> digests, long left) throws IOException {
 		TransferOutputStream out = session.client().store(session.absolute(partial), true);
 		IOException broken = null;
 		RuntimeException refused = null;
 		try {
-			body.writeTo(new Upload(out, List.of(), left));
+			body.writeTo(new Upload(out, digests, left));
 		}
 		catch (IOException ex) {
 			body.transferFailed(ex);
@@ -350,11 +357,13 @@ public final class PartialUploads {
 	 * Stores a chunk with a checksum in the chunk file, hashing it on the way, and adds it to the
 	 * partial file only when the hash matches.
 	 */
-	private void appendChecked(FileSession session, UploadId id, UploadBody body, List<Digest> checksums, long left,
-			long offset) throws IOException {
+	private void appendChecked(FileSession session, UploadId id, UploadBody body, List<Digest> checksums,
+			List<MessageDigest> alsoHashing, long left, long offset) throws IOException {
 		List<MessageDigest> digests = checksums.stream().map(Digest::newDigest).toList();
+		List<MessageDigest> hashing = new ArrayList<>(digests);
+		hashing.addAll(alsoHashing);
 		try {
-			AtomicUpload.store(session, id.chunk(), body, false, digests, left);
+			AtomicUpload.store(session, id.chunk(), body, false, hashing, left);
 		}
 		catch (IOException | RuntimeException ex) {
 			deleteQuietly(id, List.of(id.chunk()));
@@ -436,17 +445,16 @@ public final class PartialUploads {
 			.orElseThrow(() -> new IOException("The FTP server lost the partial upload " + id.partial()));
 	}
 
+	/**
+	 * Reads the companion, asking SIZE first: pyftpdlib over TLS follows its 550 to a RETR of a
+	 * missing file with an unasked-for 226, which the next command would read as its own reply.
+	 */
 	private static Optional<UploadCompanion> readCompanion(FileSession session, UploadFiles files) throws IOException {
-		TransferInputStream in;
-		try {
-			in = session.client().retrieve(session.absolute(files.companion()), 0);
+		String companion = session.absolute(files.companion());
+		if (session.client().size(companion).isEmpty()) {
+			return Optional.empty();
 		}
-		catch (FtpPermanentException ex) {
-			if (ex.replyCode() == ReplyCode.FILE_UNAVAILABLE) {
-				return Optional.empty();
-			}
-			throw ex;
-		}
+		TransferInputStream in = session.client().retrieve(companion, 0);
 		boolean read = false;
 		try {
 			byte[] bytes = in.readNBytes(MAX_COMPANION_BYTES + 1);

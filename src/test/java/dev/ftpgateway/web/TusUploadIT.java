@@ -181,6 +181,8 @@ class TusUploadIT extends GatewayTestSupport {
 			.POST(HttpRequest.BodyPublishers.ofString("hello")));
 		assertStatus(created, 201);
 		assertThat(created.headers().firstValue("Upload-Offset")).hasValue("5");
+		assertThat(created.headers().firstValue("Repr-Digest")).as("every byte came in this request")
+			.hasValue("sha-256=:" + sha256("hello") + ":");
 		assertThat(Files.readString(this.folder.resolve("one.txt"))).isEqualTo("hello");
 	}
 

@@ -119,6 +119,7 @@ public class TusController {
 		if (withBody) {
 			created.header("Upload-Offset", Long.toString(upload.offset()));
 		}
+		upload.sha256().ifPresent((digest) -> created.header(DigestFields.REPR_DIGEST, DigestFields.format(digest)));
 		return expiring(created, upload).build();
 	}
 
@@ -163,6 +164,7 @@ public class TusController {
 		else {
 			done.header(HttpHeaders.CONTENT_LOCATION, files(request, after.target()));
 		}
+		after.sha256().ifPresent((digest) -> done.header(DigestFields.REPR_DIGEST, DigestFields.format(digest)));
 		return done.build();
 	}
 
