@@ -60,13 +60,13 @@ final class HashCommands {
 		try {
 			if (hashOffers(features, algorithm)) {
 				client.sendCommand("OPTS HASH " + algorithm);
-				// 213 SHA-256 0-49 <hex> <path>: the third word is the digest.
+				// 213 SHA-256 0-49 <hex> <path>: the third word of the last line is the digest.
 				String[] words = words(client.sendCommand("HASH " + absolute));
 				return (words.length > 2) ? digest(algorithm, words[2], hexLength) : Optional.empty();
 			}
 			for (String command : SINGLE.getOrDefault(algorithm, List.of())) {
 				if (features.containsKey(command)) {
-					// mod_digest answers "250 <hex>", MINA "251 <path> <hex>": the digest is the last word.
+					// mod_digest answers "250 <HEX>", its and MINA's MD5 "251 <path> <HEX>": the digest is last.
 					String[] words = words(client.sendCommand(command + " " + quoted(absolute, command)));
 					return digest(algorithm, words[words.length - 1], hexLength);
 				}
@@ -100,9 +100,13 @@ final class HashCommands {
 		return Optional.of(new Digest(algorithm, HexFormat.of().parseHex(word.toLowerCase(Locale.ROOT))));
 	}
 
+	/**
+	 * The words of a reply's last line after its code: proftpd's mod_digest answers in two lines,
+	 * {@code 213-Computing SHA-256 digest} and then the answer.
+	 */
 	private static String[] words(String reply) {
-		String text = reply.trim();
-		// The reply code, when the text carries it, is not a word of the answer.
+		String[] lines = reply.trim().split("\n");
+		String text = lines[lines.length - 1].trim();
 		if (text.length() > 3 && Character.isDigit(text.charAt(0)) && text.charAt(3) == ' ') {
 			text = text.substring(4);
 		}

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.ftpgateway.pool.ConnectionSettings;
@@ -50,7 +51,9 @@ class HashCommandsTest {
 	void hashChoosesTheAlgorithmWithOptsThenAsks() throws Exception {
 		String expected = hex("SHA-256");
 		feat(" HASH SHA-1*;SHA-256;MD5");
-		this.server.reply("OPTS", "200 SHA-256").reply("HASH", "213 SHA-256 0-4 " + expected + " /a b.txt");
+		// As proftpd's mod_digest answers: a line of progress, then the digest.
+		this.server.reply("OPTS", "200 SHA-256")
+			.reply("HASH", "213-Computing SHA-256 digest\n213 SHA-256 0-4 " + expected + " /a b.txt");
 		assertThat(digest(List.of("SHA-512", "SHA-256"))).hasValueSatisfying((digest) -> {
 			assertThat(digest.algorithm()).isEqualTo("SHA-256");
 			assertThat(HexFormat.of().formatHex(digest.value())).isEqualTo(expected);
@@ -63,7 +66,7 @@ class HashCommandsTest {
 	void modDigestsCommandsTakeAQuotedPath() throws Exception {
 		String expected = hex("SHA-512");
 		feat(" XCRC\n XMD5\n XSHA1\n XSHA256\n XSHA512");
-		this.server.reply("XSHA512", "250 " + expected.toUpperCase(java.util.Locale.ROOT));
+		this.server.reply("XSHA512", "250-Computing SHA512 digest\n250 " + expected.toUpperCase(Locale.ROOT));
 		assertThat(digest(List.of("SHA-512"))).hasValueSatisfying(
 				(digest) -> assertThat(HexFormat.of().formatHex(digest.value())).isEqualTo(expected));
 		assertThat(this.server.commands()).contains("XSHA512 \"/a b.txt\"");
