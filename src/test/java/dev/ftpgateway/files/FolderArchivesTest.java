@@ -42,8 +42,10 @@ class FolderArchivesTest {
 				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)));
 		this.server.putFile("/t/a.txt", CONTENT)
 			.putFile("/t/x", CONTENT)
+			.putFile("/t/passwd", CONTENT)
 			.reply("MLST", "250-Listing\n type=dir;modify=" + ScriptedFtpServer.MODIFIED + "; /t\n250 End")
-			.setListing("MLSD", "/t", List.of(FILE + "a.txt", FILE + "../x", FILE + "a\\b", FILE + "bad\u0001name",
+			.setListing("MLSD", "/t", List.of(FILE + "a.txt", FILE + "../x", FILE + "/etc/passwd", FILE + "a\\b",
+					FILE + "bad\u0001name",
 					"type=dir;modify=" + ScriptedFtpServer.MODIFIED + "; outside"))
 			.setListing("LIST", "/t", List.of("lrwxrwxrwx   1 ftp ftp     4 Jan 01 12:00 outside -> /etc"));
 	}
@@ -57,7 +59,9 @@ class FolderArchivesTest {
 	@Test
 	void linksAndNamesThatCouldLeaveTheFolderAreLeftOut() throws IOException {
 		archives().write(RemotePath.ofDecoded("/t/"), new FolderArchives.Limits(100, 1000), this.writer);
-		assertThat(this.writer.events).containsExactly("begin 2 10", "file a.txt 5", "file x 5", "finish");
+		// Names listed as paths count by their last name, as listings show them: they stay in the folder.
+		assertThat(this.writer.events).containsExactly("begin 3 15", "file a.txt 5", "file x 5", "file passwd 5",
+				"finish");
 		assertThat(this.server.commands()).noneMatch((command) -> command.contains("outside"));
 	}
 
