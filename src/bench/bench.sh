@@ -125,7 +125,7 @@ start_gateway() {
 	local name=$1 port=$2 java=$3; shift 3
 	env FTP_GATEWAY_SERVER_HOST=$HOST FTP_GATEWAY_SERVER_PORT="$(port_of "$name")" \
 		FTP_GATEWAY_SERVER_USER=${USER_PASS%%:*} FTP_GATEWAY_SERVER_PASSWORD=${USER_PASS#*:} \
-		SERVER_PORT="$port" SERVER_ADDRESS=$HOST LOGGING_LEVEL_DEV_FTPGATEWAY_ACCESS=warn ${GATEWAY_ENV:-} \
+		SERVER_PORT="$port" SERVER_ADDRESS=$HOST ${GATEWAY_ENV:-} \
 		"$java" "$@" -jar "$JAR" >"$WORK/gateway-$port.log" 2>&1 &
 	GW_PID=$!
 	PIDS+=("$GW_PID")
@@ -306,21 +306,24 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	local gt="http://$HOST:$TUNED_GW_PORT/files"
 	# The JVM needs tens of seconds of load before its JIT has compiled the request path (CPU per
 	# request falls about 3x over the first 40 s); everyone gets the same warm-up.
-	for url in "$gw$SMALL" "$gt$SMALL" "$rc$SMALL" "$rc2$SMALL"; do hey -z "${WARMUP_SECONDS}s" -c 20 "$url" >/dev/null 2>&1; done
+	# The gateway's own stylesheet: the same HTTP path (security, metrics, access log) with no FTP at all.
+	local static="${gw%/files}/assets/folder-page.css"
+	for url in "$gw$SMALL" "$gt$SMALL" "$rc$SMALL" "$rc2$SMALL" "$static"; do hey -z "${WARMUP_SECONDS}s" -c 20 "$url" >/dev/null 2>&1; done
 	for conc in 20 100; do
-		local g=() t=() r=() r2=() gp=() tp=() rp=() r2p=() ce=() ve=() ge=0 te=0 re=0 r2e=0 rps p99 err
+		local g=() t=() r=() r2=() gp=() tp=() rp=() r2p=() ce=() ve=() h=() ge=0 te=0 re=0 r2e=0 rps p99 err
 		for _ in $(seq 1 "$REPS"); do
 			read -r rps p99 err < <(hey_run "$gw$SMALL" "$conc"); g+=("$rps"); gp+=("$p99"); ge=$((ge + err))
 			read -r rps p99 err < <(hey_run "$gt$SMALL" "$conc"); t+=("$rps"); tp+=("$p99"); te=$((te + err))
 			read -r rps p99 err < <(hey_run "$rc$SMALL" "$conc"); r+=("$rps"); rp+=("$p99"); re=$((re + err))
 			read -r rps p99 err < <(hey_run "$rc2$SMALL" "$conc"); r2+=("$rps"); r2p+=("$p99"); r2e=$((r2e + err))
+			read -r rps p99 err < <(hey_run "$static" "$conc"); h+=("$rps")
 			if [ -n "$JMH_CP" ]; then
 				ce+=("$(ceiling_run "$name" "$conc" retrieveSmallFile)")
 				ve+=("$(ceiling_run "$name" "$conc" validateSmallFile)")
 			fi
 		done
 		local best; best=$(printf '%s\n' "$(med "${r[@]}")" "$(med "${r2[@]}")" | sort -g | tail -1)
-		M[$k|c$conc]="$(fmt "$(med "${g[@]}")") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(fmt "$(med "${t[@]}")") | $(fmt "$(med "${tp[@]}")" 1) | $te | $(ratio "$(med "${t[@]}")" "$best") | $(fmt "$(med "${r[@]}")") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(fmt "$(med "${r2[@]}")") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$best") | $( [ -n "$JMH_CP" ] && cell "${ce[@]}" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${ce[@]}")" "$best" || echo -) | $( [ -n "$JMH_CP" ] && cell "${ve[@]}" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${ve[@]}")" "$best" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${g[@]}")" "$(med "${ve[@]}")" || echo -)"
+		M[$k|c$conc]="$(fmt "$(med "${g[@]}")") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(fmt "$(med "${t[@]}")") | $(fmt "$(med "${tp[@]}")" 1) | $te | $(ratio "$(med "${t[@]}")" "$best") | $(fmt "$(med "${r[@]}")") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(fmt "$(med "${r2[@]}")") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$best") | $( [ -n "$JMH_CP" ] && cell "${ce[@]}" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${ce[@]}")" "$best" || echo -) | $( [ -n "$JMH_CP" ] && cell "${ve[@]}" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${ve[@]}")" "$best" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${g[@]}")" "$(med "${ve[@]}")" || echo -) | $(cell "${h[@]}") | $(ratio "$(med "${h[@]}")" "$best") | $(ratio "$(med "${g[@]}")" "$(med "${h[@]}")")"
 	done
 	stop_pid "$tunedpid"
 	fi
@@ -420,12 +423,15 @@ fi
 	echo "answer more. validate/s = checking its size and modification time as the gateway validates a cached copy"
 	echo "(MLST, or SIZE and MDTM sent together): no gateway that asks the server on every request, as the shipped"
 	echo "freshness setting does (\`cache.max-stale\` 0), can answer more. best rclone = the faster of rclone and rclone-cc."
+	echo "no-FTP/s = the gateway as shipped answering its own 2.3 KB stylesheet (\`/assets/folder-page.css\`): the same"
+	echo "HTTP path (Jetty, Spring Security, metrics, access log) with no FTP at all, what the gateway's HTTP side can at"
+	echo "most answer on this machine; when no-FTP / best rclone is below 3, no cache or FTP work can reach 3x rclone."
 	echo
 	echo "gateway = as shipped (application defaults, the default pool, \`$CAPPED_HEAP\`: the headline);"
 	echo "gateway-$POOL = the same with \`pool.max-total\` and \`max-idle\` at $POOL and the default heap."
 	echo
-	echo "| server | clients | gateway req/s | p99 | err | gateway-$POOL req/s | p99 | err | gateway-$POOL / best rclone | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / best rclone | ceiling RETR/s | RETR ceiling / best rclone | ceiling validate/s | validate ceiling / best rclone | gateway / validate ceiling |"
-	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+	echo "| server | clients | gateway req/s | p99 | err | gateway-$POOL req/s | p99 | err | gateway-$POOL / best rclone | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / best rclone | ceiling RETR/s | RETR ceiling / best rclone | ceiling validate/s | validate ceiling / best rclone | gateway / validate ceiling | no-FTP/s | no-FTP / best rclone | gateway / no-FTP |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 	for t in $SERVERS ${alt_version:+$first-vt}; do for conc in 20 100; do echo "| $t | $conc | ${M[$t|c$conc]:--} |"; done; done
 	echo
 	echo "## Listing dir10k (seconds per listing)"
