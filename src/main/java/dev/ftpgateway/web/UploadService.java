@@ -3,6 +3,7 @@ package dev.ftpgateway.web;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -11,6 +12,7 @@ import dev.ftpgateway.files.AtomicUpload;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.files.Upload;
 import dev.ftpgateway.files.UploadBody;
+import dev.ftpgateway.web.digest.DigestFields;
 import dev.ftpgateway.web.transfer.ClientBody;
 import dev.ftpgateway.web.transfer.IncompleteUploadException;
 import dev.ftpgateway.web.transfer.TransferCopier;
@@ -36,15 +38,18 @@ public class UploadService {
 	}
 
 	/**
-	 * Stores the request body at {@code path}.
+	 * Stores the request body at {@code path}, checking the digests its {@code Content-Digest} and
+	 * {@code Repr-Digest} give while it streams, and answers the stored file's {@code Repr-Digest}.
 	 * @return 201 when the file is new, 204 when it replaced (or was appended to) an existing one
 	 */
-	public HttpStatus put(RemotePath path, HttpServletRequest request, boolean append, boolean mkdirs)
-			throws IOException {
-		AtomicUpload uploads = this.servers.of(request).uploads();
-		boolean existed = uploads.write(path,
-				new AtomicUpload.Options(append, mkdirs, WritePreconditions.of(request)), new RequestBody(path, request));
-		return existed ? HttpStatus.NO_CONTENT : HttpStatus.CREATED;
+	public HttpStatus put(RemotePath path, HttpServletRequest request, HttpServletResponse response, boolean append,
+			boolean mkdirs) throws IOException {
+		AtomicUpload.Options options = new AtomicUpload.Options(append, mkdirs, WritePreconditions.of(request),
+				DigestFields.requested(request));
+		AtomicUpload.Stored stored = this.servers.of(request).uploads().put(path, options, new RequestBody(path, request));
+		stored.sha256()
+			.ifPresent((digest) -> response.setHeader(DigestFields.REPR_DIGEST, DigestFields.format(digest)));
+		return stored.existed() ? HttpStatus.NO_CONTENT : HttpStatus.CREATED;
 	}
 
 	/** The request body as an upload's bytes; a body shorter than its Content-Length stores nothing. */
