@@ -118,3 +118,11 @@ Pods the gateway may run at most: what the FTP server must accept is this times 
 {{- .Values.replicaCount }}
 {{- end }}
 {{- end }}
+
+{{/*
+The container port /actuator answers on: "management" when managementPort is set (then /actuator
+is there only, open without credentials), otherwise "http".
+*/}}
+{{- define "ftp-gateway.actuatorPort" -}}
+{{- if .Values.managementPort }}management{{ else }}http{{ end }}
+{{- end }}

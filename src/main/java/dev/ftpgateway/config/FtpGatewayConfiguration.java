@@ -62,15 +62,21 @@ public class FtpGatewayConfiguration {
 		return new ConnectionSettings(server.getHost(), server.getPort(), server.getUser(), server.getPassword(),
 				server.isPassive(), server.getCharset(), server.getConnectTimeout(), server.getReplyTimeout(),
 				server.getDataTimeout(), BackendTls.settings(server.getTls(), definition.property("tls")),
-				server.getControlKeepAlive(), server.isUseMlsd(), server.isAllowPrivilegedDataPorts());
+				server.getControlKeepAlive(), useMlsd(server), server.isAllowPrivilegedDataPorts(),
+				server.getUseMlsd() != null);
+	}
+
+	/** MLSD unless set otherwise; unset, a server known to list faster with LIST gets LIST (KnownQuirks). */
+	private static boolean useMlsd(FtpGatewayProperties.Server server) {
+		return !Boolean.FALSE.equals(server.getUseMlsd());
 	}
 
 	private static ConnectionSettings embeddedConnection(FtpGatewayProperties.Server server,
 			EmbeddedFtpServer embedded) {
 		return new ConnectionSettings(embedded.host(), embedded.port(), embedded.user(), embedded.password(),
 				server.isPassive(), server.getCharset(), server.getConnectTimeout(), server.getReplyTimeout(),
-				server.getDataTimeout(), TlsSettings.NONE, server.getControlKeepAlive(), server.isUseMlsd(),
-				server.isAllowPrivilegedDataPorts());
+				server.getDataTimeout(), TlsSettings.NONE, server.getControlKeepAlive(), useMlsd(server),
+				server.isAllowPrivilegedDataPorts(), server.getUseMlsd() != null);
 	}
 
 	static PoolSettings poolSettings(FtpGatewayProperties.SessionPool pool) {

@@ -151,8 +151,10 @@ public class FtpGatewayProperties {
 		 * List folders with MLSD where the server offers it: exact UTC times and types. false
 		 * lists with LIST, whose times are the server's local time to the minute (to the day for
 		 * older files), for servers that answer LIST much faster (proftpd, on large folders).
+		 * Unset: true, except for a server whose greeting names proftpd, which gets false (the
+		 * server report lists it under "applied").
 		 */
-		private boolean useMlsd = true;
+		private @Nullable Boolean useMlsd;
 
 		/**
 		 * Let passive data connections go to ports below 1024. Off: a PASV or EPSV reply naming
@@ -170,6 +172,13 @@ public class FtpGatewayProperties {
 
 		/** Remote folder the HTTP API is confined to; "/files/" maps to it. */
 		private String root = "/";
+
+		/**
+		 * A writable remote folder where the server report (GET /servers/NAME) uploads a small
+		 * file, reads its MDTM to measure the server's clock, and deletes it. Unset: the clock
+		 * check is skipped.
+		 */
+		private @Nullable String reportFolder;
 
 		/** FTPS: TLS for the control and data connections. */
 		private final Tls tls = new Tls();
@@ -270,11 +279,11 @@ public class FtpGatewayProperties {
 			this.allowPrivilegedDataPorts = allowPrivilegedDataPorts;
 		}
 
-		public boolean isUseMlsd() {
+		public @Nullable Boolean getUseMlsd() {
 			return this.useMlsd;
 		}
 
-		public void setUseMlsd(boolean useMlsd) {
+		public void setUseMlsd(@Nullable Boolean useMlsd) {
 			this.useMlsd = useMlsd;
 		}
 
@@ -286,6 +295,13 @@ public class FtpGatewayProperties {
 			this.root = root;
 		}
 
+		public @Nullable String getReportFolder() {
+			return this.reportFolder;
+		}
+
+		public void setReportFolder(@Nullable String reportFolder) {
+			this.reportFolder = reportFolder;
+		}
 
 		public Tls getTls() {
 			return this.tls;
@@ -318,7 +334,9 @@ public class FtpGatewayProperties {
 			/**
 			 * TLS versions to offer, e.g. TLSv1.2 to cap servers whose session resumption breaks
 			 * under TLS 1.3 (proftpd 1.3.8 after an upload; vsftpd 3.0.3 loses uploads).
-			 * Empty for the JDK's defaults.
+			 * Empty for the JDK's defaults, except that a server whose greeting names vsftpd or
+			 * proftpd is capped at TLSv1.2 (the server report lists it under "applied"); list
+			 * the versions, e.g. TLSv1.3,TLSv1.2, to offer them whatever the server.
 			 */
 			private List<String> protocols = new ArrayList<>();
 

@@ -136,7 +136,7 @@ public class FtpGatewaySecurityProperties {
 		/** The key's hash, {sha256} and 64 hex digits (see ApiKeyHash); never the key itself. */
 		private String hash = "";
 
-		/** What the key may do: read, write, delete. */
+		/** What the key may do: read, write, delete, share, admin (the server reports). */
 		private Set<FtpScope> scopes = EnumSet.of(FtpScope.READ);
 
 		/**

@@ -42,7 +42,7 @@ class OpenApiSecurityConfiguration {
 				add(openApi, components, "bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
 					.scheme("bearer")
 					.bearerFormat("JWT")
-					.description("An access token from the identity provider, with read, write, delete or share scopes"));
+					.description("An access token from the identity provider, with read, write, delete, share or admin scopes"));
 			}
 		};
 	}

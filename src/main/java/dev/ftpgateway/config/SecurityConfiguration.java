@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.ftpgateway.ftp.FtpEventListener;
@@ -30,6 +31,7 @@ import dev.ftpgateway.security.ShareAuthenticationFilter;
 import dev.ftpgateway.security.ShareTokens;
 import dev.ftpgateway.web.FilesRoute;
 import dev.ftpgateway.web.page.SignInPage;
+import dev.ftpgateway.web.report.ServersController;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -58,9 +60,10 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 
 /**
  * Wires the security modes chosen by {@link SecurityModes} into one stateless filter chain:
- * scopes guard {@code /files} and {@code /servers/NAME/files} by method and {@code /shares} by the
- * share scope, share links stand in for them on the paths they cover, health stays open for
- * probes, and everything else needs some scope. Requests carry their credentials every time; no
+ * scopes guard {@code /files} and {@code /servers/NAME/files} by method, {@code /shares} by the
+ * share scope and the server reports ({@code /servers}, {@code /servers/NAME}) by the admin scope, share links stand in for them on the paths they cover, health stays open for
+ * probes, and everything else needs some scope; everything on a management port of its own
+ * (management.server.port) is open. Requests carry their credentials every time; no
  * HTTP session is made.
  */
 @Configuration(proxyBeanMethods = false)
@@ -69,10 +72,18 @@ class SecurityConfiguration {
 
 	private static final Log logger = LogFactory.getLog(SecurityConfiguration.class);
 
+	private static final String MANAGEMENT_PORT_PROPERTY = "management.server.port";
+
+	private static final int DEFAULT_SERVER_PORT = 8080;
+
 	private static final String[] DEFAULT_SERVER_FILES = { "/files", "/files/**" };
 
 	private static final String[] NAMED_SERVER_FILES = { "/servers/{" + ServerAccess.SERVER_VARIABLE + "}/files",
 			"/servers/{" + ServerAccess.SERVER_VARIABLE + "}/files/**" };
+
+	private static final String SERVER_REPORTS = ServersController.PATH;
+
+	private static final String SERVER_REPORT = ServersController.PATH + "/{" + ServerAccess.SERVER_VARIABLE + "}";
 
 	/** The scope each method needs below a files tree. */
 	private static final Map<HttpMethod, FtpScope> SCOPES = Map.of(HttpMethod.GET, FtpScope.READ, HttpMethod.HEAD,
@@ -222,7 +233,7 @@ class SecurityConfiguration {
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, SecurityModes modes, FtpGatewaySecurityProperties settings,
 			FtpGatewayProperties properties, SecurityProblems problems, LoginThrottle throttle, ClientAddresses clients,
 			CorsPolicy cors, ObjectProvider<ShareTokens> shares, BackendServers backends,
-			ServerSessions serverSessions) throws Exception {
+			ServerSessions serverSessions, Environment environment) throws Exception {
 		// Preflights are answered before authentication: a browser sends them without credentials.
 		http.cors((config) -> config.configurationSource(cors))
 			// Stateless requests need no CSRF token; the origin check stands in its place for browsers.
@@ -268,7 +279,12 @@ class SecurityConfiguration {
 					.jwtAuthenticationConverter(
 							new JwtScopes(jwt.getScopeClaim(), jwt.getScopePrefix(), jwt.getServersClaim()))));
 		}
+		Integer managementPort = separateManagementPort(environment);
 		http.authorizeHttpRequests((requests) -> {
+			if (managementPort != null) {
+				// The management port is the operators' own, reached as health is: no credentials there.
+				requests.requestMatchers((request) -> request.getLocalPort() == managementPort).permitAll();
+			}
 			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
 			// The way to /files/ and the folder page's script and style sheet, which hold nothing of the caller's.
 			requests.requestMatchers(HttpMethod.GET, "/", "/assets/**").permitAll();
@@ -282,6 +298,12 @@ class SecurityConfiguration {
 				.access(ServerAccess.onDefaultServer(scope, backends.defaultName()))
 				.requestMatchers(method, NAMED_SERVER_FILES)
 				.access(ServerAccess.onNamedServer(scope)));
+			// Server reports: admin on every server (SCOPE_admin) or on the one reported (SCOPE_admin:NAME);
+			// the list takes admin on any server.
+			requests.requestMatchers(HttpMethod.GET, SERVER_REPORTS)
+				.access(ServerAccess.onDefaultServer(FtpScope.ADMIN, Optional.empty()))
+				.requestMatchers(HttpMethod.GET, SERVER_REPORT)
+				.access(ServerAccess.onNamedServer(FtpScope.ADMIN));
 			// Share links cover paths on the default server, so handing them out takes the share scope there.
 			requests.requestMatchers(HttpMethod.POST, SecurityProblems.SHARES)
 				.access(ServerAccess.onDefaultServer(FtpScope.SHARE, backends.defaultName()));
@@ -301,6 +323,16 @@ class SecurityConfiguration {
 			}
 		});
 		return http.build();
+	}
+
+	/** management.server.port when it is a fixed port other than server.port, else {@code null}. */
+	private static Integer separateManagementPort(Environment environment) {
+		Integer management = environment.getProperty(MANAGEMENT_PORT_PROPERTY, Integer.class);
+		Integer server = environment.getProperty("server.port", Integer.class, DEFAULT_SERVER_PORT);
+		if (management == null || management <= 0 || management.equals(server)) {
+			return null;
+		}
+		return management;
 	}
 
 	private static List<GrantedAuthority> authorities(Set<FtpScope> scopes) {

@@ -20,7 +20,8 @@ import org.springframework.util.StringUtils;
  * <p>
  * With no mode configured, the gateway is {@code open} (anonymous read, write and delete) only
  * where nobody else can reach it: bound to a loopback address, or, in the embedded demo (no FTP
- * backend), bound to loopback on its behalf. Anywhere else it refuses to start.
+ * backend), bound to loopback on its behalf. Anywhere else it refuses to start. The open
+ * gateway grants every scope but {@code admin}.
  *
  * @param apiKeys whether API keys are accepted
  * @param passThrough whether HTTP Basic credentials are FTP logins
@@ -63,7 +64,9 @@ record SecurityModes(boolean apiKeys, boolean passThrough, boolean jwt, Set<FtpS
 		boolean demo = NoFtpBackendCondition.isDemo(environment);
 		boolean unset = !StringUtils.hasText(address);
 		if ((unset && demo) || (!unset && isLoopback(address))) {
-			return new SecurityModes(false, false, false, EnumSet.allOf(FtpScope.class), true, unset, true);
+			// The server reports show the servers' software and settings: never open implicitly.
+			return new SecurityModes(false, false, false, EnumSet.complementOf(EnumSet.of(FtpScope.ADMIN)), true, unset,
+					true);
 		}
 		throw new UnsecuredGatewayException(unset ? "all interfaces (server.address is not set)" : address);
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
@@ -175,6 +176,24 @@ public class FtpTlsClient extends FtpClient {
 	/** The control connection's TLS session, or {@code null} when it is not secure. */
 	public SSLSession controlSession() {
 		return isControlSecure() ? ((SSLSocket) controlConnection().socket()).getSession() : null;
+	}
+
+	/**
+	 * Whether a data connection from {@link #transferCommand} resumed the control connection's
+	 * TLS session (Python's {@code SSLSocket.session_reused}), as vsftpd and proftpd require.
+	 * JSSE has no such flag: a resumed TLS 1.2 session is the control session itself (the same
+	 * id), while a TLS 1.3 resumption makes a new session that keeps the creation time of the
+	 * session it resumed (seen with proftpd and pyftpdlib; pure-ftpd's full handshakes get times
+	 * of their own).
+	 * @return false for a data connection in the clear
+	 */
+	public boolean isSessionReused(Socket dataSocket) {
+		SSLSession control = controlSession();
+		if (!(dataSocket instanceof TlsDataSocket tls) || control == null) {
+			return false;
+		}
+		SSLSession data = tls.session();
+		return Arrays.equals(data.getId(), control.getId()) || data.getCreationTime() == control.getCreationTime();
 	}
 
 	private void secureControl() throws IOException {

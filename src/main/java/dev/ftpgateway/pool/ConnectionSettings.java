@@ -20,10 +20,20 @@ import java.util.Objects;
  * @param controlKeepAlive the NOOP interval on the control connection during transfers; zero for none
  * @param useMlsd whether folders are listed with MLSD where the server offers it, rather than LIST
  * @param allowPrivilegedDataPorts whether passive data connections may go to ports below 1024
+ * @param useMlsdExplicit whether {@code useMlsd} was set explicitly; if not, a known quirk of the
+ *        server may turn it off ({@link KnownQuirks})
  */
 public record ConnectionSettings(String host, int port, String user, String password, boolean passive,
 		Charset charset, Duration connectTimeout, Duration replyTimeout, Duration dataTimeout, TlsSettings tls,
-		Duration controlKeepAlive, boolean useMlsd, boolean allowPrivilegedDataPorts) {
+		Duration controlKeepAlive, boolean useMlsd, boolean allowPrivilegedDataPorts, boolean useMlsdExplicit) {
+
+	/** Settings whose {@code useMlsd} holds as given, whatever the server. */
+	public ConnectionSettings(String host, int port, String user, String password, boolean passive, Charset charset,
+			Duration connectTimeout, Duration replyTimeout, Duration dataTimeout, TlsSettings tls,
+			Duration controlKeepAlive, boolean useMlsd, boolean allowPrivilegedDataPorts) {
+		this(host, port, user, password, passive, charset, connectTimeout, replyTimeout, dataTimeout, tls,
+				controlKeepAlive, useMlsd, allowPrivilegedDataPorts, true);
+	}
 
 	/** Settings for plain FTP. */
 	public ConnectionSettings(String host, int port, String user, String password, boolean passive, Charset charset,
@@ -73,7 +83,7 @@ public record ConnectionSettings(String host, int port, String user, String pass
 	public ConnectionSettings withLogin(String user, String password) {
 		return new ConnectionSettings(this.host, this.port, user, password, this.passive, this.charset,
 				this.connectTimeout, this.replyTimeout, this.dataTimeout, this.tls, this.controlKeepAlive, this.useMlsd,
-				this.allowPrivilegedDataPorts);
+				this.allowPrivilegedDataPorts, this.useMlsdExplicit);
 	}
 
 	/** Host and port as an operator writes them: {@code ftp.example.org:21}, {@code [::1]:2121}. */
@@ -88,6 +98,7 @@ public record ConnectionSettings(String host, int port, String user, String pass
 				+ ", charset=" + this.charset + ", connectTimeout=" + this.connectTimeout + ", replyTimeout="
 				+ this.replyTimeout + ", dataTimeout=" + this.dataTimeout + ", tls=" + this.tls.mode()
 				+ ", controlKeepAlive=" + this.controlKeepAlive + ", useMlsd=" + this.useMlsd
+				+ (this.useMlsdExplicit ? "" : " (auto)")
 				+ ", allowPrivilegedDataPorts=" + this.allowPrivilegedDataPorts + "]";
 	}
 

@@ -3,6 +3,8 @@ package dev.ftpgateway.pool;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,6 +39,12 @@ class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 
 	private final FtpEventListener events;
 
+	/** What the latest greeting made the gateway apply; every session starts with it. */
+	private volatile KnownQuirks quirks = KnownQuirks.NONE;
+
+	/** How the latest attempt to open a session ended, or {@code null} before the first. */
+	private volatile SessionOpening lastOpening;
+
 	/** Sessions that have been back in the pool at least once; FtpClient has identity equality. */
 	private final Set<FtpClient> returned = ConcurrentHashMap.newKeySet();
 
@@ -70,20 +78,24 @@ class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 	@Override
 	public FtpClient create() throws IOException {
 		beforeOpen();
-		FtpClient client = newClient();
-		client.setEventListener(this.events);
-		client.setConnectTimeout(this.settings.connectTimeout());
-		client.setReplyTimeout(this.settings.replyTimeout());
-		client.setDataTimeout(this.settings.dataTimeout());
-		client.setCharset(this.settings.charset());
-		client.setPassive(this.settings.passive());
-		client.setControlKeepAlive(this.settings.controlKeepAlive());
-		client.setUseMlsd(this.settings.useMlsd());
-		client.setAllowPrivilegedDataPorts(this.settings.allowPrivilegedDataPorts());
+		FtpClient client = newClient(this.quirks);
 		Step step = Step.CONNECT;
 		try {
 			client.connect(this.settings.host(), this.settings.port());
+			KnownQuirks quirks = KnownQuirks.of(ServerSoftware.fromGreeting(client.getWelcome()), this.settings);
+			this.quirks = quirks;
+			if (cappedTooLate(client, quirks)) {
+				// Implicit TLS: the handshake came before the greeting named the server. Once per
+				// pool, since every later session starts with the cap learned here.
+				closeQuietly(client);
+				client = newClient(quirks);
+				client.connect(this.settings.host(), this.settings.port());
+			}
+			if (quirks.listWithList()) {
+				client.setUseMlsd(false);
+			}
 			if (client instanceof FtpTlsClient tlsClient && !tlsClient.isControlSecure()) {
+				quirks.tlsCapped().ifPresent(tlsClient::setProtocols);
 				// AUTH TLS on its own rather than inside login(), so that its refusal (vsftpd
 				// without TLS answers 530) is never taken for a refused login.
 				step = Step.TLS;
@@ -96,16 +108,35 @@ class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 				tlsClient.protectData();
 			}
 			opened();
+			this.lastOpening = SessionOpening.opened(Instant.now());
 			return client;
 		}
 		catch (IOException ex) {
 			closeQuietly(client);
-			throw failed(step, ex);
+			IOException failure = failed(step, ex);
+			this.lastOpening = SessionOpening.failed(Instant.now(), failure);
+			throw failure;
 		}
 		catch (RuntimeException ex) {
 			closeQuietly(client);
 			throw ex;
 		}
+	}
+
+	/** Whether the control connection is already secured with a TLS version the quirks cap below. */
+	private static boolean cappedTooLate(FtpClient client, KnownQuirks quirks) {
+		return client instanceof FtpTlsClient tls && tls.isControlSecure() && quirks.tlsCapped().isPresent()
+				&& !quirks.tlsCapped().get().equals(tls.controlSession().getProtocol());
+	}
+
+	/** The settings applied by themselves for the server's known quirks, as learned from the latest greeting. */
+	KnownQuirks quirks() {
+		return this.quirks;
+	}
+
+	/** How the latest attempt to open a session ended, if one was made. */
+	Optional<SessionOpening> lastOpening() {
+		return Optional.ofNullable(this.lastOpening);
 	}
 
 	/** Runs before each session opens, and may refuse to open one. */
@@ -119,6 +150,24 @@ class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 	/** What a failure at {@code step} of opening a session becomes: here, the client's own exception. */
 	IOException failed(Step step, IOException ex) {
 		return ex;
+	}
+
+	/** A client set up as the settings say, capped as {@code quirks} say, not connected yet. */
+	private FtpClient newClient(KnownQuirks quirks) throws IOException {
+		FtpClient client = newClient();
+		if (client instanceof FtpTlsClient tlsClient) {
+			quirks.tlsCapped().ifPresent(tlsClient::setProtocols);
+		}
+		client.setEventListener(this.events);
+		client.setConnectTimeout(this.settings.connectTimeout());
+		client.setReplyTimeout(this.settings.replyTimeout());
+		client.setDataTimeout(this.settings.dataTimeout());
+		client.setCharset(this.settings.charset());
+		client.setPassive(this.settings.passive());
+		client.setControlKeepAlive(this.settings.controlKeepAlive());
+		client.setUseMlsd(this.settings.useMlsd());
+		client.setAllowPrivilegedDataPorts(this.settings.allowPrivilegedDataPorts());
+		return client;
 	}
 
 	private FtpClient newClient() {

@@ -2,6 +2,7 @@ package dev.ftpgateway.pool;
 
 import java.io.IOException;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.FtpEventListener;
@@ -164,6 +165,31 @@ public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 	/** How many sessions the pool has closed since it started. */
 	public long destroyed() {
 		return this.pool.getDestroyedCount();
+	}
+
+	/**
+	 * Opens a new session outside the pool, exactly as the pool opens its own (the same
+	 * settings, login back-off and wording of failures), for a one-off check of the server. The
+	 * pool's limits do not count it.
+	 * @return a logged-in session the caller must QUIT and close
+	 * @throws BackendUnavailableException when it could not connect, secure the connection or log in
+	 * @throws IOException when the server refused the connection otherwise (a 421)
+	 */
+	public FtpClient openUnpooled() throws IOException {
+		return this.factory.create();
+	}
+
+	/**
+	 * The settings applied by themselves for the server's known quirks (a TLS cap, LIST rather
+	 * than MLSD), as the latest greeting showed the server; {@link KnownQuirks#NONE} before any.
+	 */
+	public KnownQuirks knownQuirks() {
+		return this.factory.quirks();
+	}
+
+	/** How the pool's latest attempt to open a session ended, if it made one. */
+	public Optional<SessionOpening> lastOpening() {
+		return this.factory.lastOpening();
 	}
 
 	/** Where the sessions connect to (the password is left out of its {@code toString()}). */

@@ -11,13 +11,15 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * What a caller may do below {@code /files}: {@code read} (GET, HEAD), {@code write} (PUT,
  * folder creation, moves) and {@code delete}, on every server ({@code SCOPE_read}) or on one
  * ({@code SCOPE_read:partner-a}); and {@code share}: hand out share links ({@code POST /shares})
- * for what it may read or write itself on the default server. API keys, JWT scopes, pass-through
+ * for what it may read or write itself on the default server; {@code admin}: read the server
+ * reports ({@code GET /servers}, {@code GET /servers/NAME}), which no caller holds unless
+ * configured, not even in the open loopback demo. API keys, JWT scopes, pass-through
  * logins and anonymous access all end up as these authorities, so one set of rules
  * ({@link ServerAccess}) guards every mode.
  */
 public enum FtpScope {
 
-	READ, WRITE, DELETE, SHARE;
+	READ, WRITE, DELETE, SHARE, ADMIN;
 
 	/** The scope as written in settings and tokens: {@code read}, {@code write}, {@code delete}. */
 	public String value() {
@@ -51,7 +53,7 @@ public enum FtpScope {
 
 	/**
 	 * The scope named {@code value}, ignoring case.
-	 * @throws IllegalArgumentException for anything but read, write, delete and share
+	 * @throws IllegalArgumentException for anything but read, write, delete, share and admin
 	 */
 	public static FtpScope of(String value) {
 		for (FtpScope scope : values()) {
@@ -59,7 +61,7 @@ public enum FtpScope {
 				return scope;
 			}
 		}
-		throw new IllegalArgumentException("Unknown scope '" + value + "': use read, write, delete or share");
+		throw new IllegalArgumentException("Unknown scope '" + value + "': use read, write, delete, share or admin");
 	}
 
 }

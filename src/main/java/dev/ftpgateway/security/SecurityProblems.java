@@ -34,6 +34,9 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 	/** Where share links are made; the only route that needs the share scope. */
 	public static final String SHARES = "/shares";
 
+	/** Where the server reports are, {@code /servers} and {@code /servers/NAME}: they need the admin scope. */
+	static final String SERVER_REPORTS = "/servers";
+
 	private static final String REALM = "realm=\"ftp-gateway\"";
 
 	private final boolean basic;
@@ -103,8 +106,13 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 	}
 
 	private static String neededScope(HttpServletRequest request) {
-		if (request.getRequestURI().equals(request.getContextPath() + SHARES)) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.equals(SHARES)) {
 			return FtpScope.SHARE.value();
+		}
+		if (path.equals(SERVER_REPORTS) || (path.startsWith(SERVER_REPORTS + "/")
+				&& path.indexOf('/', SERVER_REPORTS.length() + 1) < 0)) {
+			return FtpScope.ADMIN.value();
 		}
 		HttpMethod method = HttpMethod.valueOf(request.getMethod());
 		if (method == HttpMethod.GET || method == HttpMethod.HEAD) {

@@ -31,7 +31,22 @@ class FtpGatewayPropertiesTest {
 			assertThat(properties.getTransfer().getBufferSize()).isEqualTo(DataSize.ofKilobytes(64));
 			assertThat(properties.getServer().getRoot()).isEqualTo("/");
 			assertThat(defaultServer(context).connection().useMlsd()).isTrue();
+			assertThat(defaultServer(context).connection().useMlsdExplicit()).isFalse();
 		});
+	}
+
+	@Test
+	void useMlsdSetExplicitlyIsKeptWhateverTheServer() {
+		this.runner.withPropertyValues("ftp-gateway.server.host=ftp.example.org", "ftp-gateway.server.use-mlsd=true")
+			.run((context) -> assertThat(defaultServer(context).connection().useMlsdExplicit()).isTrue());
+		// As the Helm chart renders it when its value is null.
+		this.runner.withPropertyValues("ftp-gateway.server.host=ftp.example.org", "ftp-gateway.server.use-mlsd=")
+			.run((context) -> assertThat(defaultServer(context).connection().useMlsdExplicit()).isFalse());
+		this.runner.withPropertyValues("ftp-gateway.server.host=ftp.example.org", "ftp-gateway.server.use-mlsd=false")
+			.run((context) -> {
+				assertThat(defaultServer(context).connection().useMlsd()).isFalse();
+				assertThat(defaultServer(context).connection().useMlsdExplicit()).isTrue();
+			});
 	}
 
 	@Test

@@ -14,11 +14,12 @@ class SecurityModesTest {
 	private final FtpGatewaySecurityProperties settings = new FtpGatewaySecurityProperties();
 
 	@Test
-	void theDemoWithoutSettingsIsOpenAndBindsLoopback() {
+	void theDemoWithoutSettingsIsOpenButNotForServerReportsAndBindsLoopback() {
 		SecurityModes modes = SecurityModes.decide(this.settings, new MockEnvironment());
 		assertThat(modes.open()).isTrue();
 		assertThat(modes.bindLoopback()).isTrue();
-		assertThat(modes.anonymousScopes()).containsExactlyInAnyOrder(FtpScope.values());
+		assertThat(modes.anonymousScopes()).containsExactlyInAnyOrder(FtpScope.READ, FtpScope.WRITE, FtpScope.DELETE,
+				FtpScope.SHARE);
 	}
 
 	@Test

@@ -86,7 +86,27 @@ class FtpTlsClientIT {
 			try (Socket data = ftps.transferCommand("RETR /data.bin")) {
 				TlsDataSocket tls = (TlsDataSocket) data;
 				assertThat(tls.session().getId()).isNotEmpty().isEqualTo(ftps.controlSession().getId());
+				assertThat(ftps.isSessionReused(data)).isTrue();
 				tls.getInputStream().readAllBytes();
+			}
+			ftps.voidResponse();
+		}
+	}
+
+	@Test
+	void aDataConnectionResumingUnderTls13CountsAsReused() throws Exception {
+		start(false, "TLSv1.3");
+		try (FtpTlsClient ftps = new FtpTlsClient(trustingTestCa())) {
+			ftps.connect("localhost", this.server.port(), Duration.ofSeconds(10));
+			ftps.login("u", "p");
+			ftps.protectData();
+			assertThat(ftps.controlSession().getProtocol()).isEqualTo("TLSv1.3");
+			ftps.voidCommand("TYPE I");
+			try (Socket data = ftps.transferCommand("RETR /data.bin")) {
+				// A TLS 1.3 resumption is a new session object with an id of its own.
+				assertThat(((TlsDataSocket) data).session().getId()).isNotEqualTo(ftps.controlSession().getId());
+				assertThat(ftps.isSessionReused(data)).isTrue();
+				data.getInputStream().readAllBytes();
 			}
 			ftps.voidResponse();
 		}
@@ -141,6 +161,7 @@ class FtpTlsClientIT {
 			ftps.voidCommand("TYPE I");
 			try (Socket data = ftps.transferCommand("RETR /data.bin")) {
 				assertThat(data).isNotInstanceOf(TlsDataSocket.class);
+				assertThat(ftps.isSessionReused(data)).isFalse();
 				assertThat(data.getInputStream().readAllBytes()).isEqualTo(this.content);
 			}
 			ftps.voidResponse();

@@ -20,8 +20,15 @@ class JwtScopesTest {
 
 	@Test
 	void aListClaimWithAPrefixMapsPrefixedValues() {
-		Jwt jwt = jwt("roles", List.of("ftp:write", "read", "ftp:admin"));
+		Jwt jwt = jwt("roles", List.of("ftp:write", "read", "ftp:owner"));
 		assertThat(authorities(new JwtScopes("roles", "ftp:", ""), jwt)).containsExactly("SCOPE_write");
+	}
+
+	@Test
+	void theAdminScopeForTheServerReportsMapsOnEveryServerOrOne() {
+		Jwt jwt = jwt("scope", "admin admin:partner-a");
+		assertThat(authorities(new JwtScopes("scope", "", ""), jwt)).containsExactly("SCOPE_admin",
+				"SCOPE_admin:partner-a");
 	}
 
 	@Test

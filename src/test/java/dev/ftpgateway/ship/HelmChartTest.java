@@ -111,6 +111,126 @@ class HelmChartTest {
 	}
 
 	@Test
+	void serviceMonitorSendsAnApiKeyFromASecretWhenMetricsNeedCredentials() {
+		Map<String, Object> endpoint = list(render(Map.of("serviceMonitor.enabled", true, "serviceMonitor.apiKeySecret.name",
+				"prometheus-key")).get("ServiceMonitor"), "spec.endpoints").get(0);
+		assertThat(at(endpoint, "authorization.type")).isEqualTo("Bearer");
+		assertThat(map(endpoint, "authorization.credentials")).containsEntry("name", "prometheus-key")
+			.containsEntry("key", "api-key");
+		Map<String, Object> anonymous = list(render(Map.of("serviceMonitor.enabled", true)).get("ServiceMonitor"),
+				"spec.endpoints").get(0);
+		assertThat(anonymous).doesNotContainKey("authorization");
+	}
+
+	@Test
+	void aManagementPortTakesTheProbesAndTheScrapeWithoutCredentials() {
+		RenderedChart chart = render(Map.of("managementPort", 8081, "serviceMonitor.enabled", true,
+				"serviceMonitor.apiKeySecret.name", "prometheus-key", "networkPolicy.enabled", true,
+				"networkPolicy.managementFrom[0].namespaceSelector.matchLabels.name", "monitoring"));
+		assertThat(map(chart.get("ConfigMap"), "data")).containsEntry("MANAGEMENT_SERVER_PORT", "8081");
+		assertThat(list(chart.container(), "ports"))
+			.anySatisfy((port) -> assertThat(port).containsEntry("name", "management").containsEntry("containerPort", 8081));
+		for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+			assertThat(at(chart.container(), probe + ".httpGet.port")).as(probe).isEqualTo("management");
+		}
+		assertThat(list(chart.get("Service"), "spec.ports"))
+			.anySatisfy((port) -> assertThat(port).containsEntry("name", "management").containsEntry("port", 8081));
+		Map<String, Object> endpoint = list(chart.get("ServiceMonitor"), "spec.endpoints").get(0);
+		assertThat(endpoint).containsEntry("port", "management").doesNotContainKey("authorization");
+		List<Map<String, Object>> ingress = list(chart.get("NetworkPolicy"), "spec.ingress");
+		assertThat(ingress).hasSize(2);
+		assertThat(at(list(ingress.get(1), "from").get(0), "namespaceSelector.matchLabels.name")).isEqualTo("monitoring");
+		assertThat(at(render(Map.of()).container(), "readinessProbe.httpGet.port")).isEqualTo("http");
+	}
+
+	@Test
+	void useMlsdStaysUnsetUnlessGivenSoTheApplicationDecidesByTheServer() {
+		assertThat(map(render(Map.of("ftp.host", "ftp.example.org")).get("ConfigMap"), "data"))
+			.containsEntry("FTP_GATEWAY_SERVER_USE_MLSD", "");
+		assertThat(map(render(Map.of("ftp.host", "ftp.example.org", "ftp.useMlsd", false)).get("ConfigMap"), "data"))
+			.containsEntry("FTP_GATEWAY_SERVER_USE_MLSD", "false");
+		assertThat(map(render(Map.of("ftp.host", "ftp.example.org", "ftp.useMlsd", true)).get("ConfigMap"), "data"))
+			.containsEntry("FTP_GATEWAY_SERVER_USE_MLSD", "true");
+	}
+
+	@Test
+	void apiKeysAndJwtSettingsComeFromAnExistingSecret() {
+		RenderedChart chart = render(Map.of("ftp.host", "ftp.example.org", "security.existingSecret", "gw-auth"));
+		assertThat(list(chart.container(), "envFrom"))
+			.anySatisfy((source) -> assertThat(at(source, "secretRef.name")).isEqualTo("gw-auth"));
+		assertThat(chart.find("Secret")).isEmpty();
+		assertThat(notes(Map.of("ftp.host", "ftp.example.org", "security.existingSecret", "gw-auth")))
+			.doesNotContain("refuses to start");
+	}
+
+	@Test
+	void trustStoreAndClientCertificateComeFromSecrets() {
+		RenderedChart chart = render(Map.of("ftp.host", "ftp.example.org", "ftp.tls.mode", "explicit",
+				"ftp.tls.trustStore.existingSecret", "ftp-trust", "ftp.tls.clientKeyStore.existingSecret", "ftp-client",
+				"ftp.tls.clientKeyStore.key", "client.p12"));
+		assertThat(map(chart.get("ConfigMap"), "data"))
+			.containsEntry("FTP_GATEWAY_SERVER_TLS_TRUST_STORE", "/etc/ftp-gateway/trust-store/truststore.p12")
+			.containsEntry("FTP_GATEWAY_SERVER_TLS_CLIENT_KEY_STORE", "/etc/ftp-gateway/client-key-store/client.p12");
+		assertThat(secretRef(chart, "FTP_GATEWAY_SERVER_TLS_TRUST_STORE_PASSWORD")).containsEntry("name", "ftp-trust")
+			.containsEntry("key", "password");
+		assertThat(secretRef(chart, "FTP_GATEWAY_SERVER_TLS_CLIENT_KEY_STORE_PASSWORD"))
+			.containsEntry("name", "ftp-client");
+		List<Map<String, Object>> volumes = list(chart.get("Deployment"), "spec.template.spec.volumes");
+		assertThat(volumes).anySatisfy((volume) -> {
+			assertThat(at(volume, "secret.secretName")).isEqualTo("ftp-client");
+			assertThat(list(volume, "secret.items")).containsExactly(Map.of("key", "client.p12", "path", "client.p12"));
+		});
+		assertThat(volumes).anySatisfy((volume) -> assertThat(at(volume, "secret.secretName")).isEqualTo("ftp-trust"));
+		assertThat(list(chart.container(), "volumeMounts").stream().map((mount) -> mount.get("mountPath")))
+			.contains("/etc/ftp-gateway/trust-store", "/etc/ftp-gateway/client-key-store");
+		assertThat(chart.find("Secret")).isEmpty();
+	}
+
+	@Test
+	void extraEnvFromVolumesAndMountsReachThePod() {
+		RenderedChart chart = render(Map.of("extraEnvFrom[0].secretRef.name", "partner-a-passwords",
+				"extraVolumes[0].name", "partner-a-trust", "extraVolumes[0].secret.secretName", "partner-a-trust",
+				"extraVolumeMounts[0].name", "partner-a-trust", "extraVolumeMounts[0].mountPath", "/etc/ftp-gateway/partner-a"));
+		assertThat(list(chart.container(), "envFrom"))
+			.anySatisfy((source) -> assertThat(at(source, "secretRef.name")).isEqualTo("partner-a-passwords"));
+		assertThat(list(chart.get("Deployment"), "spec.template.spec.volumes"))
+			.anySatisfy((volume) -> assertThat(volume).containsEntry("name", "partner-a-trust"));
+		assertThat(list(chart.container(), "volumeMounts"))
+			.anySatisfy((mount) -> assertThat(mount).containsEntry("mountPath", "/etc/ftp-gateway/partner-a"));
+	}
+
+	@Test
+	void replicasPreferDifferentNodesUnlessAffinityIsGiven() {
+		Map<String, Object> pod = map(render(Map.of()).get("Deployment"), "spec.template.spec");
+		Map<String, Object> preferred = list(pod, "affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution")
+			.get(0);
+		assertThat(at(preferred, "podAffinityTerm.topologyKey")).isEqualTo("kubernetes.io/hostname");
+		assertThat(map(preferred, "podAffinityTerm.labelSelector.matchLabels"))
+			.isEqualTo(map(render(Map.of()).get("Deployment"), "spec.selector.matchLabels"));
+		assertThat(map(render(Map.of("podAntiAffinity", "none")).get("Deployment"), "spec.template.spec"))
+			.doesNotContainKey("affinity");
+		Map<String, Object> own = map(render(Map.of("affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution"
+				+ ".nodeSelectorTerms[0].matchExpressions[0].key", "zone", "affinity.nodeAffinity.requiredDuringScheduling"
+				+ "IgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator", "Exists"))
+			.get("Deployment"), "spec.template.spec.affinity");
+		assertThat(own).containsOnlyKeys("nodeAffinity");
+	}
+
+	@Test
+	void topologySpreadConstraintsSelectThisReleasesPods() {
+		RenderedChart chart = render(Map.of("topologySpreadConstraints[0].maxSkew", 1,
+				"topologySpreadConstraints[0].topologyKey", "topology.kubernetes.io/zone",
+				"topologySpreadConstraints[0].whenUnsatisfiable", "ScheduleAnyway"));
+		Map<String, Object> constraint = list(chart.get("Deployment"), "spec.template.spec.topologySpreadConstraints")
+			.get(0);
+		assertThat(constraint).containsEntry("maxSkew", 1).containsEntry("topologyKey", "topology.kubernetes.io/zone");
+		assertThat(map(constraint, "labelSelector.matchLabels"))
+			.isEqualTo(map(chart.get("Deployment"), "spec.selector.matchLabels"));
+		assertThat(map(render(Map.of()).get("Deployment"), "spec.template.spec"))
+			.doesNotContainKey("topologySpreadConstraints");
+	}
+
+	@Test
 	void passwordLandsOnlyInTheSecretAndReachesThePodThroughASecretKeyRef() {
 		RenderedChart chart = render(Map.of("ftp.host", "ftp.example.org", "ftp.password", PASSWORD));
 		// Base64 in the Secret is the only form it may take: never in clear text anywhere.
@@ -476,6 +596,15 @@ class HelmChartTest {
 		values.put("imagePullSecrets[0].name", "regcred");
 		values.put("nodeSelector.disktype", "ssd");
 		values.put("shares.existingSecret", "ops-shares");
+		values.put("security.existingSecret", "gw-auth");
+		values.put("ftp.tls.mode", "explicit");
+		values.put("ftp.tls.trustStore.existingSecret", "ftp-trust");
+		values.put("ftp.tls.clientKeyStore.existingSecret", "ftp-client");
+		values.put("serviceMonitor.apiKeySecret.name", "prometheus-key");
+		values.put("topologySpreadConstraints[0].maxSkew", 1);
+		values.put("topologySpreadConstraints[0].topologyKey", "topology.kubernetes.io/zone");
+		values.put("topologySpreadConstraints[0].whenUnsatisfiable", "ScheduleAnyway");
+		values.put("extraEnvFrom[0].configMapRef.name", "more-settings");
 		RenderedChart chart = render(values);
 		assertThat(chart.kinds()).containsExactlyInAnyOrder("ServiceAccount", "ConfigMap", "Secret", "Service",
 				"Deployment", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget", "ServiceMonitor",

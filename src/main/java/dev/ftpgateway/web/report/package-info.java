@@ -1,0 +1,2 @@
+/** The server reports over HTTP: {@code GET /servers} and {@code GET /servers/NAME}. */
+package dev.ftpgateway.web.report;
