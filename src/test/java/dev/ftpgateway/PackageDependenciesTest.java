@@ -35,17 +35,18 @@ class PackageDependenciesTest {
 	private static final String PROJECT = "dev.ftpgateway.";
 
 	/** What each package (a folder below dev/ftpgateway, subpackages included unless listed too) may import. */
-	private static final Map<String, Predicate<String>> RULES = Map.of(
-			"", projectNone().or(i -> i.startsWith("org.springframework.boot")),
-			"ftp", jdk().or(project("ftp")),
-			"ftp/listing", jdk(),
-			"pool", jdk().or(project("ftp")).or(i -> i.startsWith("org.apache.commons.pool2")),
-			"files", jdk().or(project("ftp", "pool")),
-			"web", projectNone().or(project("web", "files")).or(ftpErrorsAndReplyCodes()).or(poolErrors()),
-			"security", projectNone().or(project("security", "files", "pool", "ftp")),
-			"actuate", projectNone().or(project("pool", "ftp")),
-			"embedded", projectNone(),
-			"config", i -> true);
+	private static final Map<String, Predicate<String>> RULES = Map.ofEntries(
+			Map.entry("", projectNone().or(i -> i.startsWith("org.springframework.boot"))),
+			Map.entry("ftp", jdk().or(project("ftp"))),
+			Map.entry("ftp/listing", jdk()),
+			Map.entry("pool", jdk().or(project("ftp")).or(i -> i.startsWith("org.apache.commons.pool2"))),
+			Map.entry("files", jdk().or(project("ftp", "pool"))),
+			Map.entry("web", projectNone().or(project("web", "files", "transfers")).or(ftpErrorsAndReplyCodes()).or(poolErrors())),
+			Map.entry("security", projectNone().or(project("security", "files", "pool", "ftp"))),
+			Map.entry("actuate", projectNone().or(project("pool", "ftp", "transfers"))),
+			Map.entry("transfers", jdk()),
+			Map.entry("embedded", projectNone()),
+			Map.entry("config", i -> true));
 
 	@Test
 	void everyPackageHasARuleAndEveryRuleAPackage() {
@@ -73,7 +74,7 @@ class PackageDependenciesTest {
 
 	@Test
 	void theFtpClientAndTheFileSemanticsKnowNoSpringAndNoHttp() {
-		for (String dir : List.of("ftp", "pool", "files")) {
+		for (String dir : List.of("ftp", "pool", "files", "transfers")) {
 			assertThat(importsOf(dir)).as("imports of package '%s'", dir)
 				.noneMatch(i -> i.startsWith("org.springframework") || i.startsWith("jakarta."));
 		}

@@ -74,6 +74,9 @@ class SecurityConfiguration {
 	private static final String[] NAMED_SERVER_FILES = { "/servers/{" + ServerAccess.SERVER_VARIABLE + "}/files",
 			"/servers/{" + ServerAccess.SERVER_VARIABLE + "}/files/**" };
 
+	/** The running transfers' endpoint: listing and cancelling them takes the admin scope. */
+	private static final String TRANSFERS = "/actuator/transfers";
+
 	/** The scope each method needs below a files tree. */
 	private static final Map<HttpMethod, FtpScope> SCOPES = Map.of(HttpMethod.GET, FtpScope.READ, HttpMethod.HEAD,
 			FtpScope.READ, HttpMethod.PUT, FtpScope.WRITE, HttpMethod.POST, FtpScope.WRITE, HttpMethod.DELETE,
@@ -283,6 +286,10 @@ class SecurityConfiguration {
 			// Share links cover paths on the default server, so handing them out takes the share scope there.
 			requests.requestMatchers(HttpMethod.POST, SecurityProblems.SHARES)
 				.access(ServerAccess.onDefaultServer(FtpScope.SHARE, backends.defaultName()));
+			// Listing and cancelling every caller's transfers is for operators: the admin scope.
+			if (!modes.open()) {
+				requests.requestMatchers(TRANSFERS, TRANSFERS + "/**").hasAuthority(FtpScope.ADMIN.authority());
+			}
 			// Metrics and anything not listed: any caller the gateway knows, never the anonymous public.
 			if (modes.open()) {
 				requests.anyRequest().permitAll();

@@ -11,13 +11,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * What a caller may do below {@code /files}: {@code read} (GET, HEAD), {@code write} (PUT,
  * folder creation, moves) and {@code delete}, on every server ({@code SCOPE_read}) or on one
  * ({@code SCOPE_read:partner-a}); and {@code share}: hand out share links ({@code POST /shares})
- * for what it may read or write itself on the default server. API keys, JWT scopes, pass-through
- * logins and anonymous access all end up as these authorities, so one set of rules
- * ({@link ServerAccess}) guards every mode.
+ * for what it may read or write itself on the default server; and {@code admin}: operate the
+ * gateway ({@code /actuator/transfers}: list and cancel every caller's transfers). API keys,
+ * JWT scopes, pass-through logins and anonymous access all end up as these authorities, so one
+ * set of rules ({@link ServerAccess}) guards every mode.
  */
 public enum FtpScope {
 
-	READ, WRITE, DELETE, SHARE;
+	READ, WRITE, DELETE, SHARE, ADMIN;
 
 	/** The scope as written in settings and tokens: {@code read}, {@code write}, {@code delete}. */
 	public String value() {
@@ -51,7 +52,7 @@ public enum FtpScope {
 
 	/**
 	 * The scope named {@code value}, ignoring case.
-	 * @throws IllegalArgumentException for anything but read, write, delete and share
+	 * @throws IllegalArgumentException for anything but read, write, delete, share and admin
 	 */
 	public static FtpScope of(String value) {
 		for (FtpScope scope : values()) {
@@ -59,7 +60,7 @@ public enum FtpScope {
 				return scope;
 			}
 		}
-		throw new IllegalArgumentException("Unknown scope '" + value + "': use read, write, delete or share");
+		throw new IllegalArgumentException("Unknown scope '" + value + "': use read, write, delete, share or admin");
 	}
 
 }

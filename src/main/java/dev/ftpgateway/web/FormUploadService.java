@@ -16,6 +16,8 @@ import dev.ftpgateway.files.Precondition;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.files.Upload;
 import dev.ftpgateway.files.UploadBody;
+import dev.ftpgateway.transfers.RunningTransfer;
+import dev.ftpgateway.transfers.TransferDirection;
 import dev.ftpgateway.web.form.MultipartStream;
 import dev.ftpgateway.web.problem.GatewayProblems;
 import dev.ftpgateway.web.transfer.ClientBody;
@@ -37,10 +39,14 @@ public class FormUploadService {
 
 	private final TransferFailures failures;
 
-	public FormUploadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures) {
+	private final RequestTransfers transfers;
+
+	public FormUploadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures,
+			RequestTransfers transfers) {
 		this.servers = servers;
 		this.bufferSize = settings.bufferSize();
 		this.failures = failures;
+		this.transfers = transfers;
 	}
 
 	/** One stored file: where it is, its size, and whether it replaced an existing one. */
@@ -64,9 +70,11 @@ public class FormUploadService {
 				continue;
 			}
 			RemotePath path = file(folder, name);
-			PartBody body = new PartBody(path, part.body());
-			boolean replaced = uploads.write(path, new AtomicUpload.Options(false, mkdirs, precondition), body);
-			stored.add(new StoredFile(path.toString(), body.size, replaced));
+			try (PartBody body = new PartBody(path, part.body(), request)) {
+				boolean replaced = uploads.write(path, new AtomicUpload.Options(false, mkdirs, precondition), body);
+				body.completed();
+				stored.add(new StoredFile(path.toString(), body.size, replaced));
+			}
 		}
 		if (stored.isEmpty()) {
 			throw GatewayProblems.badRequest("The form holds no file: nothing was stored");
@@ -107,34 +115,56 @@ public class FormUploadService {
 		return path;
 	}
 
-	/** One file part's bytes as an upload's body. */
-	private final class PartBody implements UploadBody {
+	/** One file part's bytes as an upload's body, a transfer of its own from when its bytes start to flow. */
+	private final class PartBody implements UploadBody, AutoCloseable {
 
 		private final RemotePath path;
 
 		private final InputStream in;
 
+		private final HttpServletRequest request;
+
+		private RunningTransfer transfer;
+
 		private long size;
 
-		PartBody(RemotePath path, InputStream in) {
+		PartBody(RemotePath path, InputStream in, HttpServletRequest request) {
 			this.path = path;
 			this.in = in;
+			this.request = request;
 		}
 
 		@Override
 		public long writeTo(Upload upload) throws IOException {
+			this.transfer = FormUploadService.this.transfers.start(this.request, this.path, TransferDirection.UPLOAD,
+					-1);
 			byte[] buffer = new byte[FormUploadService.this.bufferSize];
 			int read;
 			while ((read = this.in.read(buffer, 0, buffer.length)) >= 0) {
 				upload.write(buffer, 0, read);
 				this.size += read;
+				this.transfer.moved(read);
 			}
+			this.transfer.finishing();
 			return this.size;
 		}
 
 		@Override
 		public void transferFailed(IOException failure) {
-			FormUploadService.this.failures.record("upload", this.path, failure);
+			FormUploadService.this.failures.record(this.transfer, this.path, failure);
+		}
+
+		void completed() {
+			if (this.transfer != null) {
+				this.transfer.completed();
+			}
+		}
+
+		@Override
+		public void close() {
+			if (this.transfer != null) {
+				this.transfer.close();
+			}
 		}
 
 	}

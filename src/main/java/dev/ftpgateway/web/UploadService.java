@@ -11,6 +11,8 @@ import dev.ftpgateway.files.AtomicUpload;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.files.Upload;
 import dev.ftpgateway.files.UploadBody;
+import dev.ftpgateway.transfers.RunningTransfer;
+import dev.ftpgateway.transfers.TransferDirection;
 import dev.ftpgateway.web.transfer.ClientBody;
 import dev.ftpgateway.web.transfer.IncompleteUploadException;
 import dev.ftpgateway.web.transfer.TransferCopier;
@@ -29,10 +31,14 @@ public class UploadService {
 
 	private final TransferFailures failures;
 
-	public UploadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures) {
+	private final RequestTransfers transfers;
+
+	public UploadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures,
+			RequestTransfers transfers) {
 		this.servers = servers;
 		this.copier = new TransferCopier(settings.bufferSize(), failures);
 		this.failures = failures;
+		this.transfers = transfers;
 	}
 
 	/**
@@ -42,17 +48,25 @@ public class UploadService {
 	public HttpStatus put(RemotePath path, HttpServletRequest request, boolean append, boolean mkdirs)
 			throws IOException {
 		AtomicUpload uploads = this.servers.of(request).uploads();
-		boolean existed = uploads.write(path,
-				new AtomicUpload.Options(append, mkdirs, WritePreconditions.of(request)), new RequestBody(path, request));
-		return existed ? HttpStatus.NO_CONTENT : HttpStatus.CREATED;
+		try (RequestBody body = new RequestBody(path, request)) {
+			boolean existed = uploads.write(path,
+					new AtomicUpload.Options(append, mkdirs, WritePreconditions.of(request)), body);
+			body.completed();
+			return existed ? HttpStatus.NO_CONTENT : HttpStatus.CREATED;
+		}
 	}
 
-	/** The request body as an upload's bytes; a body shorter than its Content-Length stores nothing. */
-	private final class RequestBody implements UploadBody {
+	/**
+	 * The request body as an upload's bytes; a body shorter than its Content-Length stores nothing.
+	 * Its transfer starts when the body starts to flow, after the checks before it.
+	 */
+	private final class RequestBody implements UploadBody, AutoCloseable {
 
 		private final RemotePath path;
 
 		private final HttpServletRequest request;
+
+		private RunningTransfer transfer;
 
 		RequestBody(RemotePath path, HttpServletRequest request) {
 			this.path = path;
@@ -61,18 +75,35 @@ public class UploadService {
 
 		@Override
 		public long writeTo(Upload upload) throws IOException {
-			long received = UploadService.this.copier.upload(new ClientBody(this.request.getInputStream()), upload);
 			long declared = this.request.getContentLengthLong();
+			this.transfer = UploadService.this.transfers.start(this.request, this.path, TransferDirection.UPLOAD,
+					declared);
+			long received = UploadService.this.copier.upload(new ClientBody(this.request.getInputStream()), upload,
+					this.transfer);
 			if (declared >= 0 && received != declared) {
 				throw new IncompleteUploadException(
 						"Upload ended after " + received + " of " + declared + " declared bytes", null);
 			}
+			this.transfer.finishing();
 			return received;
 		}
 
 		@Override
 		public void transferFailed(IOException failure) {
-			UploadService.this.failures.record("upload", this.path, failure);
+			UploadService.this.failures.record(this.transfer, this.path, failure);
+		}
+
+		void completed() {
+			if (this.transfer != null) {
+				this.transfer.completed();
+			}
+		}
+
+		@Override
+		public void close() {
+			if (this.transfer != null) {
+				this.transfer.close();
+			}
 		}
 
 	}
