@@ -188,15 +188,15 @@ class SecurityConfiguration {
 	 */
 	@Bean(destroyMethod = "close")
 	ServerSessions serverSessions(BackendServers backends, SecurityModes modes, FtpGatewaySecurityProperties settings,
-			ObjectProvider<FtpEventListener> events) {
-		FtpEventListener listener = events.getIfAvailable(() -> FtpEventListener.NONE);
+			ObjectProvider<ServerEventListeners> events) {
+		ServerEventListeners listeners = events.getIfAvailable(() -> ServerEventListeners.NONE);
 		Set<String> passThrough = settings.getPassThrough().getServers();
 		checkServers(passThrough, "ftp-gateway.security.pass-through.servers", backends);
 		Map<String, FtpSessions> sessions = new LinkedHashMap<>();
 		Map<String, UserSessionPool> users = new LinkedHashMap<>();
 		for (BackendServers.Backend backend : backends.all()) {
 			boolean loginsHere = modes.passThrough() && (passThrough.isEmpty() || passThrough.contains(backend.name()));
-			UserSessionPool own = loginsHere ? userSessionPool(backend, settings, listener) : null;
+			UserSessionPool own = loginsHere ? userSessionPool(backend, settings, listeners.of(backend.name())) : null;
 			if (own != null) {
 				users.put(backend.name(), own);
 			}

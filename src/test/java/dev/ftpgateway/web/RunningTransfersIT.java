@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Transfers in progress with two servers, alpha (the default) and beta: a slowly read download
  * and a slowly sent upload are listed at {@code /actuator/transfers} with growing byte counts
- * and cancelled there, leaving nothing half-written.
+ * and cancelled there, leaving nothing half-written; every {@code ftp_*} metric names its server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "ftp-gateway.default-server=alpha" })
@@ -157,6 +157,28 @@ class RunningTransfersIT {
 		await().atMost(TIMEOUT).until(() -> transfer("/cancelled-upload/large.bin").isEmpty());
 		assertThat(metric("ftp_gateway_transfers_seconds_count{direction=\"upload\",outcome=\"cancelled\",server=\"beta\"}"))
 			.isEqualTo(1);
+	}
+
+	@Test
+	void everyFtpMetricNamesItsServer() throws Exception {
+		Files.writeString(alpha.home().resolve("tagged.txt"), "alpha");
+		Files.writeString(beta.home().resolve("tagged.txt"), "beta");
+		assertThat(get("/servers/alpha/files/tagged.txt").body()).isEqualTo("alpha");
+		assertThat(get("/servers/beta/files/tagged.txt").body()).isEqualTo("beta");
+		String metrics = get("/actuator/prometheus").body();
+		for (String server : new String[] { "alpha", "beta" }) {
+			assertThat(metrics).contains(
+					"ftp_commands_seconds_count{command=\"RETR\",reply=\"1xx\",server=\"" + server + "\"}",
+					"ftp_transfer_bytes_total{direction=\"download\",outcome=\"success\",server=\"" + server + "\"}",
+					"ftp_gateway_transfer_bytes_total{direction=\"download\",server=\"" + server + "\"}",
+					"ftp_gateway_transfers_started_total{direction=\"download\",server=\"" + server + "\"}",
+					"ftp_gateway_transfers_seconds_bucket{direction=\"download\",outcome=\"completed\",server=\""
+							+ server + "\",le=\"1.0\"}",
+					"ftp_commands_seconds_bucket{command=\"RETR\",reply=\"1xx\",server=\"" + server + "\",le=\"0.1\"}");
+		}
+		assertThat(metrics.lines().filter((line) -> line.startsWith("ftp_")))
+			.isNotEmpty()
+			.allSatisfy((line) -> assertThat(line).contains("server=\""));
 	}
 
 	private Socket slowClient() throws IOException {
