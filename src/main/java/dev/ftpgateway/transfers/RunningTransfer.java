@@ -96,6 +96,11 @@ public final class RunningTransfer implements AutoCloseable {
 		this.completed = true;
 	}
 
+	/** Whether it succeeded ({@link #completed()}). */
+	public boolean isCompleted() {
+		return this.completed;
+	}
+
 	/** Whether an operator cancelled it. */
 	public boolean isCancelled() {
 		return this.state.get() == CANCELLED;

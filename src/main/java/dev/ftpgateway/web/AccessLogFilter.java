@@ -94,13 +94,30 @@ public class AccessLogFilter extends OncePerRequestFilter {
 			completed = true;
 		}
 		finally {
-			String outcome = (request.getAttribute(TRANSFER) instanceof RunningTransfer transfer
-					&& transfer.isCancelled()) ? "cancelled" : completed ? "completed" : "aborted";
+			String outcome = outcome(request.getAttribute(TRANSFER), response.getStatus(), completed);
 			log(new Line(request.getMethod(), request.getRequestURI(), request.getQueryString(), response.getStatus(),
 					counting.bytes(), (System.nanoTime() - start) / 1_000_000, outcome), request.getRemoteAddr(),
 					(String) request.getAttribute(CALLER), (String) request.getAttribute(SERVER));
 			MDC.remove(REQUEST_ID);
 		}
+	}
+
+	/**
+	 * How the exchange ended: {@code aborted} when the response was cut off. A failed transfer
+	 * under a success status means its body was cut off: Spring MVC takes a client that went away
+	 * mid-download ("Connection reset by peer") for handled, so no exception tells this filter. A
+	 * failed upload was answered with a problem, which completed.
+	 */
+	private static String outcome(Object transfer, int status, boolean completed) {
+		if (transfer instanceof RunningTransfer running) {
+			if (running.isCancelled()) {
+				return "cancelled";
+			}
+			if (!running.isCompleted() && status < HttpServletResponse.SC_BAD_REQUEST) {
+				return "aborted";
+			}
+		}
+		return completed ? "completed" : "aborted";
 	}
 
 	/** The id of the request being served on this thread, as the access log writes it. */

@@ -127,6 +127,26 @@ class RunningTransfersIT {
 	}
 
 	@Test
+	void aDownloadTheClientWalksAwayFromIsLoggedAsAbortedNot200(CapturedOutput output) throws Exception {
+		Files.write(alpha.home().resolve("walked-away.bin"), new byte[LARGE]);
+		try (Socket client = slowClient()) {
+			send(client, "GET /files/walked-away.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+			InputStream in = client.getInputStream();
+			assertThat(readHead(in)).startsWith("HTTP/1.1 200");
+			for (int i = 0; i < 4; i++) {
+				readSome(in);
+			}
+			// A reset rather than a polite close, as a browser tab closed mid-download sends.
+			client.setSoLinger(true, 0);
+		}
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(output.getOut()).containsPattern("GET /files/walked-away.bin 200 \\d+ \\d+ms aborted"));
+		await().atMost(TIMEOUT).until(() -> transfer("/walked-away.bin").isEmpty());
+		assertThat(metric("ftp_gateway_transfers_seconds_count{direction=\"download\",outcome=\"failed\",server=\"alpha\"}"))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void aCancelledUploadStoresNothingNotEvenItsTemporaryFile() throws Exception {
 		Path folder = Files.createDirectories(beta.home().resolve("cancelled-upload"));
 		try (Socket client = slowClient()) {
