@@ -180,7 +180,7 @@ class RunningTransfersIT {
 	}
 
 	@Test
-	void everyFtpMetricNamesItsServer() throws Exception {
+	void everyFtpMetricNamesItsServerAndLatenciesHaveBuckets() throws Exception {
 		Files.writeString(alpha.home().resolve("tagged.txt"), "alpha");
 		Files.writeString(beta.home().resolve("tagged.txt"), "beta");
 		assertThat(get("/servers/alpha/files/tagged.txt").body()).isEqualTo("alpha");
@@ -199,6 +199,8 @@ class RunningTransfersIT {
 		assertThat(metrics.lines().filter((line) -> line.startsWith("ftp_")))
 			.isNotEmpty()
 			.allSatisfy((line) -> assertThat(line).contains("server=\""));
+		// Latency buckets for a p99 of requests (README, "Metrics to alert on").
+		assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"[^\"]*files[^\"]*\",le=\"0.1\"}");
 	}
 
 	private Socket slowClient() throws IOException {
