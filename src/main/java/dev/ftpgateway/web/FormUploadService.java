@@ -15,9 +15,7 @@ import dev.ftpgateway.files.InvalidRemotePathException;
 import dev.ftpgateway.files.Precondition;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.files.Upload;
-import dev.ftpgateway.files.UploadBody;
 import dev.ftpgateway.transfers.RunningTransfer;
-import dev.ftpgateway.transfers.TransferDirection;
 import dev.ftpgateway.web.form.MultipartStream;
 import dev.ftpgateway.web.problem.GatewayProblems;
 import dev.ftpgateway.web.transfer.ClientBody;
@@ -70,10 +68,12 @@ public class FormUploadService {
 				continue;
 			}
 			RemotePath path = file(folder, name);
-			try (PartBody body = new PartBody(path, part.body(), request)) {
+			InputStream in = part.body();
+			try (UploadTransfer body = new UploadTransfer(this.transfers, this.failures, request, path, -1,
+					(upload, transfer) -> copy(in, upload, transfer))) {
 				boolean replaced = uploads.write(path, new AtomicUpload.Options(false, mkdirs, precondition), body);
 				body.completed();
-				stored.add(new StoredFile(path.toString(), body.size, replaced));
+				stored.add(new StoredFile(path.toString(), body.copied(), replaced));
 			}
 		}
 		if (stored.isEmpty()) {
@@ -115,58 +115,17 @@ public class FormUploadService {
 		return path;
 	}
 
-	/** One file part's bytes as an upload's body, a transfer of its own from when its bytes start to flow. */
-	private final class PartBody implements UploadBody, AutoCloseable {
-
-		private final RemotePath path;
-
-		private final InputStream in;
-
-		private final HttpServletRequest request;
-
-		private RunningTransfer transfer;
-
-		private long size;
-
-		PartBody(RemotePath path, InputStream in, HttpServletRequest request) {
-			this.path = path;
-			this.in = in;
-			this.request = request;
+	/** Copies one file part's bytes into its upload. */
+	private long copy(InputStream in, Upload upload, RunningTransfer transfer) throws IOException {
+		byte[] buffer = new byte[this.bufferSize];
+		long size = 0;
+		int read;
+		while ((read = in.read(buffer, 0, buffer.length)) >= 0) {
+			upload.write(buffer, 0, read);
+			size += read;
+			transfer.moved(read);
 		}
-
-		@Override
-		public long writeTo(Upload upload) throws IOException {
-			this.transfer = FormUploadService.this.transfers.start(this.request, this.path, TransferDirection.UPLOAD,
-					-1);
-			byte[] buffer = new byte[FormUploadService.this.bufferSize];
-			int read;
-			while ((read = this.in.read(buffer, 0, buffer.length)) >= 0) {
-				upload.write(buffer, 0, read);
-				this.size += read;
-				this.transfer.moved(read);
-			}
-			this.transfer.finishing();
-			return this.size;
-		}
-
-		@Override
-		public void transferFailed(IOException failure) {
-			FormUploadService.this.failures.record(this.transfer, this.path, failure);
-		}
-
-		void completed() {
-			if (this.transfer != null) {
-				this.transfer.completed();
-			}
-		}
-
-		@Override
-		public void close() {
-			if (this.transfer != null) {
-				this.transfer.close();
-			}
-		}
-
+		return size;
 	}
 
 }

@@ -10,9 +10,7 @@ import org.springframework.stereotype.Service;
 import dev.ftpgateway.files.AtomicUpload;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.files.Upload;
-import dev.ftpgateway.files.UploadBody;
 import dev.ftpgateway.transfers.RunningTransfer;
-import dev.ftpgateway.transfers.TransferDirection;
 import dev.ftpgateway.web.transfer.ClientBody;
 import dev.ftpgateway.web.transfer.IncompleteUploadException;
 import dev.ftpgateway.web.transfer.TransferCopier;
@@ -48,7 +46,9 @@ public class UploadService {
 	public HttpStatus put(RemotePath path, HttpServletRequest request, boolean append, boolean mkdirs)
 			throws IOException {
 		AtomicUpload uploads = this.servers.of(request).uploads();
-		try (RequestBody body = new RequestBody(path, request)) {
+		long declared = request.getContentLengthLong();
+		try (UploadTransfer body = new UploadTransfer(this.transfers, this.failures, request, path, declared,
+				(upload, transfer) -> copy(request, declared, upload, transfer))) {
 			boolean existed = uploads.write(path,
 					new AtomicUpload.Options(append, mkdirs, WritePreconditions.of(request)), body);
 			body.completed();
@@ -56,56 +56,15 @@ public class UploadService {
 		}
 	}
 
-	/**
-	 * The request body as an upload's bytes; a body shorter than its Content-Length stores nothing.
-	 * Its transfer starts when the body starts to flow, after the checks before it.
-	 */
-	private final class RequestBody implements UploadBody, AutoCloseable {
-
-		private final RemotePath path;
-
-		private final HttpServletRequest request;
-
-		private RunningTransfer transfer;
-
-		RequestBody(RemotePath path, HttpServletRequest request) {
-			this.path = path;
-			this.request = request;
+	/** Copies the request body; a body shorter than its Content-Length stores nothing. */
+	private long copy(HttpServletRequest request, long declared, Upload upload, RunningTransfer transfer)
+			throws IOException {
+		long received = this.copier.upload(new ClientBody(request.getInputStream()), upload, transfer);
+		if (declared >= 0 && received != declared) {
+			throw new IncompleteUploadException("Upload ended after " + received + " of " + declared + " declared bytes",
+					null);
 		}
-
-		@Override
-		public long writeTo(Upload upload) throws IOException {
-			long declared = this.request.getContentLengthLong();
-			this.transfer = UploadService.this.transfers.start(this.request, this.path, TransferDirection.UPLOAD,
-					declared);
-			long received = UploadService.this.copier.upload(new ClientBody(this.request.getInputStream()), upload,
-					this.transfer);
-			if (declared >= 0 && received != declared) {
-				throw new IncompleteUploadException(
-						"Upload ended after " + received + " of " + declared + " declared bytes", null);
-			}
-			this.transfer.finishing();
-			return received;
-		}
-
-		@Override
-		public void transferFailed(IOException failure) {
-			UploadService.this.failures.record(this.transfer, this.path, failure);
-		}
-
-		void completed() {
-			if (this.transfer != null) {
-				this.transfer.completed();
-			}
-		}
-
-		@Override
-		public void close() {
-			if (this.transfer != null) {
-				this.transfer.close();
-			}
-		}
-
+		return received;
 	}
 
 }
