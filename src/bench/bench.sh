@@ -125,7 +125,7 @@ start_gateway() {
 	local name=$1 port=$2 java=$3; shift 3
 	env FTP_GATEWAY_SERVER_HOST=$HOST FTP_GATEWAY_SERVER_PORT="$(port_of "$name")" \
 		FTP_GATEWAY_SERVER_USER=${USER_PASS%%:*} FTP_GATEWAY_SERVER_PASSWORD=${USER_PASS#*:} \
-		SERVER_PORT="$port" SERVER_ADDRESS=$HOST LOGGING_LEVEL_DEV_FTPGATEWAY_ACCESS=warn ${GATEWAY_ENV:-} \
+		SERVER_PORT="$port" SERVER_ADDRESS=$HOST ${GATEWAY_ENV:-} \
 		"$java" "$@" -jar "$JAR" >"$WORK/gateway-$port.log" 2>&1 &
 	GW_PID=$!
 	PIDS+=("$GW_PID")
@@ -196,13 +196,15 @@ hey_run() {
 	total=$((total + $(awk '/Error distribution/{f=1; next} f && $1 ~ /^\[[0-9]+\]$/ {gsub(/[][]/, "", $1); s+=$1} END{print s+0}' "$f")))
 	echo "$(awk '/Requests\/sec/{print $2}' "$f") $(awk '/ 99% in/{print $3*1000}' "$f") $((total - ${ok:-0}))"
 }
-# ceiling_run NAME CONC: RETRs per second of CONC logged-in sessions fetching the 1 KiB file in a
-# loop with no HTTP at all (JMH SmallFileCeilingBenchmark): what any gateway that fetches each
-# request over FTP could at most answer
+# ceiling_run NAME CONC BENCHMARK: operations per second of CONC logged-in sessions in a loop with
+# no HTTP at all (JMH SmallFileCeilingBenchmark): retrieveSmallFile fetches the 1 KiB file, what
+# any gateway that fetches each request over FTP could at most answer; validateSmallFile checks its
+# size and modification time as the gateway validates a cached copy, what the gateway as shipped
+# (cache on, max-stale 0: the server is asked on every request) could at most answer
 ceiling_run() {
 	local csv=$WORK/ceiling.csv
 	rm -f "$csv"
-	timeout 120 "$JAVA" -cp "$JMH_CP" org.openjdk.jmh.Main SmallFileCeilingBenchmark -f 1 -wi 1 -w 2s -i 1 \
+	timeout 120 "$JAVA" -cp "$JMH_CP" org.openjdk.jmh.Main "SmallFileCeilingBenchmark.$3\$" -f 1 -wi 1 -w 2s -i 1 \
 		-r "${HEY_SECONDS}s" -t "$2" -p port="$(port_of "$1")" -p file="$SMALL" -rf csv -rff "$csv" >"$WORK/ceiling.log" 2>&1
 	awk -F, 'NR>1 { printf "%.0f", $5 }' "$csv" 2>/dev/null
 }
@@ -304,18 +306,24 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	local gt="http://$HOST:$TUNED_GW_PORT/files"
 	# The JVM needs tens of seconds of load before its JIT has compiled the request path (CPU per
 	# request falls about 3x over the first 40 s); everyone gets the same warm-up.
-	for url in "$gw$SMALL" "$gt$SMALL" "$rc$SMALL" "$rc2$SMALL"; do hey -z "${WARMUP_SECONDS}s" -c 20 "$url" >/dev/null 2>&1; done
+	# The gateway's own stylesheet: the same HTTP path (security, metrics, access log) with no FTP at all.
+	local static="${gw%/files}/assets/folder-page.css"
+	for url in "$gw$SMALL" "$gt$SMALL" "$rc$SMALL" "$rc2$SMALL" "$static"; do hey -z "${WARMUP_SECONDS}s" -c 20 "$url" >/dev/null 2>&1; done
 	for conc in 20 100; do
-		local g=() t=() r=() r2=() gp=() tp=() rp=() r2p=() ce=() ge=0 te=0 re=0 r2e=0 rps p99 err
+		local g=() t=() r=() r2=() gp=() tp=() rp=() r2p=() ce=() ve=() h=() ge=0 te=0 re=0 r2e=0 rps p99 err
 		for _ in $(seq 1 "$REPS"); do
 			read -r rps p99 err < <(hey_run "$gw$SMALL" "$conc"); g+=("$rps"); gp+=("$p99"); ge=$((ge + err))
 			read -r rps p99 err < <(hey_run "$gt$SMALL" "$conc"); t+=("$rps"); tp+=("$p99"); te=$((te + err))
 			read -r rps p99 err < <(hey_run "$rc$SMALL" "$conc"); r+=("$rps"); rp+=("$p99"); re=$((re + err))
 			read -r rps p99 err < <(hey_run "$rc2$SMALL" "$conc"); r2+=("$rps"); r2p+=("$p99"); r2e=$((r2e + err))
-			[ -n "$JMH_CP" ] && ce+=("$(ceiling_run "$name" "$conc")")
+			read -r rps p99 err < <(hey_run "$static" "$conc"); h+=("$rps")
+			if [ -n "$JMH_CP" ]; then
+				ce+=("$(ceiling_run "$name" "$conc" retrieveSmallFile)")
+				ve+=("$(ceiling_run "$name" "$conc" validateSmallFile)")
+			fi
 		done
 		local best; best=$(printf '%s\n' "$(med "${r[@]}")" "$(med "${r2[@]}")" | sort -g | tail -1)
-		M[$k|c$conc]="$(fmt "$(med "${g[@]}")") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(fmt "$(med "${t[@]}")") | $(fmt "$(med "${tp[@]}")" 1) | $te | $(ratio "$(med "${t[@]}")" "$best") | $(fmt "$(med "${r[@]}")") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(fmt "$(med "${r2[@]}")") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$best") | $( [ -n "$JMH_CP" ] && cell "${ce[@]}" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${ce[@]}")" "$best" || echo -)"
+		M[$k|c$conc]="$(fmt "$(med "${g[@]}")") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(fmt "$(med "${t[@]}")") | $(fmt "$(med "${tp[@]}")" 1) | $te | $(ratio "$(med "${t[@]}")" "$best") | $(fmt "$(med "${r[@]}")") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(fmt "$(med "${r2[@]}")") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$best") | $( [ -n "$JMH_CP" ] && cell "${ce[@]}" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${ce[@]}")" "$best" || echo -) | $( [ -n "$JMH_CP" ] && cell "${ve[@]}" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${ve[@]}")" "$best" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${g[@]}")" "$(med "${ve[@]}")" || echo -) | $(cell "${h[@]}") | $(ratio "$(med "${h[@]}")" "$best") | $(ratio "$(med "${g[@]}")" "$(med "${h[@]}")")"
 	done
 	stop_pid "$tunedpid"
 	fi
@@ -410,15 +418,20 @@ fi
 	echo "rclone = \`rclone serve http\` with defaults (\`--ftp-concurrency 0\`: one FTP connection per concurrent request);"
 	echo "rclone-cc = the same with \`--ftp-concurrency $POOL\`."
 	echo
-	echo "ceiling = RETRs per second of as many logged-in sessions as clients, fetching the same file in a loop"
-	echo "with no HTTP at all (JMH \`SmallFileCeilingBenchmark\`, run in turn with the others): no gateway that"
-	echo "fetches each request over FTP can answer more; best rclone = the faster of rclone and rclone-cc."
+	echo "Ceilings: as many logged-in sessions as clients in a loop with no HTTP at all (JMH \`SmallFileCeilingBenchmark\`,"
+	echo "run in turn with the others). RETR/s = fetching the file: no gateway that fetches each request over FTP can"
+	echo "answer more. validate/s = checking its size and modification time as the gateway validates a cached copy"
+	echo "(MLST, or SIZE and MDTM sent together): no gateway that asks the server on every request, as the shipped"
+	echo "freshness setting does (\`cache.max-stale\` 0), can answer more. best rclone = the faster of rclone and rclone-cc."
+	echo "no-FTP/s = the gateway as shipped answering its own 2.3 KB stylesheet (\`/assets/folder-page.css\`): the same"
+	echo "HTTP path (Jetty, Spring Security, metrics, access log) with no FTP at all, what the gateway's HTTP side can at"
+	echo "most answer on this machine; when no-FTP / best rclone is below 3, no cache or FTP work can reach 3x rclone."
 	echo
 	echo "gateway = as shipped (application defaults, the default pool, \`$CAPPED_HEAP\`: the headline);"
 	echo "gateway-$POOL = the same with \`pool.max-total\` and \`max-idle\` at $POOL and the default heap."
 	echo
-	echo "| server | clients | gateway req/s | p99 | err | gateway-$POOL req/s | p99 | err | gateway-$POOL / best rclone | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / best rclone | ceiling RETR/s | ceiling / best rclone |"
-	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+	echo "| server | clients | gateway req/s | p99 | err | gateway-$POOL req/s | p99 | err | gateway-$POOL / best rclone | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / best rclone | ceiling RETR/s | RETR ceiling / best rclone | ceiling validate/s | validate ceiling / best rclone | gateway / validate ceiling | no-FTP/s | no-FTP / best rclone | gateway / no-FTP |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 	for t in $SERVERS ${alt_version:+$first-vt}; do for conc in 20 100; do echo "| $t | $conc | ${M[$t|c$conc]:--} |"; done; done
 	echo
 	echo "## Listing dir10k (seconds per listing)"

@@ -83,6 +83,50 @@ expect 412 "a PUT with a stale ETag"            -H 'If-Match: "0-0"' -T "$work/u
 expect 204 "a PUT with the current ETag"        -H "If-Match: $(curl -sS --max-time 60 -o /dev/null -D - "$base/files/$dir/a%3Bb.bin" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')" -T "$work/upload.bin" "$base/files/$dir/a%3Bb.bin"
 expect 400 "a PUT with Content-Range"           -H 'Content-Range: bytes 0-9/300000' -T "$work/upload.bin" "$base/files/$dir/a%3Bb.bin"
 
+# Digests (RFC 9530): checked while the upload streams, answered for what was stored and on HEAD.
+sha=$(openssl dgst -sha256 -binary "$work/upload.bin" | base64)
+expect 201 "upload with its Content-Digest"    -T "$work/upload.bin" -H "Content-Digest: sha-256=:$sha:" -D "$work/headers" "$base/files/$dir/digest.bin"
+tr -d '\r' <"$work/headers" | grep -qi "^repr-digest: sha-256=:$sha:$" || { echo "FAIL no Repr-Digest of the stored file" >&2; exit 1; }
+other=$(printf 'other bytes' | openssl dgst -sha256 -binary | base64)
+expect 400 "an upload with a wrong digest"     -T "$work/upload.bin" -H "Repr-Digest: sha-256=:$other:" "$base/files/$dir/wrong.bin"
+grep -q "\"actual\":\"sha-256=:$sha:\"" "$work/body" || { echo "FAIL the problem lacks the actual digest" >&2; exit 1; }
+expect 404 "nothing under the final name"      "$base/files/$dir/wrong.bin"
+expect 200 "and no temporary file listed"      -H 'Accept: text/plain' "$base/files/$dir/"
+if grep -q 'wrong.bin' "$work/body"; then echo "FAIL a wrong digest left $(grep wrong.bin "$work/body")" >&2; exit 1; fi
+expect 200 "HEAD answers Want-Repr-Digest"     -I -H 'Want-Repr-Digest: sha-256=10' "$base/files/$dir/digest.bin"
+tr -d '\r' <"$work/body" | grep -qi "^repr-digest: sha-256=:$sha:$" || { echo "FAIL HEAD gave no matching Repr-Digest" >&2; exit 1; }
+
+# Resumable upload (tus): two PATCHes, the second with a checksum, then a wrong checksum refused.
+tus=(-H 'Tus-Resumable: 1.0.0')
+head -c 150000 "$work/upload.bin" >"$work/first.bin"
+tail -c +150001 "$work/upload.bin" >"$work/second.bin"
+meta="path $(printf '%s' "/$dir/tus.bin" | base64 -w0)"
+expect 201 "create a tus upload"               -X POST "${tus[@]}" -H 'Upload-Length: 300000' -H "Upload-Metadata: $meta" -D "$work/headers" "$base/uploads"
+upload=$(tr -d '\r' <"$work/headers" | sed -n 's/^[Ll]ocation: //p')
+[ -n "$upload" ] || { echo "FAIL the tus creation named no Location" >&2; exit 1; }
+patch_tus() {   # patch_tus STATUS DESCRIPTION OFFSET FILE [CURL_ARGS...]
+	local want=$1 what=$2 offset=$3 file=$4
+	shift 4
+	expect "$want" "$what" -X PATCH "${tus[@]}" -H "Upload-Offset: $offset" \
+		-H 'Content-Type: application/offset+octet-stream' --data-binary "@$file" "$@" "$base$upload"
+}
+patch_tus 204 "append the first half"          0 "$work/first.bin"
+expect 200 "HEAD tells the offset"             -I "${tus[@]}" "$base$upload"
+grep -qi '^upload-offset: 150000' "$work/body" || { echo "FAIL the offset is not 150000" >&2; exit 1; }
+wrong=$(printf 'not these bytes' | openssl dgst -sha1 -binary | base64)
+patch_tus 460 "a chunk with a wrong checksum"  150000 "$work/second.bin" -H "Upload-Checksum: sha1 $wrong"
+right=$(openssl dgst -sha256 -binary "$work/second.bin" | base64)
+patch_tus 204 "append the rest, checksummed"   150000 "$work/second.bin" -H "Upload-Checksum: sha256 $right"
+expect 200 "download the tus upload"           "$base/files/$dir/tus.bin"
+cmp -s "$work/body" "$work/upload.bin" || { echo "FAIL the tus upload's bytes differ" >&2; exit 1; }
+echo "ok       tus upload's bytes match"
+expect 200 "HEAD of the finished upload says complete" -I "${tus[@]}" "$base$upload"
+grep -qi '^upload-offset: 300000' "$work/body" || { echo "FAIL the finished upload's offset is not 300000" >&2; exit 1; }
+expect 201 "create another tus upload"         -X POST "${tus[@]}" -H 'Upload-Length: 10' -H "Upload-Metadata: $meta" -D "$work/headers" "$base/uploads"
+upload=$(tr -d '\r' <"$work/headers" | sed -n 's/^[Ll]ocation: //p')
+expect 204 "terminate it"                      -X DELETE "${tus[@]}" "$base$upload"
+expect 404 "it is gone"                        -I "${tus[@]}" "$base$upload"
+
 expect 400 "a path climbing out of the root"   --path-as-is "$base/files/$dir/../../../etc/passwd"
 expect 400 "an encoded CR/LF in the path"      "$base/files/$dir/a%0D%0ADELE%20x"
 grep -q '"status":400' "$work/body" || { echo "FAIL no problem+json body" >&2; exit 1; }

@@ -1,6 +1,7 @@
 package dev.ftpgateway.bench;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,12 +20,16 @@ import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.FtpException;
 
 /**
- * The ceiling for 1 KiB GETs through any gateway that fetches each request from FTP: every
- * JMH thread keeps one logged-in session (as the gateway's pool does) and downloads the same
- * 1 KiB file over and over, with no HTTP in between. Run with {@code -t 20} or {@code -t 100}
- * for the benchmark's client counts; the score is RETRs per second over all threads. A data
- * connection the server could not open (425: its passive ports briefly used up, as pure-ftpd and
- * proftpd answer under this load) is tried once more on the same session, as the gateway does.
+ * The ceilings for 1 KiB GETs through a gateway that asks the FTP server on every request: every
+ * JMH thread keeps one logged-in session (as the gateway's pool does) and, with no HTTP in
+ * between, either downloads the same 1 KiB file over and over ({@link #retrieveSmallFile}: any
+ * gateway that fetches each request over FTP) or checks its size and modification time the way
+ * the gateway validates a cached copy ({@link #validateSmallFile}: MLST where the server offers
+ * it, else SIZE and MDTM sent together where it takes pipelined commands, else one after the
+ * other). Run with {@code -t 20} or {@code -t 100} for the benchmark's client counts; the score is
+ * operations per second over all threads. A data connection the server could not open (425: its
+ * passive ports briefly used up, as pure-ftpd and proftpd answer under this load) is tried once
+ * more on the same session, as the gateway does.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -48,11 +53,30 @@ public class SmallFileCeilingBenchmark {
 
 	private FtpClient client;
 
+	private Validation validation;
+
 	@Setup(Level.Trial)
 	public void connect() throws IOException {
-		this.client = new FtpClient();
-		this.client.connect(this.host, this.port);
-		this.client.login(this.user, this.password);
+		this.client = loggedIn();
+		if (this.client.features().containsKey("MLST")) {
+			this.validation = Validation.MLST;
+		}
+		else if (this.client.acceptsPipelining(Duration.ofSeconds(2))) {
+			this.validation = Validation.PIPELINED_SIZE_AND_MDTM;
+		}
+		else {
+			// The probe left this session out of step.
+			this.client.close();
+			this.client = loggedIn();
+			this.validation = Validation.SIZE_THEN_MDTM;
+		}
+	}
+
+	private FtpClient loggedIn() throws IOException {
+		FtpClient client = new FtpClient();
+		client.connect(this.host, this.port);
+		client.login(this.user, this.password);
+		return client;
 	}
 
 	@TearDown(Level.Trial)
@@ -73,8 +97,26 @@ public class SmallFileCeilingBenchmark {
 		}
 	}
 
+	@Benchmark
+	public void validateSmallFile(Blackhole blackhole) throws IOException {
+		switch (this.validation) {
+			case MLST -> blackhole.consume(this.client.mlst(this.file));
+			case PIPELINED_SIZE_AND_MDTM -> blackhole.consume(this.client.sizeAndMdtm(this.file));
+			case SIZE_THEN_MDTM -> {
+				blackhole.consume(this.client.size(this.file));
+				blackhole.consume(this.client.mdtm(this.file));
+			}
+		}
+	}
+
 	private String retrieve(Blackhole blackhole) throws IOException {
 		return this.client.retrieveBinary("RETR " + this.file, (block, offset, length) -> blackhole.consume(block));
+	}
+
+	private enum Validation {
+
+		MLST, PIPELINED_SIZE_AND_MDTM, SIZE_THEN_MDTM
+
 	}
 
 }

@@ -9,6 +9,7 @@ import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.pool.TlsSettings;
 import dev.ftpgateway.web.FilesSettings;
+import dev.ftpgateway.web.archive.ArchiveSettings;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -82,6 +83,12 @@ public class FtpGatewayConfiguration {
 	FilesSettings filesSettings(FtpGatewayProperties properties) {
 		return new FilesSettings((int) properties.getTransfer().getBufferSize().toBytes(),
 				properties.getPool().getRetryAfter(), properties.getServer().getCharset());
+	}
+
+	@Bean
+	ArchiveSettings archiveSettings(FtpGatewayProperties properties) {
+		FtpGatewayProperties.Archive archive = properties.getArchive();
+		return new ArchiveSettings(archive.getMaxEntries(), archive.getMaxBytes().toBytes());
 	}
 
 }

@@ -55,6 +55,10 @@ public class FtpGatewayProperties {
 
 	private final Shares shares = new Shares();
 
+	private final Uploads uploads = new Uploads();
+
+	private final Archive archive = new Archive();
+
 	public Server getServer() {
 		return this.server;
 	}
@@ -93,6 +97,14 @@ public class FtpGatewayProperties {
 
 	public Shares getShares() {
 		return this.shares;
+	}
+
+	public Uploads getUploads() {
+		return this.uploads;
+	}
+
+	public Archive getArchive() {
+		return this.archive;
 	}
 
 	/** The FTP server the gateway fronts. */
@@ -449,7 +461,7 @@ public class FtpGatewayProperties {
 		 * thread, which all servers share: requests piling up on a server that hangs must not
 		 * take every thread from the others.
 		 */
-		private int maxWaiting = 32;
+		private int maxWaiting = 100;
 
 		/** Time between runs of the evictor that closes idle sessions and tests the rest. */
 		private Duration evictionInterval = Duration.ofSeconds(30);
@@ -737,16 +749,19 @@ public class FtpGatewayProperties {
 			 */
 			private List<String> allowedOrigins = new ArrayList<>();
 
-			/** Methods a CORS preflight may ask for. */
-			private List<String> allowedMethods = new ArrayList<>(List.of("GET", "HEAD", "PUT", "POST", "DELETE"));
+			/** Methods a CORS preflight may ask for (PATCH: tus uploads from Uppy or tus-js-client). */
+			private List<String> allowedMethods = new ArrayList<>(
+					List.of("GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"));
 
 			/**
 			 * Request headers a CORS preflight may ask for: credentials, bodies, conditionals,
-			 * ranges and digests.
+			 * ranges, digests and the tus protocol's.
 			 */
 			private List<String> allowedHeaders = new ArrayList<>(List.of("Authorization", "X-API-Key",
 					"Content-Type", "If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since", "If-Range",
-					"Range", "Content-Digest", "Repr-Digest", "Want-Content-Digest", "Want-Repr-Digest"));
+					"Range", "Content-Digest", "Repr-Digest", "Want-Content-Digest", "Want-Repr-Digest",
+					"Tus-Resumable", "Upload-Length", "Upload-Offset", "Upload-Metadata", "Upload-Checksum",
+					"Upload-Defer-Length", "X-HTTP-Method-Override"));
 
 			/** How long browsers may cache the answer to a preflight. */
 			private Duration maxAge = Duration.ofMinutes(30);
@@ -828,6 +843,71 @@ public class FtpGatewayProperties {
 
 		public void setMaxExpiresIn(Duration maxExpiresIn) {
 			this.maxExpiresIn = maxExpiresIn;
+		}
+
+	}
+
+	/** Resumable uploads (tus) at /uploads, kept on the FTP server as hidden partial files. */
+	public static class Uploads {
+
+		/**
+		 * How long an unfinished upload lasts after it was created or last received bytes; then
+		 * its partial files are removed, when next touched or by the sweep.
+		 */
+		private Duration expiry = Duration.ofHours(24);
+
+		/**
+		 * How often the gateway walks the tree below the root to remove expired uploads (a
+		 * LIST -a per folder, at most 10,000 folders a run); 0 turns the sweep off. Any number of
+		 * gateways may sweep the same server.
+		 */
+		private Duration sweepInterval = Duration.ofHours(6);
+
+		public Duration getExpiry() {
+			return this.expiry;
+		}
+
+		public void setExpiry(Duration expiry) {
+			this.expiry = expiry;
+		}
+
+		public Duration getSweepInterval() {
+			return this.sweepInterval;
+		}
+
+		public void setSweepInterval(Duration sweepInterval) {
+			this.sweepInterval = sweepInterval;
+		}
+
+	}
+
+	/** Folders downloaded as ZIP or tar archives (GET /files/dir/?archive=zip). */
+	public static class Archive {
+
+		/**
+		 * Most files and folders one archive holds; a folder whose listing has more is refused with
+		 * 413 before the first byte. The listing is held while the archive streams, a few hundred
+		 * bytes an entry.
+		 */
+		private int maxEntries = 10_000;
+
+		/** Most bytes of files one archive holds; a larger tree is refused with 413 before the first byte. */
+		private DataSize maxBytes = DataSize.ofGigabytes(10);
+
+		public int getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(int maxEntries) {
+			this.maxEntries = maxEntries;
+		}
+
+		public DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(DataSize maxBytes) {
+			this.maxBytes = maxBytes;
 		}
 
 	}

@@ -82,6 +82,8 @@ class SecurityConfiguration {
 			FtpScope.READ, HttpMethod.PUT, FtpScope.WRITE, HttpMethod.POST, FtpScope.WRITE, HttpMethod.DELETE,
 			FtpScope.DELETE);
 
+	private static final String[] UPLOADS = { "/uploads", "/uploads/**" };
+
 	@Bean
 	SecurityModes securityModes(FtpGatewaySecurityProperties settings, Environment environment) {
 		SecurityModes modes = SecurityModes.decide(settings, environment);
@@ -286,6 +288,13 @@ class SecurityConfiguration {
 			// Share links cover paths on the default server, so handing them out takes the share scope there.
 			requests.requestMatchers(HttpMethod.POST, SecurityProblems.SHARES)
 				.access(ServerAccess.onDefaultServer(FtpScope.SHARE, backends.defaultName()));
+			// tus: OPTIONS only says what the server supports; every other request writes (a
+			// termination removes an unfinished upload's bytes, never a file), as PUT does, and
+			// resumable uploads go to the default server.
+			requests.requestMatchers(HttpMethod.OPTIONS, UPLOADS)
+				.permitAll()
+				.requestMatchers(UPLOADS)
+				.access(ServerAccess.onDefaultServer(FtpScope.WRITE, backends.defaultName()));
 			// Listing and cancelling every caller's transfers is for operators: the admin scope.
 			if (!modes.open()) {
 				requests.requestMatchers(TRANSFERS, TRANSFERS + "/**").hasAuthority(FtpScope.ADMIN.authority());

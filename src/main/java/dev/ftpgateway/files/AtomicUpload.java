@@ -2,8 +2,11 @@ package dev.ftpgateway.files;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +30,8 @@ public final class AtomicUpload {
 
 	private static final SecureRandom random = new SecureRandom();
 
+	private static final String SHA_256 = "SHA-256";
+
 	private final SessionRetry retry;
 
 	private final String root;
@@ -45,21 +50,59 @@ public final class AtomicUpload {
 	 * @param append whether to append to the file in place (APPE) instead of replacing it
 	 * @param mkdirs whether to create missing parent folders first
 	 * @param precondition what must hold of the file there now, if anything is
+	 * @param digests what the body's digests must be, checked while it streams; an append takes none
 	 */
-	public record Options(boolean append, boolean mkdirs, Precondition precondition) {
+	public record Options(boolean append, boolean mkdirs, Precondition precondition, List<Digest> digests) {
+
+		public Options {
+			digests = List.copyOf(digests);
+		}
+
+		/** Options without digests to check. */
+		public Options(boolean append, boolean mkdirs, Precondition precondition) {
+			this(append, mkdirs, precondition, List.of());
+		}
+
+	}
+
+	/**
+	 * What an upload stored.
+	 *
+	 * @param existed whether a file was there before (replaced or appended to)
+	 * @param sha256 the SHA-256 digest of the file now at the path, hashed as the bytes streamed;
+	 *        empty for an append, which hashed only what it added
+	 */
+	public record Stored(boolean existed, Optional<Digest> sha256) {
 	}
 
 	/**
 	 * Stores {@code body} at {@code path}.
 	 * @return whether a file was there before (replaced or appended to)
-	 * @throws FileOperationException when the parent is missing ({@code NOT_FOUND}) or a file
-	 *         ({@code CONFLICT}), the path is a folder ({@code CONFLICT}), or the precondition
-	 *         does not hold ({@code PRECONDITION_FAILED}); nothing was changed
+	 * @throws FileOperationException as {@link #put}
+	 * @throws DigestMismatchException as {@link #put}
 	 */
 	public boolean write(RemotePath path, Options options, UploadBody body) throws IOException {
+		return put(path, options, body).existed();
+	}
+
+	/**
+	 * Stores {@code body} at {@code path}, hashing it on the way.
+	 * @throws FileOperationException when the parent is missing ({@code NOT_FOUND}) or a file
+	 *         ({@code CONFLICT}), the path is a folder ({@code CONFLICT}), the precondition
+	 *         does not hold ({@code PRECONDITION_FAILED}), or digests come with an append
+	 *         ({@code NOT_APPLICABLE}); nothing was changed
+	 * @throws DigestMismatchException when the body does not have a digest the options name;
+	 *         nothing was stored under the path, and the temporary file is removed
+	 */
+	public Stored put(RemotePath path, Options options, UploadBody body) throws IOException {
 		if (path.isRoot() || path.hasTrailingSlash()) {
 			throw FileOperationException
 				.notApplicable("A file upload needs a file name; a path ending in / names a folder");
+		}
+		if (options.append() && !options.digests().isEmpty()) {
+			// Appended bytes cannot be taken back when their digest turns out wrong.
+			throw FileOperationException.notApplicable("An append cannot be checked against a digest: FTP cannot take"
+					+ " appended bytes back; upload the whole file, or append with tus at /uploads");
 		}
 		RemotePath target = options.append() ? path : path.parent().resolve(temporaryName(path.name()));
 		AtomicBoolean storing = new AtomicBoolean();
@@ -76,11 +119,23 @@ public final class AtomicUpload {
 				// The body can be read only once: from here on a failure is final.
 				attempt.commit();
 				storing.set(true);
-				store(session, target, body, options.append());
-				if (!options.append()) {
-					moveIntoPlace(session.client(), this.root, target, path, existing.isPresent());
+				MessageDigest sha256 = Digest.newDigest(SHA_256);
+				List<MessageDigest> checked = options.digests().stream().map(Digest::newDigest).toList();
+				List<MessageDigest> digests = new ArrayList<>(checked);
+				digests.add(sha256);
+				store(session, target, body, options.append(), digests, Long.MAX_VALUE);
+				for (int i = 0; i < checked.size(); i++) {
+					Digest expected = options.digests().get(i);
+					byte[] actual = checked.get(i).digest();
+					if (!expected.matches(actual)) {
+						throw new DigestMismatchException(expected.algorithm(), expected.value(), actual);
+					}
 				}
-				return existing.isPresent();
+				if (options.append()) {
+					return new Stored(existing.isPresent(), Optional.empty());
+				}
+				moveIntoPlace(session.client(), this.root, target, path, existing.isPresent());
+				return new Stored(existing.isPresent(), Optional.of(new Digest(SHA_256, sha256.digest())));
 			});
 		}
 		catch (IOException | RuntimeException ex) {
@@ -107,19 +162,28 @@ public final class AtomicUpload {
 		}
 	}
 
-	private static void store(FileSession session, RemotePath target, UploadBody body, boolean append)
-			throws IOException {
+	/**
+	 * Streams {@code body} into STOR (or APPE) of {@code target} and waits for the server's
+	 * confirmation; a STOR's stored size is checked. A failure aborts the transfer and costs the
+	 * session; what the server kept of an aborted APPE stays.
+	 * @param digests updated with every byte sent
+	 * @param limit the most bytes the body may hold
+	 * @return how many bytes were sent
+	 */
+	static long store(FileSession session, RemotePath target, UploadBody body, boolean append,
+			List<MessageDigest> digests, long limit) throws IOException {
 		FtpClient client = session.client();
 		TransferOutputStream out = client.store(session.absolute(target), append);
 		boolean stored = false;
 		try {
-			long written = body.writeTo(new Upload(out));
+			long written = body.writeTo(new Upload(out, digests, limit));
 			// close() waits for the 226: only then has the server really stored the file.
 			out.close();
 			stored = true;
 			if (!append) {
 				checkStoredSize(client, session.absolute(target), written);
 			}
+			return written;
 		}
 		catch (IOException ex) {
 			body.transferFailed(ex);

@@ -28,7 +28,13 @@ public final class FileOperationException extends RuntimeException {
 		NOT_APPLICABLE,
 
 		/** The path goes through a symbolic link that points outside the root. */
-		OUTSIDE_ROOT
+		OUTSIDE_ROOT,
+
+		/** The body holds more bytes than the upload may take. */
+		TOO_LARGE,
+
+		/** What the path named existed once and is gone for good, such as an expired partial upload. */
+		GONE
 
 	}
 
@@ -51,6 +57,11 @@ public final class FileOperationException extends RuntimeException {
 		return new FileOperationException(Reason.NOT_FOUND, "No file or folder at " + path, reply);
 	}
 
+	/** Nothing is where the caller said, in the words of {@code message}. */
+	static FileOperationException notFound(String message) {
+		return new FileOperationException(Reason.NOT_FOUND, message, null);
+	}
+
 	static FileOperationException conflict(String message) {
 		return new FileOperationException(Reason.CONFLICT, message, null);
 	}
@@ -63,6 +74,14 @@ public final class FileOperationException extends RuntimeException {
 	static FileOperationException outsideRoot(RemotePath path, String link) {
 		return new FileOperationException(Reason.OUTSIDE_ROOT,
 				path + " goes through the symbolic link " + link + ", which points outside the root folder", null);
+	}
+
+	static FileOperationException tooLarge(String message) {
+		return new FileOperationException(Reason.TOO_LARGE, message, null);
+	}
+
+	static FileOperationException gone(String message) {
+		return new FileOperationException(Reason.GONE, message, null);
 	}
 
 	static FileOperationException notApplicable(String message) {

@@ -1,5 +1,7 @@
 package dev.ftpgateway.files;
 
+import java.time.Duration;
+
 import dev.ftpgateway.pool.FtpSessions;
 
 /**
@@ -13,6 +15,12 @@ public final class FileServer {
 	private final AtomicUpload uploads;
 
 	private final RemoteTree tree;
+
+	private final SessionRetry retry;
+
+	private final String root;
+
+	private final SmallFileCache cache;
 
 	/**
 	 * A server whose symbolic links are followed only while they stay below the root.
@@ -37,6 +45,9 @@ public final class FileServer {
 		this.reads = new FileReads(retry, cache);
 		this.uploads = new AtomicUpload(retry, root, cache);
 		this.tree = new RemoteTree(retry, root, cache);
+		this.retry = retry;
+		this.root = root;
+		this.cache = cache;
 	}
 
 	/** Finding out what is at a path, listing folders and opening files. */
@@ -47,6 +58,19 @@ public final class FileServer {
 	/** Writing files atomically. */
 	public AtomicUpload uploads() {
 		return this.uploads;
+	}
+
+	/**
+	 * Resumable uploads on this server, kept entirely on it.
+	 * @param expiry how long an upload lasts after it was created or last received bytes
+	 */
+	public PartialUploads partialUploads(Duration expiry) {
+		return new PartialUploads(this.retry, this.root, expiry, this.cache);
+	}
+
+	/** Whole folder trees read for archives, one session each. */
+	public FolderArchives archives() {
+		return new FolderArchives(this.retry);
 	}
 
 	/** Creating folders, deleting and moving. */

@@ -40,6 +40,11 @@ public final class FileServers {
 		return this.defaultName;
 	}
 
+	/** The server requests without a name go to, if there is one. */
+	public Optional<FileServer> defaultServer() {
+		return this.defaultName.flatMap(this::find);
+	}
+
 	/** The names of all servers, in the order they are listed. */
 	public List<String> names() {
 		return List.copyOf(this.servers.keySet());

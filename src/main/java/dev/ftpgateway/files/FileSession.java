@@ -291,6 +291,36 @@ final class FileSession {
 		return found;
 	}
 
+	/**
+	 * The entries of a folder with the hidden ones, from {@code LIST -a}: vsftpd and Apache MINA
+	 * FtpServer leave names starting with a dot out of a plain LIST and MLSD. Links show as links
+	 * in it. A server that refuses the option (pyftpdlib reads {@code -a} as a path, and lists
+	 * hidden names anyway) is listed as {@link #children} lists, and its links found with
+	 * {@link #symbolicLinks}.
+	 */
+	List<FtpEntry> childrenWithHidden(RemotePath folder) throws IOException {
+		List<FtpEntry> entries = new ArrayList<>();
+		String absolute = absolute(folder);
+		try {
+			if (GLOB.matcher(absolute).find()) {
+				client().cwd(absolute);
+				client().listWithLinkTargets("-a", entries::add);
+			}
+			else {
+				client().listWithLinkTargets("-a " + absolute, entries::add);
+			}
+			return entries;
+		}
+		catch (FtpPermanentException ex) {
+			Map<String, FtpEntry> links = symbolicLinks(folder);
+			List<FtpEntry> listed = new ArrayList<>();
+			for (FtpEntry entry : children(folder)) {
+				listed.add(links.getOrDefault(RemoteEntry.of(entry).name(), entry));
+			}
+			return listed;
+		}
+	}
+
 	/** The entries of a folder, without itself and its parent. */
 	List<FtpEntry> children(RemotePath folder) throws IOException {
 		List<FtpEntry> entries = new ArrayList<>();

@@ -1,7 +1,9 @@
 package dev.ftpgateway.files;
 
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +16,8 @@ import dev.ftpgateway.ftp.TransferInputStream;
  * them, and the way to open it on the session that found it.
  */
 public final class RemoteFile {
+
+	private static final int DIGEST_BUFFER_BYTES = 64 * 1024;
 
 	private final FileSession session;
 
@@ -78,6 +82,41 @@ public final class RemoteFile {
 		}
 		Map<String, String> features = this.session.client().features();
 		return !this.session.quirks().restRefused() && (features.isEmpty() || features.containsKey("REST"));
+	}
+
+	/**
+	 * The file's digest from the FTP server's own hash command, in the first of
+	 * {@code algorithms} (JDK names, most wanted first) it offers ({@link HashCommands}): the
+	 * server reads the file, no byte of it crosses to the gateway.
+	 * @return empty when the server offers none of them or refuses for this file
+	 */
+	public Optional<Digest> digestFromServer(List<String> algorithms) throws IOException {
+		return HashCommands.ask(this.session.client(), this.session.absolute(this.path), algorithms);
+	}
+
+	/**
+	 * Reads the whole file once and hashes it: the file crosses from the FTP server to the gateway
+	 * as a download would, for a digest of a few dozen bytes. From here on a failure is final.
+	 */
+	public Digest computeDigest(String algorithm) throws IOException {
+		MessageDigest digest = Digest.newDigest(algorithm);
+		Download in = open(0);
+		boolean read = false;
+		try {
+			byte[] buffer = new byte[DIGEST_BUFFER_BYTES];
+			int count;
+			while ((count = in.read(buffer, 0, buffer.length)) >= 0) {
+				digest.update(buffer, 0, count);
+			}
+			in.complete();
+			read = true;
+		}
+		finally {
+			if (!read) {
+				in.abandon();
+			}
+		}
+		return new Digest(algorithm, digest.digest());
 	}
 
 	/**

@@ -12,6 +12,10 @@
  * <li>{@link dev.ftpgateway.files.AtomicUpload}: upload atomically: temporary name, size check,
  * move into place, clean-up.</li>
  * <li>{@link dev.ftpgateway.files.RemoteTree}: mkdirs, move, delete (recursively).</li>
+ * <li>{@link dev.ftpgateway.files.Digest}: digests of uploads, checked while the bytes stream,
+ * and of files, from the server's own hash command ({@code HashCommands}) or read once.</li>
+ * <li>{@link dev.ftpgateway.files.PartialUploads}: resumable uploads kept on the FTP server alone
+ * (a hidden partial file and its companion), named by an {@link dev.ftpgateway.files.UploadId}.</li>
  * <li>{@link dev.ftpgateway.files.FileOperationException}: what the tree refused, and why.</li>
  * <li>{@code FileSession} (one borrowed session over the tree, with the server quirks of
  * looking things up) and {@code SessionRetry} (one more try on a fresh session when a pooled one

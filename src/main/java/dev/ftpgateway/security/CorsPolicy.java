@@ -21,12 +21,13 @@ public final class CorsPolicy implements CorsConfigurationSource {
 
 	/**
 	 * Response headers a script may read besides those CORS always shows (Content-Type,
-	 * Content-Length, Last-Modified ...): what ranges, conditionals, uploads, 503s and digests
-	 * answer with.
+	 * Content-Length, Last-Modified ...): what ranges, conditionals, uploads, 503s, digests and
+	 * tus answer with (Uppy and tus-js-client read Location and Upload-Offset to resume).
 	 */
 	static final List<String> EXPOSED_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.CONTENT_RANGE,
 			HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, HttpHeaders.ACCEPT_RANGES,
-			"Repr-Digest", "Content-Digest");
+			"Repr-Digest", "Content-Digest", "Tus-Resumable", "Tus-Version", "Tus-Extension", "Tus-Max-Size",
+			"Tus-Checksum-Algorithm", "Upload-Offset", "Upload-Length", "Upload-Metadata", "Upload-Expires");
 
 	private static final String ANY = "*";
 

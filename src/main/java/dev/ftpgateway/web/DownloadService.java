@@ -31,6 +31,8 @@ import dev.ftpgateway.transfers.RunningTransfer;
 import dev.ftpgateway.transfers.TransferDirection;
 import dev.ftpgateway.web.page.FolderPages;
 import dev.ftpgateway.web.page.HtmlNegotiation;
+import dev.ftpgateway.web.digest.DigestFields;
+import dev.ftpgateway.web.digest.ReprDigests;
 import dev.ftpgateway.web.problem.GatewayProblems;
 import dev.ftpgateway.web.transfer.TransferCopier;
 import dev.ftpgateway.web.transfer.TransferFailures;
@@ -111,6 +113,9 @@ public class DownloadService {
 			writeValidators(response, file);
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).build();
 		}
+		// Before the transfer opens: the session cannot ask anything while it runs.
+		ReprDigests.answer(remote, request.getHeader(DigestFields.WANT_REPR_DIGEST), !withBody)
+			.ifPresent((digest) -> response.setHeader(DigestFields.REPR_DIGEST, digest));
 		boolean ranges = remote.readsFromOffsets();
 		// RFC 9110 lets a server that cannot serve ranges answer 200 with the whole file.
 		Optional<ByteRange> range = ranges ? ranged(request, file) : Optional.empty();

@@ -97,6 +97,8 @@ public class FilesController {
 	@Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "ETag(s) the client holds; a match answers 304")
 	@Parameter(name = "If-Modified-Since", in = ParameterIn.HEADER, description = "Answer 304 unless modified since")
 	@Parameter(name = "If-Range", in = ParameterIn.HEADER, description = "Honour Range only if the ETag still matches")
+	@Parameter(name = "archive", in = ParameterIn.QUERY, description = "zip or tar: the folder's whole tree as one archive, streamed (links left out; 413 over ftp-gateway.archive.*)")
+	@Parameter(name = "compress", in = ParameterIn.QUERY, description = "With archive=zip: deflate the entries (default: stored blocks, no compression work)")
 	@ApiResponse(responseCode = "200", description = "The file, or the folder listing",
 			content = { @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
 					@Content(mediaType = "application/json", schema = @Schema(implementation = FolderListing.class)),
@@ -155,12 +157,13 @@ public class FilesController {
 			@Parameter(description = "Append to the file with APPE instead of replacing it (no temporary file)")
 			@RequestParam(defaultValue = "false") boolean append,
 			@Parameter(description = "Create missing parent folders first")
-			@RequestParam(defaultValue = "false") boolean mkdirs, HttpServletRequest request) throws IOException {
+			@RequestParam(defaultValue = "false") boolean mkdirs, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		if (request.getHeader(HttpHeaders.CONTENT_RANGE) != null) {
 			// RFC 9110 14.4: a server that does not apply Content-Range to a PUT must refuse it, or
 			// the part would replace the whole file.
 			throw GatewayProblems.badRequest("A PUT replaces the whole file: Content-Range is not supported on PUT;"
-					+ " nothing was changed");
+					+ " nothing was changed. Upload in parts with tus at /uploads");
 		}
 		if (path.hasTrailingSlash()) {
 			if (request.getContentLengthLong() > 0) {
@@ -169,7 +172,7 @@ public class FilesController {
 			return created(this.servers.of(request).tree().makeFolders(path) ? HttpStatus.CREATED
 					: HttpStatus.NO_CONTENT, request, path);
 		}
-		return created(this.uploads.put(path, request, append, mkdirs), request, path);
+		return created(this.uploads.put(path, request, response, append, mkdirs), request, path);
 	}
 
 	@DeleteMapping(PATH)

@@ -31,9 +31,20 @@ public class RequestTransfers {
 	 */
 	public RunningTransfer start(HttpServletRequest request, RemotePath path, TransferDirection direction,
 			long expectedSize) {
-		RunningTransfer transfer = this.running.start(new TransferStart(FileServerResolver.nameOf(request),
-				path.toString(), direction, expectedSize, request.getRemoteAddr(),
-				(String) request.getAttribute(AccessLogFilter.CALLER), AccessLogFilter.currentRequestId()));
+		return start(request, FileServerResolver.nameOf(request), path, direction, expectedSize);
+	}
+
+	/**
+	 * Starts the transfer of {@code path} on {@code server}, for a request whose route names no
+	 * server (tus uploads go to the default server); close it when it ended.
+	 * @param expectedSize the bytes announced, or -1 when unknown
+	 */
+	public RunningTransfer start(HttpServletRequest request, String server, RemotePath path,
+			TransferDirection direction, long expectedSize) {
+		RunningTransfer transfer = this.running.start(new TransferStart(server, path.toString(), direction,
+				expectedSize, request.getRemoteAddr(), (String) request.getAttribute(AccessLogFilter.CALLER),
+				AccessLogFilter.currentRequestId()));
+		request.setAttribute(AccessLogFilter.SERVER, server);
 		request.setAttribute(AccessLogFilter.TRANSFER, transfer);
 		return transfer;
 	}

@@ -3,6 +3,7 @@ package dev.ftpgateway.web;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -11,6 +12,7 @@ import dev.ftpgateway.files.AtomicUpload;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.files.Upload;
 import dev.ftpgateway.transfers.RunningTransfer;
+import dev.ftpgateway.web.digest.DigestFields;
 import dev.ftpgateway.web.transfer.ClientBody;
 import dev.ftpgateway.web.transfer.IncompleteUploadException;
 import dev.ftpgateway.web.transfer.TransferCopier;
@@ -40,19 +42,22 @@ public class UploadService {
 	}
 
 	/**
-	 * Stores the request body at {@code path}.
+	 * Stores the request body at {@code path}, checking the digests its {@code Content-Digest} and
+	 * {@code Repr-Digest} give while it streams, and answers the stored file's {@code Repr-Digest}.
 	 * @return 201 when the file is new, 204 when it replaced (or was appended to) an existing one
 	 */
-	public HttpStatus put(RemotePath path, HttpServletRequest request, boolean append, boolean mkdirs)
-			throws IOException {
-		AtomicUpload uploads = this.servers.of(request).uploads();
+	public HttpStatus put(RemotePath path, HttpServletRequest request, HttpServletResponse response, boolean append,
+			boolean mkdirs) throws IOException {
+		AtomicUpload.Options options = new AtomicUpload.Options(append, mkdirs, WritePreconditions.of(request),
+				DigestFields.requested(request));
 		long declared = request.getContentLengthLong();
 		try (UploadTransfer body = new UploadTransfer(this.transfers, this.failures, request, path, declared,
 				(upload, transfer) -> copy(request, declared, upload, transfer))) {
-			boolean existed = uploads.write(path,
-					new AtomicUpload.Options(append, mkdirs, WritePreconditions.of(request)), body);
+			AtomicUpload.Stored stored = this.servers.of(request).uploads().put(path, options, body);
 			body.completed();
-			return existed ? HttpStatus.NO_CONTENT : HttpStatus.CREATED;
+			stored.sha256()
+				.ifPresent((digest) -> response.setHeader(DigestFields.REPR_DIGEST, DigestFields.format(digest)));
+			return stored.existed() ? HttpStatus.NO_CONTENT : HttpStatus.CREATED;
 		}
 	}
 

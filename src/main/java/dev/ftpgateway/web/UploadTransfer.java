@@ -1,6 +1,7 @@
 package dev.ftpgateway.web;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,11 +17,11 @@ import dev.ftpgateway.web.transfer.TransferFailures;
  * the checks before them), counted, cancellable until every byte has moved, and ends with the
  * upload. Close it when the upload ended, after {@link #completed()} if it succeeded.
  */
-final class UploadTransfer implements UploadBody, AutoCloseable {
+public final class UploadTransfer implements UploadBody, AutoCloseable {
 
 	/** Copies the body into the upload, reporting each piece to the transfer. */
 	@FunctionalInterface
-	interface Copy {
+	public interface Copy {
 
 		/** @return the bytes copied */
 		long into(Upload upload, RunningTransfer transfer) throws IOException;
@@ -33,6 +34,9 @@ final class UploadTransfer implements UploadBody, AutoCloseable {
 
 	private final HttpServletRequest request;
 
+	/** Asked when the bytes start to flow: by then the request's server is known. */
+	private final Supplier<String> server;
+
 	private final RemotePath path;
 
 	private final long expectedSize;
@@ -43,12 +47,30 @@ final class UploadTransfer implements UploadBody, AutoCloseable {
 
 	private long copied;
 
-	/** @param expectedSize the bytes announced, or -1 when unknown */
+	/**
+	 * An upload to the server {@link FileServerResolver#of} found for {@code request}.
+	 * @param expectedSize the bytes announced, or -1 when unknown
+	 */
 	UploadTransfer(RequestTransfers transfers, TransferFailures failures, HttpServletRequest request, RemotePath path,
 			long expectedSize, Copy copy) {
+		this(transfers, failures, request, () -> FileServerResolver.nameOf(request), path, expectedSize, copy);
+	}
+
+	/**
+	 * An upload to {@code server}, for routes that name no server.
+	 * @param expectedSize the bytes announced, or -1 when unknown
+	 */
+	public UploadTransfer(RequestTransfers transfers, TransferFailures failures, HttpServletRequest request,
+			String server, RemotePath path, long expectedSize, Copy copy) {
+		this(transfers, failures, request, () -> server, path, expectedSize, copy);
+	}
+
+	private UploadTransfer(RequestTransfers transfers, TransferFailures failures, HttpServletRequest request,
+			Supplier<String> server, RemotePath path, long expectedSize, Copy copy) {
 		this.transfers = transfers;
 		this.failures = failures;
 		this.request = request;
+		this.server = server;
 		this.path = path;
 		this.expectedSize = expectedSize;
 		this.copy = copy;
@@ -56,7 +78,8 @@ final class UploadTransfer implements UploadBody, AutoCloseable {
 
 	@Override
 	public long writeTo(Upload upload) throws IOException {
-		this.transfer = this.transfers.start(this.request, this.path, TransferDirection.UPLOAD, this.expectedSize);
+		this.transfer = this.transfers.start(this.request, this.server.get(), this.path, TransferDirection.UPLOAD,
+				this.expectedSize);
 		this.copied = this.copy.into(upload, this.transfer);
 		this.transfer.finishing();
 		return this.copied;
@@ -73,7 +96,7 @@ final class UploadTransfer implements UploadBody, AutoCloseable {
 	}
 
 	/** The upload succeeded. */
-	void completed() {
+	public void completed() {
 		if (this.transfer != null) {
 			this.transfer.completed();
 		}

@@ -2,7 +2,9 @@ package dev.ftpgateway.security;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 
 import com.nimbusds.jose.jwk.RSAKey;
@@ -44,6 +46,38 @@ class AuthenticationModesIT extends SecuredGatewaySupport {
 			.PUT(HttpRequest.BodyPublishers.ofString("x"))).statusCode()).isEqualTo(201);
 		assertThat(send(request("/files/admin.txt").header(ApiKeyAuthenticationFilter.HEADER, ADMIN_KEY).DELETE())
 			.statusCode()).isEqualTo(204);
+	}
+
+	@Test
+	void resumableUploadsNeedTheWriteScopeAtCreationAndAtEveryPatch() {
+		String metadata = "path " + Base64.getEncoder().encodeToString("/tus.txt".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> refused = send(request("/uploads").header(ApiKeyAuthenticationFilter.HEADER, READER_KEY)
+			.header("Tus-Resumable", "1.0.0")
+			.header("Upload-Length", "1")
+			.header("Upload-Metadata", metadata)
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("Tus-Resumable")).hasValue("1.0.0");
+		HttpResponse<String> created = send(request("/uploads").header(ApiKeyAuthenticationFilter.HEADER, WRITER_KEY)
+			.header("Tus-Resumable", "1.0.0")
+			.header("Upload-Length", "1")
+			.header("Upload-Metadata", metadata)
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(created.statusCode()).isEqualTo(201);
+		String location = created.headers().firstValue("Location").orElseThrow();
+		assertThat(send(request(location).header(ApiKeyAuthenticationFilter.HEADER, READER_KEY)
+			.header("Tus-Resumable", "1.0.0")
+			.header("Upload-Offset", "0")
+			.header("Content-Type", "application/offset+octet-stream")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("x"))).statusCode()).isEqualTo(403);
+		assertThat(send(request(location).header(ApiKeyAuthenticationFilter.HEADER, WRITER_KEY)
+			.header("Tus-Resumable", "1.0.0")
+			.header("Upload-Offset", "0")
+			.header("Content-Type", "application/offset+octet-stream")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("x"))).statusCode()).isEqualTo(204);
+		assertThat(send(request("/uploads").method("OPTIONS", HttpRequest.BodyPublishers.noBody())).statusCode())
+			.as("OPTIONS only says what the server supports")
+			.isEqualTo(204);
 	}
 
 	@Test

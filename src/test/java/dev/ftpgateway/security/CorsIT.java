@@ -55,6 +55,23 @@ class CorsIT extends SecuredGatewaySupport {
 	}
 
 	@Test
+	void aTusClientOfAnAllowedOriginResumesUploadsFromItsPages() {
+		HttpResponse<String> preflight = preflight("/uploads/some-upload", APP, "PATCH",
+				"x-api-key, tus-resumable, upload-offset, upload-checksum, content-type");
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(APP);
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("PATCH");
+		HttpResponse<String> created = send(request("/uploads").header("Origin", APP)
+			.header(ApiKeyAuthenticationFilter.HEADER, APP_KEY)
+			.header("Tus-Resumable", "1.0.0")
+			.header("Upload-Length", "3")
+			.header("Upload-Metadata", "filename Y29ycy10dXMudHh0")
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(created.headers().firstValue("Access-Control-Expose-Headers").orElseThrow()).contains("Location",
+				"Upload-Offset", "Upload-Expires", "Tus-Resumable");
+	}
+
+	@Test
 	void aPreflightAskingForAnotherHeaderIsRefused() {
 		HttpResponse<String> response = preflight("/files/upload.txt", APP, "PUT", "x-not-allowed");
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();

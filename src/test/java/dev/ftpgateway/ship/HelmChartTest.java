@@ -328,9 +328,9 @@ class HelmChartTest {
 	}
 
 	@Test
-	void everyServerPoolAndTransferPropertyHasAVariableInTheChart() throws Exception {
+	void everyServerPoolTransferUploadsAndArchivePropertyHasAVariableInTheChart() throws Exception {
 		Set<String> variables = new TreeSet<>();
-		for (String group : List.of("server", "pool", "transfer")) {
+		for (String group : List.of("server", "pool", "transfer", "uploads", "archive")) {
 			collectVariables(FtpGatewayProperties.class.getMethod(getter(group)).getReturnType(),
 					"FTP_GATEWAY_" + snake(group) + "_", variables);
 		}

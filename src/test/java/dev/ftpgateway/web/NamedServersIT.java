@@ -225,6 +225,19 @@ class NamedServersIT {
 			assertThat(response.body()).contains("No default FTP server", "\"servers\":[\"alpha\",\"beta\",\"dead\"]");
 		}
 
+		@Test
+		void resumableUploadsAre404NamingTheServers() throws Exception {
+			HttpResponse<String> response = NamedServersIT.this.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/uploads"))
+				.timeout(TIMEOUT)
+				.header("Tus-Resumable", "1.0.0")
+				.header("Upload-Length", "3")
+				.header("Upload-Metadata", "filename YS50eHQ=")
+				.POST(HttpRequest.BodyPublishers.noBody()));
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+			assertThat(response.body()).contains("default FTP server", "\"servers\":[\"alpha\",\"beta\",\"dead\"]");
+		}
+
 	}
 
 	private static void assertBody(HttpResponse<String> response, int status, String body) {

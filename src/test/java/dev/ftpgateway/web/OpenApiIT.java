@@ -17,6 +17,7 @@ class OpenApiIT extends GatewayTestSupport {
 				"moveTo", "recursive", "mkdirs", "append", "Range", "If-None-Match", "application/problem+json",
 				"\"format\":\"binary\"", "\"416\"", "\"507\"", "\"503\"", "text/html", "\"sort\"", "\"order\"",
 				"\"download\"");
+		assertThat(docs.body()).as("archives and resumable uploads").contains("\"archive\"", "\"/uploads/{id}\"");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -201,6 +202,38 @@ class RunningTransfersIT {
 			.allSatisfy((line) -> assertThat(line).contains("server=\""));
 		// Latency buckets for a p99 of requests (README, "Metrics to alert on").
 		assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"[^\"]*files[^\"]*\",le=\"0.1\"}");
+	}
+
+	@Test
+	void tusPatchesAndFolderArchivesAreTransfersToo() throws Exception {
+		Files.createDirectories(alpha.home().resolve("archived"));
+		Files.writeString(alpha.home().resolve("archived/a.txt"), "archived");
+		double archivesBefore = metric(
+				"ftp_gateway_transfers_seconds_count{direction=\"download\",outcome=\"completed\",server=\"alpha\"}");
+		HttpResponse<String> archive = get("/files/archived/?archive=tar");
+		assertThat(archive.statusCode()).isEqualTo(200);
+		assertThat(metric("ftp_gateway_transfers_seconds_count{direction=\"download\",outcome=\"completed\",server=\"alpha\"}"))
+			.isEqualTo(archivesBefore + 1);
+		String metadata = "path " + Base64.getEncoder().encodeToString("/resumed.txt".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/uploads"))
+			.timeout(TIMEOUT)
+			.header("Tus-Resumable", "1.0.0")
+			.header("Upload-Length", "5")
+			.header("Upload-Metadata", metadata)
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		HttpResponse<String> patched = send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + created.headers().firstValue("Location").orElseThrow()))
+			.timeout(TIMEOUT)
+			.header("Tus-Resumable", "1.0.0")
+			.header("Upload-Offset", "0")
+			.header("Content-Type", "application/offset+octet-stream")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("tus!!")));
+		assertThat(patched.statusCode()).as(patched.body()).isEqualTo(204);
+		assertThat(alpha.home().resolve("resumed.txt")).hasContent("tus!!");
+		assertThat(metric("ftp_gateway_transfer_bytes_total{direction=\"upload\",server=\"alpha\"}")).isGreaterThanOrEqualTo(5);
+		assertThat(metric("ftp_gateway_transfers_seconds_count{direction=\"upload\",outcome=\"completed\",server=\"alpha\"}"))
+			.isPositive();
 	}
 
 	private Socket slowClient() throws IOException {

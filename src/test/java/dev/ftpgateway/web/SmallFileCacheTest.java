@@ -18,6 +18,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import dev.ftpgateway.files.FileServer;
+import dev.ftpgateway.files.PartialUpload;
+import dev.ftpgateway.files.PartialUploads;
 import dev.ftpgateway.files.Precondition;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.files.SmallFileCache;
@@ -75,6 +77,22 @@ class SmallFileCacheTest {
 	}
 
 	@Test
+	void aResumableUploadCompletedThroughTheGatewayDropsTheCachedCopyEvenWhenSizeAndTimeStayTheSame()
+			throws IOException {
+		Gateway gateway = new Gateway(Duration.ZERO);
+		gateway.get("/a.txt", null);
+		PartialUploads uploads = gateway.files.partialUploads(Duration.ofHours(1));
+		PartialUpload created = uploads.create(RemotePath.ofDecoded("/a.txt"), 5, "", NOW);
+		byte[] hello = bytes("HELLO");
+		PartialUpload done = uploads.append(created.id(), 0, (upload) -> {
+			upload.write(hello, 0, hello.length);
+			return hello.length;
+		}, List.of(), NOW);
+		assertThat(done.complete()).isTrue();
+		assertThat(gateway.get("/a.txt", null).getContentAsString()).isEqualTo("HELLO");
+	}
+
+	@Test
 	void aFileChangedOnTheServerIsFetchedAgain() throws IOException {
 		Gateway gateway = new Gateway(Duration.ZERO);
 		gateway.get("/a.txt", null);
@@ -99,7 +117,7 @@ class SmallFileCacheTest {
 		gateway.get("/a.txt", null);
 		MockHttpServletRequest put = new MockHttpServletRequest("PUT", "/files/a.txt");
 		put.setContent(bytes("HELLO"));
-		gateway.uploads.put(RemotePath.ofDecoded("/a.txt"), put, false, false);
+		gateway.uploads.put(RemotePath.ofDecoded("/a.txt"), put, new MockHttpServletResponse(), false, false);
 		assertThat(gateway.get("/a.txt", null).getContentAsString()).isEqualTo("HELLO");
 	}
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 import dev.ftpgateway.ftp.FtpException;
 import dev.ftpgateway.pool.ConnectionSettings;
@@ -59,7 +60,8 @@ class UploadFaultTest {
 		MockHttpServletRequest request = new MockHttpServletRequest("PUT", "/files/a.bin");
 		request.setContent(new byte[100_000]);
 		assertThatExceptionOfType(FtpException.class)
-			.isThrownBy(() -> this.uploads.put(RemotePath.ofDecoded("/a.bin"), request, false, false))
+			.isThrownBy(() -> this.uploads.put(RemotePath.ofDecoded("/a.bin"), request, new MockHttpServletResponse(),
+					false, false))
 			.satisfies((ex) -> assertThat(ex.replyCode()).isEqualTo(Integer.parseInt(reply.substring(0, 3))));
 		String temporary = this.server.commands()
 			.stream()

@@ -17,6 +17,8 @@ public final class FileProblemStatus {
 			case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
 			case NOT_APPLICABLE -> HttpStatus.BAD_REQUEST;
 			case OUTSIDE_ROOT -> HttpStatus.FORBIDDEN;
+			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+			case GONE -> HttpStatus.GONE;
 		};
 	}
 

@@ -27,6 +27,11 @@ public final class GatewayProblems {
 		return problem(HttpStatus.NOT_FOUND, detail);
 	}
 
+	/** 413: the request asks for more than the gateway takes. */
+	public static ErrorResponseException contentTooLarge(String detail) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, detail);
+	}
+
 	/** 415: the request has a body where the operation takes none. */
 	public static ErrorResponseException unsupportedBody(String detail) {
 		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail);

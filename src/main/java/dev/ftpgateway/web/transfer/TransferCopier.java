@@ -156,7 +156,13 @@ public final class TransferCopier {
 			boolean ended = false;
 			while (!ended) {
 				buffer.clear();
-				ended = fill(body, buffer);
+				try {
+					ended = fill(body, buffer);
+				}
+				catch (IOException ex) {
+					passOnWhatArrived(buffer, out, ex);
+					throw ex;
+				}
 				buffer.flip();
 				int filled = buffer.remaining();
 				if (filled > 0) {
@@ -169,6 +175,24 @@ public final class TransferCopier {
 		}
 		finally {
 			this.directBuffers.give(buffer);
+		}
+	}
+
+	/**
+	 * Writes what the buffer holds of a body whose reading failed: an append keeps the bytes that
+	 * reached the server (a tus upload resumes after them), so none that arrived are dropped here.
+	 * A failure to write them is added to the client's failure, which is the one that counts.
+	 */
+	private static void passOnWhatArrived(ByteBuffer buffer, Upload out, IOException failure) {
+		buffer.flip();
+		if (!buffer.hasRemaining()) {
+			return;
+		}
+		try {
+			out.write(buffer);
+		}
+		catch (IOException | RuntimeException ex) {
+			failure.addSuppressed(ex);
 		}
 	}
 
