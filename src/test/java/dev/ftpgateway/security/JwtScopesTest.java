@@ -20,7 +20,7 @@ class JwtScopesTest {
 
 	@Test
 	void aListClaimWithAPrefixMapsPrefixedValues() {
-		Jwt jwt = jwt("roles", List.of("ftp:write", "read", "ftp:admin"));
+		Jwt jwt = jwt("roles", List.of("ftp:write", "read", "ftp:owner"));
 		assertThat(authorities(new JwtScopes("roles", "ftp:", ""), jwt)).containsExactly("SCOPE_write");
 	}
 
