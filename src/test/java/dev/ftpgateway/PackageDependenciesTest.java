@@ -41,11 +41,12 @@ class PackageDependenciesTest {
 			Map.entry("ftp/listing", jdk()),
 			Map.entry("pool", jdk().or(project("ftp")).or(i -> i.startsWith("org.apache.commons.pool2"))),
 			Map.entry("files", jdk().or(project("ftp", "pool"))),
-			// The server reports: FTP work over the client and the pools, no Spring, no HTTP.
-			Map.entry("diagnose", jdk().or(project("ftp", "pool"))),
-			Map.entry("web", projectNone().or(project("web", "files", "diagnose")).or(ftpErrorsAndReplyCodes()).or(poolErrors())),
+			// The server reports: FTP work over the client and the pools, with the running transfers; no Spring, no HTTP.
+			Map.entry("diagnose", jdk().or(project("ftp", "pool", "transfers"))),
+			Map.entry("web", projectNone().or(project("web", "files", "diagnose", "transfers")).or(ftpErrorsAndReplyCodes()).or(poolErrors())),
 			Map.entry("security", projectNone().or(project("security", "files", "pool", "ftp"))),
-			Map.entry("actuate", projectNone().or(project("pool", "ftp", "diagnose"))),
+			Map.entry("actuate", projectNone().or(project("pool", "ftp", "diagnose", "transfers"))),
+			Map.entry("transfers", jdk()),
 			Map.entry("embedded", projectNone()),
 			Map.entry("config", i -> true));
 
@@ -75,7 +76,7 @@ class PackageDependenciesTest {
 
 	@Test
 	void theFtpClientAndTheFileSemanticsKnowNoSpringAndNoHttp() {
-		for (String dir : List.of("ftp", "pool", "files", "diagnose")) {
+		for (String dir : List.of("ftp", "pool", "files", "diagnose", "transfers")) {
 			assertThat(importsOf(dir)).as("imports of package '%s'", dir)
 				.noneMatch(i -> i.startsWith("org.springframework") || i.startsWith("jakarta."));
 		}

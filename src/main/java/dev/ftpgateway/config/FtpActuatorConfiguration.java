@@ -82,9 +82,10 @@ class FtpActuatorConfiguration {
 			.forEach((backend) -> new FtpPoolMetrics(backend.name(), backend.pool()).bindTo(registry));
 	}
 
+	/** Each server's FTP clients report to meters tagged with the server's name. */
 	@Bean
-	FtpCommandMetrics ftpCommandMetrics(MeterRegistry registry) {
-		return new FtpCommandMetrics(registry);
+	ServerEventListeners ftpCommandMetrics(MeterRegistry registry) {
+		return new ServerEventListeners((server) -> new FtpCommandMetrics(registry, server));
 	}
 
 	/** Each server's health indicator, by name. */

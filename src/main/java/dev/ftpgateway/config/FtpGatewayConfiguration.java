@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.ftpgateway.embedded.EmbeddedFtpServer;
-import dev.ftpgateway.ftp.FtpEventListener;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
@@ -32,11 +31,11 @@ public class FtpGatewayConfiguration {
 	/** Sessions open lazily: the gateway starts even when a server is down (health says so). */
 	@Bean(destroyMethod = "close")
 	BackendServers backendServers(FtpGatewayProperties properties, ObjectProvider<EmbeddedFtpServer> embeddedServer,
-			ObjectProvider<FtpEventListener> events) {
+			ObjectProvider<ServerEventListeners> events) {
 		ServerDefinitions definitions = ServerDefinitions.of(properties);
 		// Asking for the embedded server here makes it start before anything can connect.
 		EmbeddedFtpServer embedded = embeddedServer.getIfAvailable();
-		FtpEventListener listener = events.getIfAvailable(() -> FtpEventListener.NONE);
+		ServerEventListeners listeners = events.getIfAvailable(() -> ServerEventListeners.NONE);
 		// Every server's settings are checked before the first pool opens, so a mistake leaves none open.
 		List<ConnectionSettings> connections = new ArrayList<>();
 		List<PoolSettings> pools = new ArrayList<>();
@@ -51,7 +50,7 @@ public class FtpGatewayConfiguration {
 			logger.info("FTP backend '" + definition.name() + "': " + connections.get(i));
 			// The unnamed server's pool keeps the JMX name it had before servers had names.
 			FtpSessionPool pool = new FtpSessionPool(definition.unnamed() ? null : definition.name(),
-					connections.get(i), pools.get(i), listener);
+					connections.get(i), pools.get(i), listeners.of(definition.name()));
 			backends.add(new BackendServers.Backend(definition, connections.get(i), pools.get(i), pool));
 		}
 		return new BackendServers(backends, definitions.defaultName());

@@ -85,6 +85,9 @@ class SecurityConfiguration {
 
 	private static final String SERVER_REPORT = ServersController.PATH + "/{" + ServerAccess.SERVER_VARIABLE + "}";
 
+	/** The running transfers' endpoint: listing and cancelling them takes the admin scope. */
+	private static final String TRANSFERS = "/actuator/transfers";
+
 	/** The scope each method needs below a files tree. */
 	private static final Map<HttpMethod, FtpScope> SCOPES = Map.of(HttpMethod.GET, FtpScope.READ, HttpMethod.HEAD,
 			FtpScope.READ, HttpMethod.PUT, FtpScope.WRITE, HttpMethod.POST, FtpScope.WRITE, HttpMethod.DELETE,
@@ -198,15 +201,15 @@ class SecurityConfiguration {
 	 */
 	@Bean(destroyMethod = "close")
 	ServerSessions serverSessions(BackendServers backends, SecurityModes modes, FtpGatewaySecurityProperties settings,
-			ObjectProvider<FtpEventListener> events) {
-		FtpEventListener listener = events.getIfAvailable(() -> FtpEventListener.NONE);
+			ObjectProvider<ServerEventListeners> events) {
+		ServerEventListeners listeners = events.getIfAvailable(() -> ServerEventListeners.NONE);
 		Set<String> passThrough = settings.getPassThrough().getServers();
 		checkServers(passThrough, "ftp-gateway.security.pass-through.servers", backends);
 		Map<String, FtpSessions> sessions = new LinkedHashMap<>();
 		Map<String, UserSessionPool> users = new LinkedHashMap<>();
 		for (BackendServers.Backend backend : backends.all()) {
 			boolean loginsHere = modes.passThrough() && (passThrough.isEmpty() || passThrough.contains(backend.name()));
-			UserSessionPool own = loginsHere ? userSessionPool(backend, settings, listener) : null;
+			UserSessionPool own = loginsHere ? userSessionPool(backend, settings, listeners.of(backend.name())) : null;
 			if (own != null) {
 				users.put(backend.name(), own);
 			}
@@ -314,6 +317,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(UPLOADS)
 				.access(ServerAccess.onDefaultServer(FtpScope.WRITE, backends.defaultName()));
+			// Listing and cancelling every caller's transfers is for operators: the admin scope.
+			if (!modes.open()) {
+				requests.requestMatchers(TRANSFERS, TRANSFERS + "/**").hasAuthority(FtpScope.ADMIN.authority());
+			}
 			// Metrics and anything not listed: any caller the gateway knows, never the anonymous public.
 			if (modes.open()) {
 				requests.anyRequest().permitAll();

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.ftpgateway.actuate.ServerReportsEndpoint;
 import dev.ftpgateway.diagnose.ReportedServer;
 import dev.ftpgateway.diagnose.ServerReports;
+import dev.ftpgateway.transfers.RunningTransfers;
 
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
@@ -21,16 +22,15 @@ import org.springframework.util.StringUtils;
 class ServerReportsConfiguration {
 
 	@Bean
-	ServerReports serverReports(BackendServers backends) {
+	ServerReports serverReports(BackendServers backends, RunningTransfers transfers) {
 		List<ReportedServer> servers = backends.all().stream().map((backend) -> {
 			String folder = backend.definition().settings().getReportFolder();
 			return new ReportedServer(backend.name(), backend.prefix(),
 					backends.defaultName().filter(backend.name()::equals).isPresent(), backend.pool(),
 					StringUtils.hasText(folder) ? folder : null);
 		}).toList();
-		return new ServerReports(servers);
+		return new ServerReports(servers, transfers);
 	}
-
 
 	@Bean
 	@ConditionalOnManagementPort(ManagementPortType.DIFFERENT)

@@ -61,7 +61,7 @@ final class ServerCheck {
 		catch (IOException ex) {
 			return new ServerReport(server.name(), connection.host(), connection.port(),
 					ServerSummary.tlsMode(connection), server.isDefault(), ServerSummary.DOWN, checkedAt, failure(ex),
-					null, null, null, null, null, null, null, null, null, null, poolState(pool), List.of(), List.of());
+					null, null, null, null, null, null, null, null, null, null, poolState(pool), List.of(), List.of(), List.of());
 		}
 		long loginMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		try {
@@ -81,7 +81,7 @@ final class ServerCheck {
 					ServerSummary.tlsMode(connection), server.isDefault(), ServerSummary.UP, checkedAt, null,
 					software.label(), welcome, system, featureLines(features), capabilities, tls, loginMillis,
 					noopMillis, serverClock, data, poolState(pool), pool.knownQuirks().applied(),
-					Suggestions.of(server.prefix(), connection, features, software, data));
+					Suggestions.of(server.prefix(), connection, features, software, data), List.of());
 		}
 		finally {
 			quietly(client);

@@ -3,6 +3,8 @@ package dev.ftpgateway.diagnose;
 import java.time.Instant;
 import java.util.List;
 
+import dev.ftpgateway.transfers.TransferSnapshot;
+
 /**
  * What a fresh check of one FTP server found. When the check could not open a session,
  * {@code status} is {@code down}, {@code failure} says why, and the fields the session would
@@ -30,11 +32,22 @@ import java.util.List;
  * @param pool the pool of the gateway's sessions to the server
  * @param applied the settings the gateway applied by itself for this server's known quirks
  * @param suggestions settings the gateway suggests for this server
+ * @param transfers the transfers to and from this server running now, as
+ *        {@code /actuator/transfers} lists them
  */
 public record ServerReport(String name, String host, int port, String tls, boolean isDefault, String status,
 		Instant checkedAt, Failure failure, String software, String welcome, String system, List<String> features,
 		Capabilities capabilities, TlsSession tlsSession, Long loginMillis, Long noopMillis, Clock clock,
-		DataConnection dataConnection, PoolState pool, List<String> applied, List<String> suggestions) {
+		DataConnection dataConnection, PoolState pool, List<String> applied, List<String> suggestions,
+		List<TransferSnapshot> transfers) {
+
+	/** This report with the server's running transfers as they are now. */
+	ServerReport withTransfers(List<TransferSnapshot> running) {
+		return new ServerReport(this.name, this.host, this.port, this.tls, this.isDefault, this.status, this.checkedAt,
+				this.failure, this.software, this.welcome, this.system, this.features, this.capabilities,
+				this.tlsSession, this.loginMillis, this.noopMillis, this.clock, this.dataConnection, this.pool,
+				this.applied, this.suggestions, running);
+	}
 
 	/**
 	 * Why a session could not be opened.

@@ -13,12 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.ftpgateway.pool.ConnectionSettings;
+import dev.ftpgateway.transfers.RunningTransfers;
 
 /**
  * The server reports of every FTP server the gateway serves: a list told from the pools alone,
  * and for one server a fresh check ({@link ServerCheck}). At most one check of a server runs at a
  * time, outside its pool's limits: callers asking while one runs get its report, so asking often
- * never opens more than one extra connection to the server.
+ * never opens more than one extra connection to the server. Each caller's report lists the
+ * server's transfers running when it is answered.
  */
 public final class ServerReports {
 
@@ -29,17 +31,19 @@ public final class ServerReports {
 
 	private final ServerCheck check;
 
+	private final RunningTransfers transfers;
+
 	/** The check of each server running now, which callers asking meanwhile share. */
 	private final Map<String, CompletableFuture<ServerReport>> running = new ConcurrentHashMap<>();
 
-	/** @param servers every server, in the order they are listed */
-	public ServerReports(List<ReportedServer> servers) {
-		this(servers, Clock.systemUTC());
-	}
-
-	ServerReports(List<ReportedServer> servers, Clock clock) {
+	/**
+	 * @param servers every server, in the order they are listed
+	 * @param transfers the running transfers, whose share of a server each report lists
+	 */
+	public ServerReports(List<ReportedServer> servers, RunningTransfers transfers) {
 		servers.forEach((server) -> this.servers.put(server.name(), server));
-		this.check = new ServerCheck(clock);
+		this.check = new ServerCheck(Clock.systemUTC());
+		this.transfers = transfers;
 	}
 
 	/** Every server's name, host, TLS mode and status, without contacting any. */
@@ -58,15 +62,20 @@ public final class ServerReports {
 		if (server == null) {
 			return Optional.empty();
 		}
+		return Optional.of(checkShared(server).withTransfers(this.transfers.running(name)));
+	}
+
+	private ServerReport checkShared(ReportedServer server) {
+		String name = server.name();
 		CompletableFuture<ServerReport> mine = new CompletableFuture<>();
 		CompletableFuture<ServerReport> current = this.running.putIfAbsent(name, mine);
 		if (current != null) {
 			try {
-				return Optional.of(current.get(longestCheck(server).toMillis(), TimeUnit.MILLISECONDS));
+				return current.get(longestCheck(server).toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (ExecutionException | TimeoutException ex) {
 				// It failed or hangs past its timeouts: this caller checks on its own.
-				return Optional.of(this.check.run(server));
+				return this.check.run(server);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -76,7 +85,7 @@ public final class ServerReports {
 		try {
 			ServerReport report = this.check.run(server);
 			mine.complete(report);
-			return Optional.of(report);
+			return report;
 		}
 		catch (RuntimeException | Error ex) {
 			mine.completeExceptionally(ex);

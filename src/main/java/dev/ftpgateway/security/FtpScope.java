@@ -11,9 +11,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * What a caller may do below {@code /files}: {@code read} (GET, HEAD), {@code write} (PUT,
  * folder creation, moves) and {@code delete}, on every server ({@code SCOPE_read}) or on one
  * ({@code SCOPE_read:partner-a}); and {@code share}: hand out share links ({@code POST /shares})
- * for what it may read or write itself on the default server; {@code admin}: read the server
- * reports ({@code GET /servers}, {@code GET /servers/NAME}), which no caller holds unless
- * configured, not even in the open loopback demo. API keys, JWT scopes, pass-through
+ * for what it may read or write itself on the default server; {@code admin}: operate the
+ * gateway (the server reports, {@code GET /servers} and {@code GET /servers/NAME}, and
+ * {@code /actuator/transfers}: list and cancel every caller's transfers), which no caller holds
+ * unless configured, not even in the open loopback demo. API keys, JWT scopes, pass-through
  * logins and anonymous access all end up as these authorities, so one set of rules
  * ({@link ServerAccess}) guards every mode.
  */

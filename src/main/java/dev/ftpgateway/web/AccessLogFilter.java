@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -13,20 +14,31 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.ftpgateway.transfers.RunningTransfer;
 import dev.ftpgateway.web.transfer.ContainerBody;
 
 /**
  * Writes one access-log line per request: method, raw path, status, body bytes sent and
  * duration. A request that failed mid-body is logged with the status sent and the bytes that
- * made it out, marked {@code aborted}.
+ * made it out, marked {@code aborted}; one whose transfer an operator cancelled, {@code cancelled}.
+ * <p>
+ * The same facts go out as separate key-value pairs, which structured logging
+ * ({@code logging.structured.format.console=ecs}) renders as fields: {@code clientAddress},
+ * {@code caller}, {@code server}, {@code method}, {@code path}, {@code status}, {@code bytes},
+ * {@code durationMs} and {@code outcome} ({@code completed}, {@code aborted} or
+ * {@code cancelled}). The request id ({@value #REQUEST_ID_HEADER}, taken from the request when
+ * it is a plain token, else made up, and sent back) is in the MDC as {@code requestId} while the
+ * request runs, so every line logged for it carries it.
  * <p>
  * The query string is logged with the values of parameters that look like credentials replaced
  * by {@value #REDACTED}: clients put API keys and tokens there by mistake ({@code ?api_key=},
@@ -36,7 +48,28 @@ import dev.ftpgateway.web.transfer.ContainerBody;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class AccessLogFilter extends OncePerRequestFilter {
 
-	private static final Log logger = LogFactory.getLog("dev.ftpgateway.access");
+	private static final Logger logger = LoggerFactory.getLogger("dev.ftpgateway.access");
+
+	/** The header a request id is taken from and sent back in. */
+	public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+	/** The MDC key of the request id. */
+	public static final String REQUEST_ID = "requestId";
+
+	/** The request attribute naming who is asking (an API key's {@code api-key:NAME}, a user). */
+	public static final String CALLER = AccessLogFilter.class.getName() + ".caller";
+
+	/** The request attribute naming the FTP server the request went to. */
+	public static final String SERVER = AccessLogFilter.class.getName() + ".server";
+
+	/** The request attribute holding the request's {@link RunningTransfer}, if it has one. */
+	public static final String TRANSFER = AccessLogFilter.class.getName() + ".transfer";
+
+	/**
+	 * A request id from a proxy is kept only when it cannot disguise itself as something else in
+	 * a log line: letters, digits and {@code -._}, at most 64.
+	 */
+	private static final Pattern PLAIN_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
 	static final String REDACTED = "***";
 
@@ -51,6 +84,9 @@ public class AccessLogFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long start = System.nanoTime();
+		String requestId = requestId(request);
+		MDC.put(REQUEST_ID, requestId);
+		response.setHeader(REQUEST_ID_HEADER, requestId);
 		CountingResponse counting = new CountingResponse(response);
 		boolean completed = false;
 		try {
@@ -58,9 +94,40 @@ public class AccessLogFilter extends OncePerRequestFilter {
 			completed = true;
 		}
 		finally {
-			log(request.getMethod(), request.getRequestURI(), request.getQueryString(), response.getStatus(),
-					counting.bytes(), (System.nanoTime() - start) / 1_000_000, completed);
+			String outcome = outcome(request.getAttribute(TRANSFER), response.getStatus(), completed);
+			log(new Line(request.getMethod(), request.getRequestURI(), request.getQueryString(), response.getStatus(),
+					counting.bytes(), (System.nanoTime() - start) / 1_000_000, outcome), request.getRemoteAddr(),
+					(String) request.getAttribute(CALLER), (String) request.getAttribute(SERVER));
+			MDC.remove(REQUEST_ID);
 		}
+	}
+
+	/**
+	 * How the exchange ended: {@code aborted} when the response was cut off. A failed transfer
+	 * under a success status means its body was cut off: Spring MVC takes a client that went away
+	 * mid-download ("Connection reset by peer") for handled, so no exception tells this filter. A
+	 * failed upload was answered with a problem, which completed.
+	 */
+	private static String outcome(Object transfer, int status, boolean completed) {
+		if (transfer instanceof RunningTransfer running) {
+			if (running.isCancelled()) {
+				return "cancelled";
+			}
+			if (!running.isCompleted() && status < HttpServletResponse.SC_BAD_REQUEST) {
+				return "aborted";
+			}
+		}
+		return completed ? "completed" : "aborted";
+	}
+
+	/** The id of the request being served on this thread, as the access log writes it. */
+	public static String currentRequestId() {
+		return MDC.get(REQUEST_ID);
+	}
+
+	private static String requestId(HttpServletRequest request) {
+		String sent = request.getHeader(REQUEST_ID_HEADER);
+		return (sent != null && PLAIN_REQUEST_ID.matcher(sent).matches()) ? sent : UUID.randomUUID().toString();
 	}
 
 	/**
@@ -72,11 +139,33 @@ public class AccessLogFilter extends OncePerRequestFilter {
 	 */
 	static void log(String method, String rawPath, String rawQuery, int status, long bytes, long millis,
 			boolean completed) {
-		if (logger.isInfoEnabled()) {
-			String query = (rawQuery != null) ? "?" + redact(rawQuery) : "";
-			logger.info(String.format("%s %s%s %d %d %dms%s", method, rawPath, query, status, bytes, millis,
-					completed ? "" : " aborted"));
+		log(new Line(method, rawPath, rawQuery, status, bytes, millis, completed ? "completed" : "aborted"), null,
+				null, null);
+	}
+
+	private static void log(Line line, String clientAddress, String caller, String server) {
+		if (!logger.isInfoEnabled()) {
+			return;
 		}
+		String path = line.rawPath() + ((line.rawQuery() != null) ? "?" + redact(line.rawQuery()) : "");
+		LoggingEventBuilder event = logger.atInfo();
+		if (clientAddress != null) {
+			event = event.addKeyValue("clientAddress", clientAddress);
+		}
+		if (caller != null) {
+			event = event.addKeyValue("caller", caller);
+		}
+		if (server != null) {
+			event = event.addKeyValue("server", server);
+		}
+		event.addKeyValue("method", line.method())
+			.addKeyValue("path", path)
+			.addKeyValue("status", line.status())
+			.addKeyValue("bytes", line.bytes())
+			.addKeyValue("durationMs", line.millis())
+			.addKeyValue("outcome", line.outcome())
+			.log(String.format("%s %s %d %d %dms%s", line.method(), path, line.status(), line.bytes(), line.millis(),
+					line.outcome().equals("completed") ? "" : " " + line.outcome()));
 	}
 
 	/** The query string with the values of credential-like parameters replaced by {@value #REDACTED}. */
@@ -100,6 +189,11 @@ public class AccessLogFilter extends OncePerRequestFilter {
 			return true;
 		}
 		return CREDENTIAL_NAME.matcher(name).find();
+	}
+
+	/** What one access-log line says of its request; {@code outcome} is completed, aborted or cancelled. */
+	private record Line(String method, String rawPath, String rawQuery, int status, long bytes, long millis,
+			String outcome) {
 	}
 
 	/** Counts the body bytes written through it, and those written past it ({@link ContainerBody}). */

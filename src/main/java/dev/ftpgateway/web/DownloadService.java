@@ -1,6 +1,7 @@
 package dev.ftpgateway.web;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -25,6 +27,8 @@ import dev.ftpgateway.files.ReadHandler;
 import dev.ftpgateway.files.RemoteFile;
 import dev.ftpgateway.files.RemoteFolder;
 import dev.ftpgateway.files.RemotePath;
+import dev.ftpgateway.transfers.RunningTransfer;
+import dev.ftpgateway.transfers.TransferDirection;
 import dev.ftpgateway.web.page.FolderPages;
 import dev.ftpgateway.web.page.HtmlNegotiation;
 import dev.ftpgateway.web.digest.DigestFields;
@@ -57,9 +61,12 @@ public class DownloadService {
 
 	private final FolderPages pages = new FolderPages();
 
+	private final RequestTransfers transfers;
+
 	public DownloadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures,
-			JsonMapper json) {
+			JsonMapper json, RequestTransfers transfers) {
 		this.servers = servers;
+		this.transfers = transfers;
 		this.copier = new TransferCopier(settings.bufferSize(), failures);
 		this.json = json;
 		this.textCharset = settings.textCharset();
@@ -80,7 +87,7 @@ public class DownloadService {
 				if (HtmlNegotiation.prefersHtml(accept)) {
 					return DownloadService.this.pages.answer(folder, request.getRequest(), response, withBody);
 				}
-				return listing(folder, accept, response, withBody);
+				return listing(folder, accept, request.getRequest(), response, withBody);
 			}
 
 			@Override
@@ -144,7 +151,11 @@ public class DownloadService {
 			return null;
 		}
 		boolean toEndOfFile = range.map((r) -> !r.endsBeforeEndOfFile()).orElse(true);
-		this.copier.download(path, in, response, length, toEndOfFile);
+		try (RunningTransfer transfer = this.transfers.start(request.getRequest(), path, TransferDirection.DOWNLOAD,
+				length)) {
+			this.copier.download(path, in, response, length, toEndOfFile, transfer);
+			transfer.completed();
+		}
 		return null;
 	}
 
@@ -201,10 +212,14 @@ public class DownloadService {
 		return ByteRange.parse(request.getHeader(HttpHeaders.RANGE), file.size());
 	}
 
-	private ResponseEntity<?> listing(RemoteFolder folder, String accept, HttpServletResponse response,
-			boolean withBody) throws IOException {
+	private ResponseEntity<?> listing(RemoteFolder folder, String accept, HttpServletRequest request,
+			HttpServletResponse response, boolean withBody) throws IOException {
 		if (withBody && !wantsText(accept)) {
-			streamJson(folder, response);
+			try (RunningTransfer transfer = this.transfers.start(request, folder.path(), TransferDirection.LISTING,
+					-1)) {
+				streamJson(folder, transfer.counting(response.getOutputStream()), response);
+				transfer.completed();
+			}
 			return null;
 		}
 		List<FileInfo> entries = folder.entries()
@@ -229,10 +244,10 @@ public class DownloadService {
 	 * anything was sent still becomes a problem response; a failure after the response was
 	 * committed drops the connection and leaves the JSON incomplete, never complete-looking.
 	 */
-	private void streamJson(RemoteFolder folder, HttpServletResponse response) throws IOException {
+	private void streamJson(RemoteFolder folder, OutputStream body, HttpServletResponse response) throws IOException {
 		response.setStatus(HttpStatus.OK.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		JsonGenerator generator = this.json.createGenerator(response.getOutputStream());
+		JsonGenerator generator = this.json.createGenerator(body);
 		generator.writeStartObject();
 		generator.writeStringProperty("path", folder.path().toString());
 		generator.writeArrayPropertyStart("entries");

@@ -34,8 +34,15 @@ public class FileServerResolver {
 			.orElseThrow(() -> new IllegalStateException("Not a files route: " + request.getRequestURI()));
 		String name = route.server().or(this.servers::defaultName).orElseThrow(() -> notFound(
 				"No default FTP server: use /servers/{name}/files/ with one of " + this.servers.names()));
-		return this.servers.find(name)
+		FileServer server = this.servers.find(name)
 			.orElseThrow(() -> notFound("No FTP server named '" + name + "': there are " + this.servers.names()));
+		request.setAttribute(AccessLogFilter.SERVER, name);
+		return server;
+	}
+
+	/** The name of the server {@code request} went to, once {@link #of} found it. */
+	static String nameOf(HttpServletRequest request) {
+		return (String) request.getAttribute(AccessLogFilter.SERVER);
 	}
 
 	private ErrorResponseException notFound(String detail) {

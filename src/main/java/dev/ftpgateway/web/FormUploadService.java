@@ -15,7 +15,7 @@ import dev.ftpgateway.files.InvalidRemotePathException;
 import dev.ftpgateway.files.Precondition;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.files.Upload;
-import dev.ftpgateway.files.UploadBody;
+import dev.ftpgateway.transfers.RunningTransfer;
 import dev.ftpgateway.web.form.MultipartStream;
 import dev.ftpgateway.web.problem.GatewayProblems;
 import dev.ftpgateway.web.transfer.ClientBody;
@@ -37,10 +37,14 @@ public class FormUploadService {
 
 	private final TransferFailures failures;
 
-	public FormUploadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures) {
+	private final RequestTransfers transfers;
+
+	public FormUploadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures,
+			RequestTransfers transfers) {
 		this.servers = servers;
 		this.bufferSize = settings.bufferSize();
 		this.failures = failures;
+		this.transfers = transfers;
 	}
 
 	/** One stored file: where it is, its size, and whether it replaced an existing one. */
@@ -64,9 +68,13 @@ public class FormUploadService {
 				continue;
 			}
 			RemotePath path = file(folder, name);
-			PartBody body = new PartBody(path, part.body());
-			boolean replaced = uploads.write(path, new AtomicUpload.Options(false, mkdirs, precondition), body);
-			stored.add(new StoredFile(path.toString(), body.size, replaced));
+			InputStream in = part.body();
+			try (UploadTransfer body = new UploadTransfer(this.transfers, this.failures, request, path, -1,
+					(upload, transfer) -> copy(in, upload, transfer))) {
+				boolean replaced = uploads.write(path, new AtomicUpload.Options(false, mkdirs, precondition), body);
+				body.completed();
+				stored.add(new StoredFile(path.toString(), body.copied(), replaced));
+			}
 		}
 		if (stored.isEmpty()) {
 			throw GatewayProblems.badRequest("The form holds no file: nothing was stored");
@@ -107,36 +115,17 @@ public class FormUploadService {
 		return path;
 	}
 
-	/** One file part's bytes as an upload's body. */
-	private final class PartBody implements UploadBody {
-
-		private final RemotePath path;
-
-		private final InputStream in;
-
-		private long size;
-
-		PartBody(RemotePath path, InputStream in) {
-			this.path = path;
-			this.in = in;
+	/** Copies one file part's bytes into its upload. */
+	private long copy(InputStream in, Upload upload, RunningTransfer transfer) throws IOException {
+		byte[] buffer = new byte[this.bufferSize];
+		long size = 0;
+		int read;
+		while ((read = in.read(buffer, 0, buffer.length)) >= 0) {
+			upload.write(buffer, 0, read);
+			size += read;
+			transfer.moved(read);
 		}
-
-		@Override
-		public long writeTo(Upload upload) throws IOException {
-			byte[] buffer = new byte[FormUploadService.this.bufferSize];
-			int read;
-			while ((read = this.in.read(buffer, 0, buffer.length)) >= 0) {
-				upload.write(buffer, 0, read);
-				this.size += read;
-			}
-			return this.size;
-		}
-
-		@Override
-		public void transferFailed(IOException failure) {
-			FormUploadService.this.failures.record("upload", this.path, failure);
-		}
-
+		return size;
 	}
 
 }

@@ -21,6 +21,7 @@ import dev.ftpgateway.ftp.FtpUnencodableNameException;
 import dev.ftpgateway.pool.BackendLoginRefusedException;
 import dev.ftpgateway.pool.BackendUnavailableException;
 import dev.ftpgateway.pool.PoolExhaustedException;
+import dev.ftpgateway.transfers.TransferCancelledException;
 import dev.ftpgateway.web.problem.FileProblemStatus;
 import dev.ftpgateway.web.problem.FtpReplyStatus;
 import dev.ftpgateway.web.transfer.IncompleteUploadException;
@@ -121,6 +122,13 @@ public class FtpProblemHandler extends ResponseEntityExceptionHandler {
 		rethrowIfCommitted(ex, request);
 		return problem(ex, HttpStatus.BAD_REQUEST, ex.getMessage() + "; nothing was stored", new HttpHeaders(),
 				request);
+	}
+
+	/** An operator cancelled an upload: nothing was stored, and the client should not simply retry at once. */
+	@ExceptionHandler(TransferCancelledException.class)
+	ResponseEntity<Object> cancelled(TransferCancelledException ex, ServletWebRequest request) throws IOException {
+		rethrowIfCommitted(ex, request);
+		return problem(ex, HttpStatus.CONFLICT, ex.getMessage() + "; nothing was stored", new HttpHeaders(), request);
 	}
 
 	@ExceptionHandler(SocketTimeoutException.class)

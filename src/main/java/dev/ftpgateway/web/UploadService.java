@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import dev.ftpgateway.files.AtomicUpload;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.files.Upload;
-import dev.ftpgateway.files.UploadBody;
+import dev.ftpgateway.transfers.RunningTransfer;
 import dev.ftpgateway.web.digest.DigestFields;
 import dev.ftpgateway.web.transfer.ClientBody;
 import dev.ftpgateway.web.transfer.IncompleteUploadException;
@@ -31,10 +31,14 @@ public class UploadService {
 
 	private final TransferFailures failures;
 
-	public UploadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures) {
+	private final RequestTransfers transfers;
+
+	public UploadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures,
+			RequestTransfers transfers) {
 		this.servers = servers;
 		this.copier = new TransferCopier(settings.bufferSize(), failures);
 		this.failures = failures;
+		this.transfers = transfers;
 	}
 
 	/**
@@ -46,40 +50,26 @@ public class UploadService {
 			boolean mkdirs) throws IOException {
 		AtomicUpload.Options options = new AtomicUpload.Options(append, mkdirs, WritePreconditions.of(request),
 				DigestFields.requested(request));
-		AtomicUpload.Stored stored = this.servers.of(request).uploads().put(path, options, new RequestBody(path, request));
-		stored.sha256()
-			.ifPresent((digest) -> response.setHeader(DigestFields.REPR_DIGEST, DigestFields.format(digest)));
-		return stored.existed() ? HttpStatus.NO_CONTENT : HttpStatus.CREATED;
+		long declared = request.getContentLengthLong();
+		try (UploadTransfer body = new UploadTransfer(this.transfers, this.failures, request, path, declared,
+				(upload, transfer) -> copy(request, declared, upload, transfer))) {
+			AtomicUpload.Stored stored = this.servers.of(request).uploads().put(path, options, body);
+			body.completed();
+			stored.sha256()
+				.ifPresent((digest) -> response.setHeader(DigestFields.REPR_DIGEST, DigestFields.format(digest)));
+			return stored.existed() ? HttpStatus.NO_CONTENT : HttpStatus.CREATED;
+		}
 	}
 
-	/** The request body as an upload's bytes; a body shorter than its Content-Length stores nothing. */
-	private final class RequestBody implements UploadBody {
-
-		private final RemotePath path;
-
-		private final HttpServletRequest request;
-
-		RequestBody(RemotePath path, HttpServletRequest request) {
-			this.path = path;
-			this.request = request;
+	/** Copies the request body; a body shorter than its Content-Length stores nothing. */
+	private long copy(HttpServletRequest request, long declared, Upload upload, RunningTransfer transfer)
+			throws IOException {
+		long received = this.copier.upload(new ClientBody(request.getInputStream()), upload, transfer);
+		if (declared >= 0 && received != declared) {
+			throw new IncompleteUploadException("Upload ended after " + received + " of " + declared + " declared bytes",
+					null);
 		}
-
-		@Override
-		public long writeTo(Upload upload) throws IOException {
-			long received = UploadService.this.copier.upload(new ClientBody(this.request.getInputStream()), upload);
-			long declared = this.request.getContentLengthLong();
-			if (declared >= 0 && received != declared) {
-				throw new IncompleteUploadException(
-						"Upload ended after " + received + " of " + declared + " declared bytes", null);
-			}
-			return received;
-		}
-
-		@Override
-		public void transferFailed(IOException failure) {
-			UploadService.this.failures.record("upload", this.path, failure);
-		}
-
+		return received;
 	}
 
 }

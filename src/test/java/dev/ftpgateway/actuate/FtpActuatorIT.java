@@ -98,10 +98,12 @@ class FtpActuatorIT {
 		put("/files/metrics.bin", "0123456789");
 		get("/files/metrics.bin");
 		String body = get("/actuator/prometheus").body();
-		assertThat(body).contains("ftp_commands_seconds_count{command=\"NOOP\",reply=\"2xx\"}",
-				"ftp_commands_seconds_count{command=\"RETR\",reply=\"1xx\"}")
-			.containsPattern("ftp_transfer_bytes_total\\{direction=\"download\",outcome=\"success\"} [1-9]")
-			.containsPattern("ftp_transfer_bytes_total\\{direction=\"upload\",outcome=\"success\"} [1-9]");
+		assertThat(body).contains("ftp_commands_seconds_count{command=\"NOOP\",reply=\"2xx\",server=\"default\"}",
+				"ftp_commands_seconds_count{command=\"RETR\",reply=\"1xx\",server=\"default\"}")
+			.containsPattern(
+					"ftp_transfer_bytes_total\\{direction=\"download\",outcome=\"success\",server=\"default\"} [1-9]")
+			.containsPattern(
+					"ftp_transfer_bytes_total\\{direction=\"upload\",outcome=\"success\",server=\"default\"} [1-9]");
 	}
 
 	@Test

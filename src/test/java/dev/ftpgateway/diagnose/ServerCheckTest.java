@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,11 @@ import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.pool.TlsSettings;
 import dev.ftpgateway.testing.ScriptedFtpServer;
+import dev.ftpgateway.transfers.RunningTransfer;
+import dev.ftpgateway.transfers.RunningTransfers;
+import dev.ftpgateway.transfers.TransferDirection;
+import dev.ftpgateway.transfers.TransferListener;
+import dev.ftpgateway.transfers.TransferStart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,6 +46,8 @@ class ServerCheckTest {
 			+ "211 End";
 
 	private final ScriptedFtpServer server = new ScriptedFtpServer();
+
+	private final RunningTransfers transfers = new RunningTransfers(Clock.systemUTC(), TransferListener.NONE);
 
 	private FtpSessionPool pool;
 
@@ -73,6 +81,24 @@ class ServerCheckTest {
 		assertThat(report.dataConnection()).isEqualTo(new ServerReport.DataConnection("passive", true, null, null));
 		assertThat(report.suggestions()).anyMatch((line) -> line.startsWith("ftp-gateway.servers.fake.use-mlsd has no effect"));
 		assertThat(this.server.commands()).contains("SYST", "FEAT", "NOOP", "LIST", "QUIT");
+	}
+
+	@Test
+	void theReportListsTheTransfersOfItsServerRunningNowAndNoneOfAnotherServer() throws IOException {
+		this.server.welcome("220 (vsFTPd 3.0.3)").reply("FEAT", VSFTPD_FEATURES);
+		try (RunningTransfer download = this.transfers.start(new TransferStart("fake", "/big.iso",
+				TransferDirection.DOWNLOAD, 1000, "127.0.0.1", "api-key:ops", "r1"));
+				RunningTransfer other = this.transfers.start(new TransferStart("partner-a", "/x.csv",
+						TransferDirection.UPLOAD, -1, "127.0.0.1", null, "r2"))) {
+			download.moved(300);
+			ServerReport report = report(this.server.port(), null);
+			assertThat(report.transfers()).singleElement().satisfies((transfer) -> {
+				assertThat(transfer.id()).isEqualTo(download.id());
+				assertThat(transfer.path()).isEqualTo("/big.iso");
+				assertThat(transfer.bytes()).isEqualTo(300);
+			});
+		}
+		assertThat(report(this.server.port(), null).transfers()).isEmpty();
 	}
 
 	@Test
@@ -174,7 +200,7 @@ class ServerCheckTest {
 			Future<ServerReport> first = threads.submit(() -> reports.check("fake").orElseThrow());
 			await().atMost(BOUND).until(() -> this.server.commands().contains("SYST"));
 			Future<ServerReport> second = threads.submit(() -> reports.check("fake").orElseThrow());
-			assertThat(second.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isSameAs(first.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+			assertThat(second.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(first.get(BOUND.toSeconds(), TimeUnit.SECONDS));
 			assertThat(this.server.connectionCount()).isEqualTo(1);
 		}
 		finally {
@@ -205,7 +231,8 @@ class ServerCheckTest {
 						SECOND, SECOND, TlsSettings.NONE, Duration.ZERO, true, false, useMlsdExplicit),
 				new PoolSettings(1, 0, 1, SECOND, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)));
 		return new ServerReports(
-				List.of(new ReportedServer("fake", "ftp-gateway.servers.fake", true, this.pool, reportFolder)));
+				List.of(new ReportedServer("fake", "ftp-gateway.servers.fake", true, this.pool, reportFolder)),
+				this.transfers);
 	}
 
 }

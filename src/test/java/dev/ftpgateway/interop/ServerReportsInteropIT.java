@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,8 @@ import dev.ftpgateway.ftp.TlsContexts;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
+import dev.ftpgateway.transfers.RunningTransfers;
+import dev.ftpgateway.transfers.TransferListener;
 import dev.ftpgateway.pool.TlsSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ServerReportsInteropIT {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final RunningTransfers NO_TRANSFERS = new RunningTransfers(Clock.systemUTC(), TransferListener.NONE);
 
 	/** The lab's writable folder. */
 	private static final String UPLOAD = "/upload";
@@ -75,7 +80,8 @@ class ServerReportsInteropIT {
 		try (FtpSessionPool pool = new FtpSessionPool(server.name(), server.settings(), new PoolSettings(2, 0, 2,
 				TIMEOUT, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(10)), FtpEventListener.NONE)) {
 			ServerReport report = new ServerReports(
-					List.of(new ReportedServer(server.name(), "ftp-gateway.servers." + server.name(), false, pool, UPLOAD)))
+					List.of(new ReportedServer(server.name(), "ftp-gateway.servers." + server.name(), false, pool, UPLOAD)),
+					NO_TRANSFERS)
 				.check(server.name())
 				.orElseThrow();
 			assertThat(report.status()).as(String.valueOf(report.failure())).isEqualTo("up");
@@ -113,7 +119,8 @@ class ServerReportsInteropIT {
 		try (FtpSessionPool pool = new FtpSessionPool(server.name(), server.settings(), new PoolSettings(1, 0, 1,
 				TIMEOUT, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(10)), FtpEventListener.NONE)) {
 			ServerReport report = new ServerReports(
-					List.of(new ReportedServer(server.name(), "ftp-gateway.server", true, pool, null)))
+					List.of(new ReportedServer(server.name(), "ftp-gateway.server", true, pool, null)),
+					NO_TRANSFERS)
 				.check(server.name())
 				.orElseThrow();
 			assertThat(report.software()).isEqualTo("proftpd");

@@ -319,6 +319,13 @@ class HelmChartTest {
 	}
 
 	@Test
+	void oneValueTurnsOnStructuredLogs() {
+		assertThat(map(render(Map.of()).get("ConfigMap"), "data")).doesNotContainKey("LOGGING_STRUCTURED_FORMAT_CONSOLE");
+		assertThat(map(render(Map.of("logFormat", "ecs")).get("ConfigMap"), "data"))
+			.containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+	}
+
+	@Test
 	void withoutAPasswordTheApplicationKeepsItsAnonymousDefault() {
 		RenderedChart chart = render(Map.of("ftp.host", "ftp.example.org"));
 		assertThat(chart.find("Secret")).isEmpty();

@@ -92,7 +92,7 @@ class DownloadHeadersTest {
 	private DownloadService latin1Downloads() {
 		return new DownloadService(onlyServer(new FileServer(this.pool, "/")),
 				new FilesSettings(64 * 1024, Duration.ofSeconds(2), StandardCharsets.ISO_8859_1),
-				new TransferFailures(new SimpleMeterRegistry()), JsonMapper.builder().build());
+				new TransferFailures(new SimpleMeterRegistry()), JsonMapper.builder().build(), OnlyServer.transfers());
 	}
 
 	private static MockHttpServletResponse get(DownloadService downloads, String path, String download)

@@ -158,7 +158,7 @@ class DownloadRoundTripsTest {
 	private static DownloadService downloads(FtpSessionPool pool) {
 		return new DownloadService(onlyServer(new FileServer(pool, "/")), FilesSettings.defaults(),
 				new TransferFailures(new SimpleMeterRegistry()),
-				JsonMapper.builder().build());
+				JsonMapper.builder().build(), OnlyServer.transfers());
 	}
 
 	private MockHttpServletResponse get(String method) throws IOException {

@@ -59,6 +59,7 @@ import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.Lease;
 import dev.ftpgateway.pool.PoolExhaustedException;
+import dev.ftpgateway.transfers.TransferCancelledException;
 import dev.ftpgateway.web.problem.FileProblemStatus;
 import dev.ftpgateway.web.problem.GatewayProblems;
 import dev.ftpgateway.web.transfer.IncompleteUploadException;
@@ -168,6 +169,8 @@ class FailureStatusTableTest {
 				List.of(thrown(serverNotFound("/servers/partner-b/files/a.txt")), thrown(serverNotFound("/files/a.txt"))));
 		failures.put("An upload body shorter than its `Content-Length`, or unreadable",
 				List.of(thrown(new IncompleteUploadException("The request body ended early", new EOFException()))));
+		failures.put("An upload an operator cancelled (see [Transfers in progress](#transfers-in-progress))",
+				List.of(thrown(new TransferCancelledException("5f0c8e0a"))));
 		failures.put("An upload larger than `transfer.max-upload-size`",
 				List.of(thrown(new UploadTooLargeException(1024))));
 		failures.put("A `Range` no byte of the file satisfies", List.of(thrown(new RangeNotSatisfiableException(10))));

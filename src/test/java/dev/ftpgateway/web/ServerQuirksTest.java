@@ -55,7 +55,7 @@ class ServerQuirksTest {
 				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)));
 		this.files = new FileServer(this.pool, "/");
 		this.downloads = new DownloadService(onlyServer(this.files), FilesSettings.defaults(),
-				new TransferFailures(new SimpleMeterRegistry()), JsonMapper.builder().build());
+				new TransferFailures(new SimpleMeterRegistry()), JsonMapper.builder().build(), OnlyServer.transfers());
 		this.server.putFile("/a.txt", CONTENT)
 			.putFile("/dir/f.txt", CONTENT)
 			.reply("FEAT", FEATURES_WITHOUT_MLST_OR_REST)

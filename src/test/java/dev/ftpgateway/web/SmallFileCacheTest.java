@@ -232,8 +232,8 @@ class SmallFileCacheTest {
 			this.files = files;
 			TransferFailures failures = new TransferFailures(new SimpleMeterRegistry());
 			this.downloads = new DownloadService(onlyServer(this.files), FilesSettings.defaults(), failures,
-					JsonMapper.builder().build());
-			this.uploads = new UploadService(onlyServer(this.files), FilesSettings.defaults(), failures);
+					JsonMapper.builder().build(), OnlyServer.transfers());
+			this.uploads = new UploadService(onlyServer(this.files), FilesSettings.defaults(), failures, OnlyServer.transfers());
 		}
 
 		MockHttpServletResponse get(String path, String range) throws IOException {

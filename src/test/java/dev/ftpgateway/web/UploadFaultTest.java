@@ -43,7 +43,7 @@ class UploadFaultTest {
 						StandardCharsets.UTF_8, second, second, second),
 				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)));
 		this.uploads = new UploadService(onlyServer(new FileServer(this.pool, "/")), FilesSettings.defaults(),
-				new TransferFailures(this.registry));
+				new TransferFailures(this.registry), OnlyServer.transfers());
 	}
 
 	@AfterEach

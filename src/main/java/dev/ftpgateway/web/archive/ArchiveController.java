@@ -18,10 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import dev.ftpgateway.files.FileOperationException;
+import dev.ftpgateway.files.FileServer;
 import dev.ftpgateway.files.FolderArchives;
 import dev.ftpgateway.files.RemotePath;
+import dev.ftpgateway.transfers.RunningTransfer;
+import dev.ftpgateway.transfers.TransferDirection;
 import dev.ftpgateway.web.DownloadService;
 import dev.ftpgateway.web.FileServerResolver;
+import dev.ftpgateway.web.RequestTransfers;
 import dev.ftpgateway.web.problem.GatewayProblems;
 
 /**
@@ -41,8 +45,12 @@ public class ArchiveController {
 
 	private final DownloadService downloads;
 
-	public ArchiveController(FileServerResolver servers, ArchiveSettings settings, DownloadService downloads) {
+	private final RequestTransfers transfers;
+
+	public ArchiveController(FileServerResolver servers, ArchiveSettings settings, DownloadService downloads,
+			RequestTransfers transfers) {
 		this.servers = servers;
+		this.transfers = transfers;
 		this.settings = settings;
 		this.downloads = downloads;
 	}
@@ -82,16 +90,20 @@ public class ArchiveController {
 	private void write(RemotePath path, ArchiveFormat format, boolean compress, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		String name = path.isRoot() ? "files" : path.name();
-		FolderArchives.Writer writer = format.writer(response, compress, () -> {
-			response.setContentType(format.contentType());
-			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(name + format.extension(), StandardCharsets.UTF_8)
-						.build()
-						.toString());
-		});
-		this.servers.of(request).archives().write(path, new FolderArchives.Limits(this.settings.maxEntries(), this.settings.maxBytes()),
-				writer);
+		FileServer server = this.servers.of(request);
+		try (RunningTransfer transfer = this.transfers.start(request, path, TransferDirection.DOWNLOAD, -1)) {
+			FolderArchives.Writer writer = format.writer(response, compress, () -> {
+				response.setContentType(format.contentType());
+				response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment()
+							.filename(name + format.extension(), StandardCharsets.UTF_8)
+							.build()
+							.toString());
+			}, transfer);
+			server.archives()
+				.write(path, new FolderArchives.Limits(this.settings.maxEntries(), this.settings.maxBytes()), writer);
+			transfer.completed();
+		}
 	}
 
 	private static ArchiveFormat format(String archive) {

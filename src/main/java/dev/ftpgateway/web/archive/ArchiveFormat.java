@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.ftpgateway.files.FolderArchives;
+import dev.ftpgateway.transfers.RunningTransfer;
 
 /** The archive formats a folder downloads as. */
 enum ArchiveFormat {
@@ -34,11 +35,14 @@ enum ArchiveFormat {
 	/**
 	 * A writer of this format onto the response body.
 	 * @param headers sets the response's headers, run once the tree is known to fit the limits
+	 * @param transfer counts the archive's bytes as they leave, and stops them when cancelled
 	 */
-	FolderArchives.Writer writer(HttpServletResponse response, boolean compress, Runnable headers) {
+	FolderArchives.Writer writer(HttpServletResponse response, boolean compress, Runnable headers,
+			RunningTransfer transfer) {
+		ResponseBody body = () -> transfer.counting(body(response, headers).open());
 		return switch (this) {
-			case ZIP -> new ZipWriter(body(response, headers), compress);
-			case TAR -> new TarWriter(body(response, headers));
+			case ZIP -> new ZipWriter(body, compress);
+			case TAR -> new TarWriter(body);
 		};
 	}
 

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.ftpgateway.files.Download;
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.files.Upload;
+import dev.ftpgateway.transfers.RunningTransfer;
 
 /**
  * Copies bytes between an HTTP body and an FTP data connection through one fixed buffer, so a
@@ -66,20 +67,23 @@ public final class TransferCopier {
 	 * @throws IOException when either side fails or the server sends fewer bytes than promised;
 	 *         the download is then abandoned, the failure logged and counted, and the caller
 	 *         must let the exception reach the servlet container so it drops the connection
-	 *         instead of completing the body; a {@link ClientGoneException} when the client went away
+	 *         instead of completing the body; a {@link ClientGoneException} when the client went away,
+	 *         a {@link dev.ftpgateway.transfers.TransferCancelledException} when an operator
+	 *         cancelled {@code transfer}
 	 */
 	public void download(RemotePath path, Download in, HttpServletResponse response, long length,
-			boolean toEndOfFile) throws IOException {
+			boolean toEndOfFile, RunningTransfer transfer) throws IOException {
 		boolean settled = false;
 		try {
 			if (in.readsDirectly() && (length < 0 || length > this.bufferSize)) {
-				copyDirect(in, ContainerBody.commit(response), length);
+				copyDirect(in, ContainerBody.commit(response), length, transfer);
 			}
 			else {
 				OutputStream client = new ClientOutput(response.getOutputStream());
-				checkLength(copy(in, client, length), length);
+				checkLength(copy(in, client, length, transfer), length);
 				client.flush();
 			}
+			transfer.finishing();
 			if (toEndOfFile && (length < 0 || in.isAtEnd())) {
 				// At EOF complete() reads the 226, and a 4xx/5xx there still fails the request.
 				in.complete();
@@ -91,7 +95,7 @@ public final class TransferCopier {
 			settled = true;
 		}
 		catch (IOException ex) {
-			this.failures.record("download", path, ex);
+			this.failures.record(transfer, path, ex);
 			throw ex;
 		}
 		finally {
@@ -101,7 +105,8 @@ public final class TransferCopier {
 		}
 	}
 
-	private void copyDirect(Download in, ContainerBody body, long limit) throws IOException {
+	private void copyDirect(Download in, ContainerBody body, long limit, RunningTransfer transfer)
+			throws IOException {
 		ByteBuffer buffer = this.directBuffers.take();
 		long copied = 0;
 		try {
@@ -116,6 +121,7 @@ public final class TransferCopier {
 				buffer.flip();
 				body.write(buffer);
 				copied += buffer.limit();
+				transfer.moved(buffer.limit());
 			}
 			checkLength(copied, limit);
 			body.flush();
@@ -140,9 +146,9 @@ public final class TransferCopier {
 	 * fill and write the whole 2 MiB buffer"). What a slow client sent is passed on after {@link #FILL_WAIT_NANOS} at most, so the
 	 * server does not see an idle data connection while the buffer fills.
 	 */
-	public long upload(ServletInputStream body, Upload out) throws IOException {
+	public long upload(ServletInputStream body, Upload out, RunningTransfer transfer) throws IOException {
 		if (!out.writesDirectly()) {
-			return copy(body, out);
+			return copy(body, out, transfer);
 		}
 		ByteBuffer buffer = this.directBuffers.take();
 		try {
@@ -158,10 +164,12 @@ public final class TransferCopier {
 					throw ex;
 				}
 				buffer.flip();
-				copied += buffer.remaining();
-				if (buffer.hasRemaining()) {
+				int filled = buffer.remaining();
+				if (filled > 0) {
 					out.write(buffer);
 				}
+				copied += filled;
+				transfer.moved(filled);
 			}
 			return copied;
 		}
@@ -207,7 +215,7 @@ public final class TransferCopier {
 		return false;
 	}
 
-	private long copy(Download in, OutputStream out, long limit) throws IOException {
+	private long copy(Download in, OutputStream out, long limit, RunningTransfer transfer) throws IOException {
 		// A known small length gets a buffer its size: allocating the full buffer for every 1 KiB
 		// GET was a third of the bytes the gateway allocated under small-file load.
 		int size = (limit < 0) ? this.bufferSize : (int) Math.max(1, Math.min(this.bufferSize, limit));
@@ -221,17 +229,19 @@ public final class TransferCopier {
 			}
 			out.write(buffer, 0, read);
 			copied += read;
+			transfer.moved(read);
 		}
 		return copied;
 	}
 
-	private long copy(ServletInputStream in, Upload out) throws IOException {
+	private long copy(ServletInputStream in, Upload out, RunningTransfer transfer) throws IOException {
 		byte[] buffer = new byte[this.bufferSize];
 		long copied = 0;
 		int read;
 		while ((read = in.read(buffer, 0, buffer.length)) >= 0) {
 			out.write(buffer, 0, read);
 			copied += read;
+			transfer.moved(read);
 		}
 		return copied;
 	}

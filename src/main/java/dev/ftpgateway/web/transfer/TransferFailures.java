@@ -12,13 +12,16 @@ import org.springframework.stereotype.Component;
 
 import dev.ftpgateway.files.RemotePath;
 import dev.ftpgateway.ftp.FtpException;
+import dev.ftpgateway.transfers.RunningTransfer;
+import dev.ftpgateway.transfers.TransferCancelledException;
 
 /**
  * Logs and counts transfers that failed after they started, as the
- * {@code ftp.gateway.transfer.failures} counter tagged with the direction ({@code download},
- * {@code upload}) and the cause: {@code client} (the HTTP client went away or sent a short
- * body), {@code timeout} (the FTP server stalled), {@code reply} (the server reported a failure,
- * such as 552 disk full) or {@code server} (the FTP connection dropped or sent short data).
+ * {@code ftp.gateway.transfer.failures} counter tagged with the server, the direction
+ * ({@code download}, {@code upload}, {@code listing}) and the cause: {@code client} (the HTTP
+ * client went away or sent a short body), {@code cancelled} (an operator cancelled it),
+ * {@code timeout} (the FTP server stalled), {@code reply} (the server reported a failure, such
+ * as 552 disk full) or {@code server} (the FTP connection dropped or sent short data).
  */
 @Component
 public class TransferFailures {
@@ -31,21 +34,21 @@ public class TransferFailures {
 		this.registry = registry;
 	}
 
-	/**
-	 * Logs and counts one failed transfer.
-	 * @param direction {@code download} or {@code upload}
-	 */
-	public void record(String direction, RemotePath path, IOException failure) {
+	/** Logs and counts one failed transfer. */
+	public void record(RunningTransfer transfer, RemotePath path, IOException failure) {
 		String cause = causeOf(failure);
+		String direction = transfer.direction().value();
 		Counter.builder("ftp.gateway.transfer.failures")
 			.description("Transfers that failed after they started")
+			.tag("server", transfer.server())
 			.tag("direction", direction)
 			.tag("cause", cause)
 			.register(this.registry)
 			.increment();
-		String message = "The " + direction + " of " + path + " failed (" + cause + "): " + failure;
-		// A client that goes away is routine; anything else means the FTP side is in trouble.
-		if (cause.equals("client")) {
+		String message = "The " + direction + " of " + path + " on server '" + transfer.server() + "' failed (" + cause
+				+ "): " + failure;
+		// A client that goes away, or an operator's cancel, is routine; anything else means the FTP side is in trouble.
+		if (cause.equals("client") || cause.equals("cancelled")) {
 			logger.info(message);
 		}
 		else {
@@ -56,6 +59,9 @@ public class TransferFailures {
 	static String causeOf(IOException failure) {
 		if (failure instanceof ClientGoneException || failure instanceof IncompleteUploadException) {
 			return "client";
+		}
+		if (failure instanceof TransferCancelledException) {
+			return "cancelled";
 		}
 		if (failure instanceof SocketTimeoutException) {
 			return "timeout";

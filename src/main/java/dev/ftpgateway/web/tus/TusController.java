@@ -36,10 +36,10 @@ import dev.ftpgateway.files.PartialUpload;
 import dev.ftpgateway.files.FileServers;
 import dev.ftpgateway.files.PartialUploads;
 import dev.ftpgateway.files.RemotePath;
-import dev.ftpgateway.files.Upload;
-import dev.ftpgateway.files.UploadBody;
 import dev.ftpgateway.files.UploadId;
 import dev.ftpgateway.web.FilesSettings;
+import dev.ftpgateway.web.RequestTransfers;
+import dev.ftpgateway.web.UploadTransfer;
 import dev.ftpgateway.web.digest.DigestFields;
 import dev.ftpgateway.web.digest.DigestProblems;
 import dev.ftpgateway.web.problem.GatewayProblems;
@@ -79,10 +79,14 @@ public class TusController {
 
 	private final TransferFailures failures;
 
+	private final RequestTransfers transfers;
+
 	private final Clock clock = Clock.systemUTC();
 
-	public TusController(FileServers servers, TusSettings settings, FilesSettings files, TransferFailures failures) {
+	public TusController(FileServers servers, TusSettings settings, FilesSettings files, TransferFailures failures,
+			RequestTransfers transfers) {
 		this.servers = servers;
+		this.transfers = transfers;
 		this.uploads = servers.defaultServer().map((server) -> server.partialUploads(settings.expiry()));
 		this.settings = settings;
 		this.copier = new TransferCopier(files.bufferSize(), failures);
@@ -117,7 +121,10 @@ public class TusController {
 		Instant now = this.clock.instant();
 		PartialUpload upload = uploads().create(target, length, metadata, now);
 		if (withBody && !upload.complete()) {
-			upload = uploads().append(upload.id(), 0, new RequestBody(target, request), checksums, now);
+			try (UploadTransfer body = body(target, request)) {
+				upload = uploads().append(upload.id(), 0, body, checksums, now);
+				body.completed();
+			}
 		}
 		ResponseEntity.BodyBuilder created = ResponseEntity.status(HttpStatus.CREATED)
 			.header(HttpHeaders.LOCATION, request.getContextPath() + PREFIX + "/" + upload.id().text());
@@ -154,8 +161,12 @@ public class TusController {
 		long offset = nonNegative(request.getHeader("Upload-Offset"), "Upload-Offset");
 		List<Digest> checksums = checksums(request);
 		UploadId upload = uploadId(id);
-		PartialUpload after = uploads().append(upload, offset, new RequestBody(upload.folder(), request), checksums,
-				this.clock.instant());
+		PartialUploads partial = uploads();
+		PartialUpload after;
+		try (UploadTransfer body = body(upload.folder(), request)) {
+			after = partial.append(upload, offset, body, checksums, this.clock.instant());
+			body.completed();
+		}
 		// An upload asked again after its last byte takes no body, so nothing has read it yet: reading
 		// it here sends the 100 Continue that tus-java-client's Expect header waits for.
 		if (request.getInputStream().read() >= 0) {
@@ -264,7 +275,6 @@ public class TusController {
 		return location.toString();
 	}
 
-	/** The request body as an upload's bytes, streamed as PUT streams it. */
 	/** Resumable uploads go to the default server: their URLs name no server. */
 	private PartialUploads uploads() {
 		return this.uploads.orElseThrow(() -> {
@@ -276,33 +286,21 @@ public class TusController {
 		});
 	}
 
-	private final class RequestBody implements UploadBody {
-
-		private final RemotePath path;
-
-		private final HttpServletRequest request;
-
-		RequestBody(RemotePath path, HttpServletRequest request) {
-			this.path = path;
-			this.request = request;
-		}
-
-		@Override
-		public long writeTo(Upload upload) throws IOException {
-			long received = TusController.this.copier.upload(new ClientBody(this.request.getInputStream()), upload);
-			long declared = this.request.getContentLengthLong();
-			if (declared >= 0 && received != declared) {
-				throw new IncompleteUploadException(
-						"The body ended after " + received + " of " + declared + " declared bytes", null);
-			}
-			return received;
-		}
-
-		@Override
-		public void transferFailed(IOException failure) {
-			TusController.this.failures.record("upload", this.path, failure);
-		}
-
+	/**
+	 * The request body as an upload's bytes, streamed as PUT streams it, and a running transfer
+	 * on the default server while it flows.
+	 */
+	private UploadTransfer body(RemotePath path, HttpServletRequest request) {
+		long declared = request.getContentLengthLong();
+		return new UploadTransfer(this.transfers, this.failures, request, this.servers.defaultName().orElseThrow(),
+				path, declared, (upload, transfer) -> {
+					long received = this.copier.upload(new ClientBody(request.getInputStream()), upload, transfer);
+					if (declared >= 0 && received != declared) {
+						throw new IncompleteUploadException(
+								"The body ended after " + received + " of " + declared + " declared bytes", null);
+					}
+					return received;
+				});
 	}
 
 }
