@@ -16,9 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.FtpException;
 import dev.ftpgateway.ftp.FtpPermanentException;
-import dev.ftpgateway.ftp.FtpTemporaryException;
-import dev.ftpgateway.ftp.TransferInputStream;
-import dev.ftpgateway.ftp.TransferOutputStream;
 import dev.ftpgateway.ftp.listing.FtpEntry;
 
 /**
@@ -28,7 +25,7 @@ import dev.ftpgateway.ftp.listing.FtpEntry;
  * target's name, the length and the client's metadata. Any gateway can continue any upload from
  * its {@link UploadId}, and a restarted one loses nothing.
  * <p>
- * Bytes are appended with APPE; an interrupted append keeps what the server wrote, and the
+ * Bytes are appended with APPE ({@link UploadAppends}); an interrupted append keeps what the server wrote, and the
  * offset is always read again from the server. When the last byte arrived, the partial file is
  * moved onto its target as {@link AtomicUpload} moves a finished upload. An upload expires
  * {@code expiry} after it was created or last received bytes (the partial file's MDTM), and is
@@ -47,11 +44,6 @@ public final class PartialUploads {
 
 	private static final System.Logger logger = System.getLogger(PartialUploads.class.getName());
 
-	/** Companion files are a few hundred bytes; anything much larger is not one. */
-	private static final int MAX_COMPANION_BYTES = 64 * 1024;
-
-	private static final int COPY_BUFFER_BYTES = 64 * 1024;
-
 	private static final String SHA_256 = "SHA-256";
 
 	/** A sweep lists at most this many folders, so a huge tree costs a bounded amount of work per run. */
@@ -65,6 +57,10 @@ public final class PartialUploads {
 
 	private final SmallFileCache cache;
 
+	private final HiddenUploadFiles hidden;
+
+	private final UploadAppends appends;
+
 	PartialUploads(SessionRetry retry, String root, Duration expiry, SmallFileCache cache) {
 		if (expiry.isNegative() || expiry.isZero()) {
 			throw new IllegalArgumentException("expiry must be positive, got " + expiry);
@@ -73,6 +69,8 @@ public final class PartialUploads {
 		this.root = root;
 		this.expiry = expiry;
 		this.cache = cache;
+		this.hidden = new HiddenUploadFiles(retry);
+		this.appends = new UploadAppends(retry, this.hidden);
 	}
 
 	/**
@@ -100,8 +98,8 @@ public final class PartialUploads {
 				checkTarget(session, target);
 				attempt.commit();
 				writing.set(true);
-				writeSmallFile(session, id.partial(), new byte[0]);
-				writeSmallFile(session, id.companion(), companion.bytes());
+				HiddenUploadFiles.writeSmallFile(session, id.partial(), new byte[0]);
+				HiddenUploadFiles.writeSmallFile(session, id.companion(), companion.bytes());
 				if (length == 0) {
 					finish(session, id, target);
 				}
@@ -110,7 +108,7 @@ public final class PartialUploads {
 		}
 		catch (IOException | RuntimeException ex) {
 			if (writing.get()) {
-				deleteQuietly(id, List.of(id.partial(), id.companion()));
+				this.hidden.deleteQuietly(id, List.of(id.partial(), id.companion()));
 			}
 			throw ex;
 		}
@@ -155,12 +153,12 @@ public final class PartialUploads {
 			MessageDigest sha256 = Digest.newDigest(SHA_256);
 			List<MessageDigest> whole = (offset == 0) ? List.of(sha256) : List.of();
 			if (!checksums.isEmpty()) {
-				appendChecked(session, id, body, checksums, whole, left, offset);
+				this.appends.appendChecked(session, id, body, checksums, whole, left, offset);
 			}
 			else {
-				appendKeepingWhatArrived(session, id.partial(), body, whole, left);
+				UploadAppends.appendKeepingWhatArrived(session, id.partial(), body, whole, left);
 			}
-			long reached = partialSize(session, id);
+			long reached = HiddenUploadFiles.partialSize(session, id);
 			Optional<Digest> digest = Optional.empty();
 			if (reached == before.length()) {
 				finish(session, id, before.target());
@@ -183,7 +181,7 @@ public final class PartialUploads {
 				throw FileOperationException.notFound("No upload " + id.text());
 			}
 			attempt.commit();
-			deleteAll(session, id.files());
+			HiddenUploadFiles.deleteAll(session, id.files());
 			return null;
 		});
 	}
@@ -244,7 +242,7 @@ public final class PartialUploads {
 		session.refuseLinksLeavingRoot(id.folder());
 		FtpClient client = session.client();
 		String partial = session.absolute(id.partial());
-		Optional<UploadCompanion> companion = readCompanion(session, id.files())
+		Optional<UploadCompanion> companion = HiddenUploadFiles.readCompanion(session, id.files())
 			.filter((found) -> found.name().equals(id.target().name()) && found.length() == id.length());
 		OptionalLong size = client.size(partial);
 		if (size.isEmpty()) {
@@ -261,7 +259,7 @@ public final class PartialUploads {
 		Instant expires = lastActive(companion.get(), client.mdtm(partial)).plus(this.expiry);
 		if (!now.isBefore(expires)) {
 			attempt.commit();
-			deleteAll(session, id.files());
+			HiddenUploadFiles.deleteAll(session, id.files());
 			throw FileOperationException.gone("Upload " + id.text() + " expired at " + expires
 					+ "; its bytes were removed");
 		}
@@ -278,7 +276,7 @@ public final class PartialUploads {
 	}
 
 	private boolean removeIfExpired(FileSession session, UploadFiles files, Instant now) throws IOException {
-		Optional<UploadCompanion> companion = readCompanion(session, files);
+		Optional<UploadCompanion> companion = HiddenUploadFiles.readCompanion(session, files);
 		if (companion.isEmpty()) {
 			return false;
 		}
@@ -286,7 +284,7 @@ public final class PartialUploads {
 		if (now.isBefore(lastActive(companion.get(), modified).plus(this.expiry))) {
 			return false;
 		}
-		deleteAll(session, files);
+		HiddenUploadFiles.deleteAll(session, files);
 		logger.log(Level.INFO, () -> "Removed expired upload " + files.partial() + " for "
 				+ files.folder().resolve(companion.get().name()));
 		return true;
@@ -310,120 +308,6 @@ public final class PartialUploads {
 		}
 	}
 
-	/**
-	 * Appends the body to the partial file with APPE. A body that breaks off (the client went
-	 * away, or sent more than the upload has left) still ends the transfer normally: every byte
-	 * that arrived is good and stays, instead of depending on what each server keeps of an
-	 * aborted APPE. Only a failing data connection aborts it.
-	 */
-	private static void appendKeepingWhatArrived(FileSession session, RemotePath partial, UploadBody body,
-			List<MessageDigest> digests, long left) throws IOException {
-		TransferOutputStream out = session.client().store(session.absolute(partial), true);
-		IOException broken = null;
-		RuntimeException refused = null;
-		try {
-			body.writeTo(new Upload(out, digests, left));
-		}
-		catch (IOException ex) {
-			body.transferFailed(ex);
-			broken = ex;
-		}
-		catch (RuntimeException ex) {
-			refused = ex;
-		}
-		if (broken != null) {
-			// close() aborts instead when a write had failed, and then the session's state is unclear.
-			session.lease().markBroken();
-		}
-		try {
-			out.close();
-		}
-		catch (IOException ex) {
-			session.lease().markBroken();
-			out.abort();
-			Exception first = (broken != null) ? broken : refused;
-			if (first == null) {
-				body.transferFailed(ex);
-				throw ex;
-			}
-			first.addSuppressed(ex);
-		}
-		if (broken != null) {
-			throw broken;
-		}
-		if (refused != null) {
-			throw refused;
-		}
-	}
-
-	/**
-	 * Stores a chunk with a checksum in the chunk file, hashing it on the way, and adds it to the
-	 * partial file only when the hash matches.
-	 */
-	private void appendChecked(FileSession session, UploadId id, UploadBody body, List<Digest> checksums,
-			List<MessageDigest> alsoHashing, long left, long offset) throws IOException {
-		List<MessageDigest> digests = checksums.stream().map(Digest::newDigest).toList();
-		List<MessageDigest> hashing = new ArrayList<>(digests);
-		hashing.addAll(alsoHashing);
-		try {
-			AtomicUpload.store(session, id.chunk(), body, false, hashing, left);
-		}
-		catch (IOException | RuntimeException ex) {
-			deleteQuietly(id, List.of(id.chunk()));
-			throw ex;
-		}
-		FtpClient client = session.client();
-		String chunk = session.absolute(id.chunk());
-		for (int i = 0; i < checksums.size(); i++) {
-			Digest checksum = checksums.get(i);
-			byte[] actual = digests.get(i).digest();
-			if (!checksum.matches(actual)) {
-				client.delete(chunk);
-				throw new DigestMismatchException(checksum.algorithm(), checksum.value(), actual);
-			}
-		}
-		if (offset == 0) {
-			// Nothing to keep in the partial file: the chunk takes its place, no bytes copied.
-			String partial = session.absolute(id.partial());
-			client.delete(partial);
-			client.rename(chunk, partial);
-			return;
-		}
-		copyOnto(session, id.chunk(), id.partial());
-		client.delete(chunk);
-	}
-
-	/** Appends the file {@code from} to the file {@code to}: RETR on this session, APPE on a second one. */
-	private void copyOnto(FileSession session, RemotePath from, RemotePath to) throws IOException {
-		this.retry.once((other, attempt) -> {
-			TransferInputStream in = session.client().retrieve(session.absolute(from), 0);
-			boolean copied = false;
-			try {
-				AtomicUpload.store(other, to, (upload) -> copy(in, upload), true, List.of(), Long.MAX_VALUE);
-				in.close();
-				copied = true;
-			}
-			finally {
-				if (!copied) {
-					session.lease().markBroken();
-					abortQuietly(in);
-				}
-			}
-			return null;
-		});
-	}
-
-	private static long copy(TransferInputStream in, Upload upload) throws IOException {
-		byte[] buffer = new byte[COPY_BUFFER_BYTES];
-		long copied = 0;
-		int read;
-		while ((read = in.read(buffer, 0, buffer.length)) >= 0) {
-			upload.write(buffer, 0, read);
-			copied += read;
-		}
-		return copied;
-	}
-
 	/** Moves the complete partial file onto its target, then forgets the upload. */
 	private void finish(FileSession session, UploadId id, RemotePath target) throws IOException {
 		Optional<FtpEntry> existing = session.find(target);
@@ -444,83 +328,6 @@ public final class PartialUploads {
 			// The upload is complete; a sweep removes the companion once the expiry passed.
 			logger.log(Level.WARNING, () -> "Completed " + target + " but could not delete " + id.companion() + ": "
 					+ ex.getMessage());
-		}
-	}
-
-	private static long partialSize(FileSession session, UploadId id) throws IOException {
-		return session.client()
-			.size(session.absolute(id.partial()))
-			.orElseThrow(() -> new IOException("The FTP server lost the partial upload " + id.partial()));
-	}
-
-	/**
-	 * Reads the companion, asking SIZE first: pyftpdlib over TLS follows its 550 to a RETR of a
-	 * missing file with an unasked-for 226, which the next command would read as its own reply.
-	 */
-	private static Optional<UploadCompanion> readCompanion(FileSession session, UploadFiles files) throws IOException {
-		String companion = session.absolute(files.companion());
-		if (session.client().size(companion).isEmpty()) {
-			return Optional.empty();
-		}
-		TransferInputStream in = session.client().retrieve(companion, 0);
-		boolean read = false;
-		try {
-			byte[] bytes = in.readNBytes(MAX_COMPANION_BYTES + 1);
-			in.close();
-			read = true;
-			return (bytes.length > MAX_COMPANION_BYTES) ? Optional.empty() : UploadCompanion.parse(bytes);
-		}
-		finally {
-			if (!read) {
-				session.lease().markBroken();
-				abortQuietly(in);
-			}
-		}
-	}
-
-	private static void writeSmallFile(FileSession session, RemotePath path, byte[] content) throws IOException {
-		AtomicUpload.store(session, path, (upload) -> {
-			upload.write(content, 0, content.length);
-			return content.length;
-		}, false, List.of(), content.length);
-	}
-
-	/** Deletes the upload's files on this session; those already gone are no error. */
-	private static void deleteAll(FileSession session, UploadFiles files) throws IOException {
-		delete(session, List.of(files.partial(), files.chunk(), files.companion()));
-	}
-
-	private static void delete(FileSession session, List<RemotePath> files) throws IOException {
-		for (RemotePath file : files) {
-			try {
-				session.client().delete(session.absolute(file));
-			}
-			// Servers answer DELE of a missing file with 550, Apache MINA FtpServer with 450.
-			catch (FtpPermanentException | FtpTemporaryException ex) {
-				logger.log(Level.DEBUG, () -> "Nothing to delete at " + file + ": " + ex.getMessage());
-			}
-		}
-	}
-
-	/** Deletes some of the upload's files on a fresh session: the one that failed may be broken. */
-	private void deleteQuietly(UploadId id, List<RemotePath> files) {
-		try {
-			this.retry.once((session, attempt) -> {
-				delete(session, files);
-				return null;
-			});
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.log(Level.DEBUG, () -> "Could not clean up after upload " + id.text(), ex);
-		}
-	}
-
-	private static void abortQuietly(TransferInputStream in) {
-		try {
-			in.abort();
-		}
-		catch (IOException ex) {
-			logger.log(Level.DEBUG, "Aborting a transfer failed too", ex);
 		}
 	}
 
