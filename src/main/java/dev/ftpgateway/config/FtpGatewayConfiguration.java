@@ -88,7 +88,8 @@ public class FtpGatewayConfiguration {
 	@Bean
 	FilesSettings filesSettings(FtpGatewayProperties properties) {
 		return new FilesSettings((int) properties.getTransfer().getBufferSize().toBytes(),
-				properties.getPool().getRetryAfter(), properties.getServer().getCharset());
+				properties.getPool().getRetryAfter(), properties.getServer().getCharset(),
+				properties.getTransfer().isDigestEveryUpload());
 	}
 
 	@Bean

@@ -51,16 +51,19 @@ public final class AtomicUpload {
 	 * @param mkdirs whether to create missing parent folders first
 	 * @param precondition what must hold of the file there now, if anything is
 	 * @param digests what the body's digests must be, checked while it streams; an append takes none
+	 * @param hashStored whether to hash the stored file with SHA-256 as it streams, for
+	 *        {@link Stored#sha256}; an append never does, since it hashes only what it adds
 	 */
-	public record Options(boolean append, boolean mkdirs, Precondition precondition, List<Digest> digests) {
+	public record Options(boolean append, boolean mkdirs, Precondition precondition, List<Digest> digests,
+			boolean hashStored) {
 
 		public Options {
 			digests = List.copyOf(digests);
 		}
 
-		/** Options without digests to check. */
+		/** Options without digests to check or a digest of the stored file. */
 		public Options(boolean append, boolean mkdirs, Precondition precondition) {
-			this(append, mkdirs, precondition, List.of());
+			this(append, mkdirs, precondition, List.of(), false);
 		}
 
 	}
@@ -70,7 +73,7 @@ public final class AtomicUpload {
 	 *
 	 * @param existed whether a file was there before (replaced or appended to)
 	 * @param sha256 the SHA-256 digest of the file now at the path, hashed as the bytes streamed;
-	 *        empty for an append, which hashed only what it added
+	 *        empty unless the options asked for it, and for an append
 	 */
 	public record Stored(boolean existed, Optional<Digest> sha256) {
 	}
@@ -86,7 +89,7 @@ public final class AtomicUpload {
 	}
 
 	/**
-	 * Stores {@code body} at {@code path}, hashing it on the way.
+	 * Stores {@code body} at {@code path}, hashing it on the way as the options ask.
 	 * @throws FileOperationException when the parent is missing ({@code NOT_FOUND}) or a file
 	 *         ({@code CONFLICT}), the path is a folder ({@code CONFLICT}), the precondition
 	 *         does not hold ({@code PRECONDITION_FAILED}), or digests come with an append
@@ -119,10 +122,11 @@ public final class AtomicUpload {
 				// The body can be read only once: from here on a failure is final.
 				attempt.commit();
 				storing.set(true);
-				MessageDigest sha256 = Digest.newDigest(SHA_256);
+				Optional<MessageDigest> sha256 = (options.hashStored() && !options.append())
+						? Optional.of(Digest.newDigest(SHA_256)) : Optional.empty();
 				List<MessageDigest> checked = options.digests().stream().map(Digest::newDigest).toList();
 				List<MessageDigest> digests = new ArrayList<>(checked);
-				digests.add(sha256);
+				sha256.ifPresent(digests::add);
 				store(session, target, body, options.append(), digests, Long.MAX_VALUE);
 				for (int i = 0; i < checked.size(); i++) {
 					Digest expected = options.digests().get(i);
@@ -135,7 +139,7 @@ public final class AtomicUpload {
 					return new Stored(existing.isPresent(), Optional.empty());
 				}
 				moveIntoPlace(session.client(), this.root, target, path, existing.isPresent());
-				return new Stored(existing.isPresent(), Optional.of(new Digest(SHA_256, sha256.digest())));
+				return new Stored(existing.isPresent(), sha256.map((hashed) -> new Digest(SHA_256, hashed.digest())));
 			});
 		}
 		catch (IOException | RuntimeException ex) {

@@ -12,8 +12,10 @@ import java.time.Duration;
  * @param retryAfter what a 503 for an exhausted session pool tells clients to wait
  * @param textCharset the charset {@code text/*} downloads are declared in, the FTP server's
  *        configured one: files written through it are in that encoding as far as anyone knows
+ * @param digestEveryUpload whether every PUT answers the Repr-Digest of what it stored, or only
+ *        one that asks with Want-Repr-Digest
  */
-public record FilesSettings(int bufferSize, Duration retryAfter, Charset textCharset) {
+public record FilesSettings(int bufferSize, Duration retryAfter, Charset textCharset, boolean digestEveryUpload) {
 
 	public FilesSettings {
 		if (bufferSize < 512) {
@@ -27,9 +29,9 @@ public record FilesSettings(int bufferSize, Duration retryAfter, Charset textCha
 		}
 	}
 
-	/** Convenience for the common case: a 64 KiB buffer, a 2 second retry hint and UTF-8 text. */
+	/** Convenience for the common case: a 64 KiB buffer, a 2 second retry hint, UTF-8 text, every PUT digested. */
 	public static FilesSettings defaults() {
-		return new FilesSettings(64 * 1024, Duration.ofSeconds(2), StandardCharsets.UTF_8);
+		return new FilesSettings(64 * 1024, Duration.ofSeconds(2), StandardCharsets.UTF_8, true);
 	}
 
 }

@@ -33,23 +33,28 @@ public class UploadService {
 
 	private final RequestTransfers transfers;
 
+	private final boolean digestEveryUpload;
+
 	public UploadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures,
 			RequestTransfers transfers) {
 		this.servers = servers;
 		this.copier = new TransferCopier(settings.bufferSize(), failures);
 		this.failures = failures;
 		this.transfers = transfers;
+		this.digestEveryUpload = settings.digestEveryUpload();
 	}
 
 	/**
 	 * Stores the request body at {@code path}, checking the digests its {@code Content-Digest} and
-	 * {@code Repr-Digest} give while it streams, and answers the stored file's {@code Repr-Digest}.
+	 * {@code Repr-Digest} give while it streams, and answers the stored file's {@code Repr-Digest}:
+	 * for every upload, or only for those that ask with {@code Want-Repr-Digest}, as the settings say.
 	 * @return 201 when the file is new, 204 when it replaced (or was appended to) an existing one
 	 */
 	public HttpStatus put(RemotePath path, HttpServletRequest request, HttpServletResponse response, boolean append,
 			boolean mkdirs) throws IOException {
+		boolean hashStored = this.digestEveryUpload || request.getHeader(DigestFields.WANT_REPR_DIGEST) != null;
 		AtomicUpload.Options options = new AtomicUpload.Options(append, mkdirs, WritePreconditions.of(request),
-				DigestFields.requested(request));
+				DigestFields.requested(request), hashStored);
 		long declared = request.getContentLengthLong();
 		try (UploadTransfer body = new UploadTransfer(this.transfers, this.failures, request, path, declared,
 				(upload, transfer) -> copy(request, declared, upload, transfer))) {

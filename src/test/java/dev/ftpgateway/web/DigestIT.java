@@ -28,6 +28,13 @@ class DigestIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void aPutThatNeitherSendsNorAsksForADigestStillAnswersItsSha256ByDefault() throws Exception {
+		HttpResponse<String> stored = send(request(this.base + "/plain.txt").PUT(HttpRequest.BodyPublishers.ofString("plain")));
+		assertStatus(stored, 201);
+		assertThat(stored.headers().firstValue("Repr-Digest")).hasValue("sha-256=:" + digest("SHA-256", "plain") + ":");
+	}
+
+	@Test
 	void aPutWithAWrongDigestLeavesNothingBehindAndNamesBothDigests() throws Exception {
 		Files.writeString(this.folder.resolve("kept.txt"), "old");
 		HttpResponse<String> refused = send(request(this.base + "/kept.txt")
@@ -78,7 +85,7 @@ class DigestIT extends GatewayTestSupport {
 		assertThat(get.headers().firstValue("Repr-Digest")).isEmpty();
 	}
 
-	private static String digest(String algorithm, String text) throws Exception {
+	static String digest(String algorithm, String text) throws Exception {
 		return Base64.getEncoder()
 			.encodeToString(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
 	}

@@ -91,7 +91,7 @@ class DownloadHeadersTest {
 
 	private DownloadService latin1Downloads() {
 		return new DownloadService(onlyServer(new FileServer(this.pool, "/")),
-				new FilesSettings(64 * 1024, Duration.ofSeconds(2), StandardCharsets.ISO_8859_1),
+				new FilesSettings(64 * 1024, Duration.ofSeconds(2), StandardCharsets.ISO_8859_1, true),
 				new TransferFailures(new SimpleMeterRegistry()), JsonMapper.builder().build(), OnlyServer.transfers());
 	}
 
