@@ -55,6 +55,7 @@ SPLICE_PORT=${SPLICE_PORT:-$((GW_PORT + 3))}
 COPY_PORT=${COPY_PORT:-$((GW_PORT + 4))}
 LIST_GW_PORT=${LIST_GW_PORT:-$((GW_PORT + 5))}
 TUNED_GW_PORT=${TUNED_GW_PORT:-$((GW_PORT + 6))}
+NODIGEST_GW_PORT=${NODIGEST_GW_PORT:-$((GW_PORT + 7))}
 BIG=/big/1GiB.bin
 BIGSZ=1073741824
 SMALL=/small/f0001.bin
@@ -256,9 +257,14 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	fi
 
 	if [ "$tag" = "$name" ] && wants put; then
-		log "$tag: PUT 1 GiB, raw curl -T / splice relay / copy relay / gateway, x$REPS"
-		a=(); c=(); s=(); y=()
-		for url in "$sr" "$cr" "$gw"; do
+		log "$tag: PUT 1 GiB, raw curl -T / splice relay / copy relay / gateway / gateway without digest, x$REPS"
+		# As shipped, every PUT is hashed with SHA-256 for its Repr-Digest; the second gateway
+		# shows what that hash costs (digest-every-upload=false: only a PUT that asks is hashed).
+		GATEWAY_ENV="${GATEWAY_ENV:-} FTP_GATEWAY_TRANSFER_DIGEST_EVERY_UPLOAD=false" \
+			start_gateway "$name" "$NODIGEST_GW_PORT" "$java" $CAPPED_HEAP "$@"; local nodigestpid=$GW_PID
+		local nd="http://$HOST:$NODIGEST_GW_PORT/files"
+		a=(); c=(); s=(); y=(); local d=()
+		for url in "$sr" "$cr" "$gw" "$nd"; do
 			for _ in 1 2; do put_checked "$port" "$url/upload/" bench-warmup.bin >/dev/null; done
 		done
 		for _ in $(seq 1 "$REPS"); do
@@ -266,11 +272,14 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 			s+=("$(put_checked "$port" "$sr/upload/" bench-splice.bin)")
 			y+=("$(put_checked "$port" "$cr/upload/" bench-copy.bin)")
 			c+=("$(put_checked "$port" "$gw/upload/" bench-gw.bin)")
+			d+=("$(put_checked "$port" "$nd/upload/" bench-gw-nodigest.bin)")
 		done
-		M[$k|put_raw]=$(cell "${a[@]}"); M[$k|put_gw]=$(cell "${c[@]}")
+		stop_pid "$nodigestpid"
+		M[$k|put_raw]=$(cell "${a[@]}"); M[$k|put_gw]=$(cell "${c[@]}"); M[$k|put_nodigest]=$(cell "${d[@]}")
 		M[$k|put_splice]=$(cell "${s[@]}"); M[$k|put_copy]=$(cell "${y[@]}")
 		M[$k|put_ratio]=$(ratio "$(med "${c[@]}")" "$(med "${a[@]}")")
 		M[$k|put_ratio_copy]=$(ratio "$(med "${c[@]}")" "$(med "${y[@]}")")
+		M[$k|put_ratio_nodigest_copy]=$(ratio "$(med "${d[@]}")" "$(med "${y[@]}")")
 		M[$k|put_ratio_splice]=$(ratio "$(med "${s[@]}")" "$(med "${a[@]}")")
 	fi
 	if [ "$tag" = "$name" ] && wants list; then
@@ -409,9 +418,12 @@ fi
 	echo
 	echo "## PUT 1 GiB (MB/s; rclone serve http cannot upload)"
 	echo
-	echo "| server | raw curl -T ftp:// | splice relay | copy relay | gateway | gateway / raw | gateway / copy relay | splice relay / raw |"
-	echo "|---|---|---|---|---|---|---|---|"
-	for t in $SERVERS; do echo "| $t | ${M[$t|put_raw]:--} | ${M[$t|put_splice]:--} | ${M[$t|put_copy]:--} | ${M[$t|put_gw]:--} | ${M[$t|put_ratio]:--} | ${M[$t|put_ratio_copy]:--} | ${M[$t|put_ratio_splice]:--} |"; done
+	echo "gateway = as shipped, every PUT hashed with SHA-256 for its Repr-Digest; without digest ="
+	echo "\`ftp-gateway.transfer.digest-every-upload=false\`, the same jar and heap."
+	echo
+	echo "| server | raw curl -T ftp:// | splice relay | copy relay | gateway | gateway without digest | gateway / raw | gateway / copy relay | without digest / copy relay | splice relay / raw |"
+	echo "|---|---|---|---|---|---|---|---|---|---|"
+	for t in $SERVERS; do echo "| $t | ${M[$t|put_raw]:--} | ${M[$t|put_splice]:--} | ${M[$t|put_copy]:--} | ${M[$t|put_gw]:--} | ${M[$t|put_nodigest]:--} | ${M[$t|put_ratio]:--} | ${M[$t|put_ratio_copy]:--} | ${M[$t|put_ratio_nodigest_copy]:--} | ${M[$t|put_ratio_splice]:--} |"; done
 	echo
 	echo "## 1 KiB GETs, hey -z ${HEY_SECONDS}s, keep-alive (req/s, p99 ms, non-200 responses summed over runs)"
 	echo
