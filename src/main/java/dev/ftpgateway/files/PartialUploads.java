@@ -25,9 +25,9 @@ import dev.ftpgateway.ftp.listing.FtpEntry;
  * target's name, the length and the client's metadata. Any gateway can continue any upload from
  * its {@link UploadId}, and a restarted one loses nothing.
  * <p>
- * Bytes are appended with APPE ({@link UploadAppends}); an interrupted append keeps what the server wrote, and the
- * offset is always read again from the server. When the last byte arrived, the partial file is
- * moved onto its target as {@link AtomicUpload} moves a finished upload. An upload expires
+ * Bytes are appended with APPE ({@link UploadAppends}); an interrupted append keeps what the
+ * server wrote, and the offset is always read again from the server. When the last byte arrived,
+ * the partial file is moved onto its target as {@link AtomicUpload} moves a finished upload. An upload expires
  * {@code expiry} after it was created or last received bytes (the partial file's MDTM), and is
  * then removed when next touched or by {@link #sweep}.
  * <p>
