@@ -88,7 +88,7 @@ final class FtpDownload implements Download {
 	public void abandon() {
 		this.lease.markBroken();
 		try {
-			this.lease.client().setReplyTimeout(ABORT_REPLY_TIMEOUT);
+			this.lease.client().settings().setReplyTimeout(ABORT_REPLY_TIMEOUT);
 			this.in.abort();
 		}
 		catch (IOException | RuntimeException ex) {

@@ -1,7 +1,6 @@
 package dev.ftpgateway.ftp;
 
 import java.io.IOException;
-import java.time.Duration;
 
 /**
  * Keeps the control connection of a long transfer from looking idle: a NOOP at an interval
@@ -14,22 +13,19 @@ import java.time.Duration;
  */
 final class ControlKeepAlive {
 
-	private long intervalNanos;
+	private final ClientSettings settings;
 
 	private long lastSent;
 
 	private int pending;
 
-	/** @param interval the quiet time on the control connection before a NOOP; zero turns keep-alive off */
-	void setInterval(Duration interval) {
-		if (interval.isNegative()) {
-			throw new IllegalArgumentException("interval must not be negative: " + interval);
-		}
-		this.intervalNanos = interval.toNanos();
+	/** The interval is the settings' {@code controlKeepAlive}, read as data moves; zero turns keep-alive off. */
+	ControlKeepAlive(ClientSettings settings) {
+		this.settings = settings;
 	}
 
 	boolean isEnabled() {
-		return this.intervalNanos > 0;
+		return !this.settings.controlKeepAlive().isZero();
 	}
 
 	/** A transfer has started: the control connection was just used for its command. */
@@ -44,7 +40,7 @@ final class ControlKeepAlive {
 			return;
 		}
 		long now = System.nanoTime();
-		if (now - this.lastSent >= this.intervalNanos) {
+		if (now - this.lastSent >= this.settings.controlKeepAlive().toNanos()) {
 			dialogue.sendWithoutReply("NOOP");
 			this.lastSent = now;
 			this.pending++;

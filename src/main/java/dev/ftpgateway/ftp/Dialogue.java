@@ -30,7 +30,10 @@ final class Dialogue implements Closeable {
 
 	private final FtpEventListener events;
 
-	private Duration replyTimeout;
+	private final ClientSettings settings;
+
+	/** The read timeout the control socket has now: the settings' reply timeout, or a shorter wait. */
+	private Duration appliedTimeout;
 
 	private volatile boolean broken;
 
@@ -39,11 +42,13 @@ final class Dialogue implements Closeable {
 	/** The transfer stream this dialogue is busy with, if any. */
 	private Transfer busyWith;
 
-	Dialogue(ControlConnection control, DialogueLog log, FtpEventListener events, Duration replyTimeout) {
+	/** @param control a connection opened with the settings' reply timeout as its read timeout */
+	Dialogue(ControlConnection control, DialogueLog log, ClientSettings settings) {
 		this.control = control;
 		this.log = log;
-		this.events = events;
-		this.replyTimeout = replyTimeout;
+		this.events = settings.eventListener();
+		this.settings = settings;
+		this.appliedTimeout = settings.replyTimeout();
 	}
 
 	/** Sends a command, reads its reply, raises on 4xx/5xx (ftplib's {@code sendcmd}). */
@@ -115,6 +120,15 @@ final class Dialogue implements Closeable {
 		}
 	}
 
+	/** Reads the server's greeting, after any "120 Service ready in nnn minutes" (RFC 959) before it. */
+	Reply greeting() throws IOException {
+		Reply reply = response();
+		while (reply.isPreliminary()) {
+			reply = response();
+		}
+		return reply;
+	}
+
 	/** Reads the next reply, raising on 4xx and 5xx (ftplib's {@code getresp}). */
 	Reply response() throws IOException {
 		return checked(readReply());
@@ -149,6 +163,7 @@ final class Dialogue implements Closeable {
 
 	/** Reads a reply whatever its code; a timeout breaks the dialogue. */
 	Reply readReply() throws IOException {
+		applyReadTimeout(this.settings.replyTimeout());
 		try {
 			return readReplyKeepingStep();
 		}
@@ -160,17 +175,21 @@ final class Dialogue implements Closeable {
 
 	/** Reads a reply if one arrives within {@code wait}; the reply timeout applies again afterwards. */
 	Optional<Reply> readReplyWithin(Duration wait) throws IOException {
-		Duration shorter = (wait.compareTo(this.replyTimeout) < 0 || this.replyTimeout.isZero()) ? wait
-				: this.replyTimeout;
-		this.control.setReadTimeout(shorter);
+		Duration replyTimeout = this.settings.replyTimeout();
+		applyReadTimeout((wait.compareTo(replyTimeout) < 0 || replyTimeout.isZero()) ? wait : replyTimeout);
 		try {
 			return Optional.of(readReplyKeepingStep());
 		}
 		catch (SocketTimeoutException ex) {
 			return Optional.empty();
 		}
-		finally {
-			this.control.setReadTimeout(this.replyTimeout);
+	}
+
+	/** Sets the control socket's read timeout when it differs from the one it has. */
+	private void applyReadTimeout(Duration timeout) throws IOException {
+		if (!timeout.equals(this.appliedTimeout)) {
+			this.control.setReadTimeout(timeout);
+			this.appliedTimeout = timeout;
 		}
 	}
 
@@ -216,12 +235,6 @@ final class Dialogue implements Closeable {
 		else {
 			this.control.sendAbort();
 		}
-	}
-
-	/** How long to wait for each read of a reply; takes effect at once. */
-	void setReplyTimeout(Duration replyTimeout) throws IOException {
-		this.replyTimeout = replyTimeout;
-		this.control.setReadTimeout(replyTimeout);
 	}
 
 	void markBroken() {

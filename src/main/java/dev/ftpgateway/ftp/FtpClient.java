@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +58,7 @@ public class FtpClient implements Closeable {
 
 	private final DialogueLog log = new DialogueLog();
 
-	private final ControlKeepAlive keepAlive = new ControlKeepAlive();
+	private final ControlKeepAlive keepAlive = new ControlKeepAlive(this.settings);
 
 	/** The current connection; it stays after close() so isBroken() still answers. */
 	private Connection connection;
@@ -105,79 +103,12 @@ public class FtpClient implements Closeable {
 
 	// ---- settings ----
 
-	/** How long a TCP connect, control or data, may take. */
-	public void setConnectTimeout(Duration connectTimeout) {
-		this.settings.connectTimeout = Objects.requireNonNull(connectTimeout);
-	}
-
-	/** How long to wait for each read of a reply on the control connection; takes effect at once. */
-	public void setReplyTimeout(Duration replyTimeout) throws IOException {
-		this.settings.replyTimeout = Objects.requireNonNull(replyTimeout);
-		if (this.connection != null && !this.connection.dialogue.isClosed()) {
-			this.connection.dialogue.setReplyTimeout(replyTimeout);
-		}
-	}
-
-	/** How long a data connection may stay silent, and how long to wait for the server to connect in active mode. */
-	public void setDataTimeout(Duration dataTimeout) {
-		this.settings.dataTimeout = Objects.requireNonNull(dataTimeout);
-	}
-
-	/** The encoding of commands, replies and listings; UTF-8 unless set (RFC 2640). Set before connecting. */
-	public void setCharset(Charset charset) {
-		this.settings.charset = Objects.requireNonNull(charset);
-	}
-
-	/** The local address (port 0 for any) that control and data connections are made from. */
-	public void setSourceAddress(InetSocketAddress sourceAddress) {
-		this.settings.sourceAddress = sourceAddress;
-	}
-
-	/** Passive mode (the default) when true, active mode (EPRT/PORT) when false: ftplib's {@code set_pasv}. */
-	public void setPassive(boolean passive) {
-		this.settings.passive = passive;
-	}
-
 	/**
-	 * Whether to connect to the host a 227 reply names. Off by default: the data connection goes
-	 * to the control connection's peer, so a server cannot point the client at another host.
+	 * How this client connects and transfers: timeouts, passive or active mode, charset and the
+	 * rest; see {@link ClientSettings} for when each takes effect.
 	 */
-	public void setTrustPassiveHost(boolean trustPassiveHost) {
-		this.settings.trustPassiveHost = trustPassiveHost;
-	}
-
-	/**
-	 * Whether a passive data connection may go to a port below 1024. Off by default: a 227 or
-	 * 229 reply naming port 21, 22 or 25 is a server (or a forged reply) trying to make the
-	 * client talk to another service, so it fails with {@link FtpProtocolException}.
-	 */
-	public void setAllowPrivilegedDataPorts(boolean allowPrivilegedDataPorts) {
-		this.settings.allowPrivilegedDataPorts = allowPrivilegedDataPorts;
-	}
-
-	/**
-	 * Whether {@link #list} asks for MLSD when the server announces MLST (the default), or
-	 * always lists with LIST. MLSD gives exact UTC times and unambiguous types and names; LIST
-	 * times are the server's local time to the minute, or to the day for older files. Some
-	 * servers answer LIST much faster than MLSD (proftpd: about twice as fast for 10,000 entries).
-	 */
-	public void setUseMlsd(boolean useMlsd) {
-		this.settings.useMlsd = useMlsd;
-	}
-
-	/**
-	 * Sends NOOP on the control connection every {@code interval} while a transfer moves data,
-	 * so NAT gateways and firewalls that drop idle connections keep the control connection of a
-	 * long transfer. The replies are read when the transfer ends, whether the server sent them
-	 * during the transfer or after its final reply. Off ({@link Duration#ZERO}) unless set.
-	 */
-	public void setControlKeepAlive(Duration interval) {
-		this.keepAlive.setInterval(interval);
-	}
-
-	/** Who hears about commands and transfers, for metrics; nobody unless set. Set before connecting. */
-	public void setEventListener(FtpEventListener eventListener) {
-		this.settings.eventListener = Objects.requireNonNull(eventListener);
+	public ClientSettings settings() {
+		return this.settings;
 	}
 
 	/**
@@ -218,19 +149,14 @@ public class FtpClient implements Closeable {
 			this.settings.setAllTimeouts(timeout);
 		}
 		InetSocketAddress address = new InetSocketAddress(host, (port == 0) ? DEFAULT_PORT : port);
-		ControlConnection control = ControlConnection.open(address, this.settings.sourceAddress,
-				this.settings.connectTimeout, this.settings.replyTimeout, this.settings.charset, this.log);
-		Dialogue dialogue = new Dialogue(control, this.log, this.settings.eventListener, this.settings.replyTimeout);
+		ControlConnection control = ControlConnection.open(address, this.settings.sourceAddress(),
+				this.settings.connectTimeout(), this.settings.replyTimeout(), this.settings.charset(), this.log);
+		Dialogue dialogue = new Dialogue(control, this.log, this.settings);
 		this.connection = new Connection(dialogue, this.settings, this.keepAlive, this::dataConnected,
 				this::retrieveLines);
 		try {
 			controlConnected(host, address.getPort());
-			Reply reply = dialogue.response();
-			// RFC 959: "120 Service ready in nnn minutes" comes before the real greeting.
-			while (reply.isPreliminary()) {
-				reply = dialogue.response();
-			}
-			this.welcome = reply.text();
+			this.welcome = dialogue.greeting().text();
 			return this.welcome;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -262,23 +188,7 @@ public class FtpClient implements Closeable {
 	 * @throws FtpPermanentException typically {@code 530} for wrong credentials
 	 */
 	public String login(String user, String passwd, String acct) throws IOException {
-		String name = (user == null || user.isEmpty()) ? "anonymous" : user;
-		String password = (passwd == null) ? "" : passwd;
-		if (name.equals("anonymous") && (password.isEmpty() || password.equals("-"))) {
-			password += "anonymous@";
-		}
-		Reply reply = dialogue().command("USER " + name);
-		if (reply.isIntermediate()) {
-			reply = dialogue().command("PASS " + password);
-		}
-		if (reply.isIntermediate()) {
-			reply = dialogue().command("ACCT " + ((acct == null) ? "" : acct));
-		}
-		Dialogue.expectCompletion(reply);
-		if (this.settings.charset.equals(StandardCharsets.UTF_8) && connection().features().containsKey("UTF8")) {
-			dialogue().trySend("OPTS UTF8 ON");
-		}
-		return reply.text();
+		return Login.perform(connection(), user, passwd, acct, this.settings.charset()).text();
 	}
 
 	// ---- commands ----
@@ -375,7 +285,7 @@ public class FtpClient implements Closeable {
 	public String retrieveLines(String cmd, Consumer<String> callback) throws IOException {
 		Objects.requireNonNull(callback, "callback");
 		Transfer transfer = connection().openTransfer(cmd, 'A', null, false, false);
-		return CopyLoops.receiveLines(transfer, NameCodec.of(this.settings.charset), callback).text();
+		return CopyLoops.receiveLines(transfer, NameCodec.of(this.settings.charset()), callback).text();
 	}
 
 	/** Uploads {@code in} in binary mode with 8 KiB blocks (ftplib's {@code storbinary}). */
@@ -418,7 +328,7 @@ public class FtpClient implements Closeable {
 	 */
 	public String storeLines(String cmd, InputStream in, Consumer<String> callback) throws IOException {
 		Transfer transfer = connection().openTransfer(cmd, 'A', null, false, false);
-		return CopyLoops.sendLines(transfer, in, NameCodec.of(this.settings.charset), callback).text();
+		return CopyLoops.sendLines(transfer, in, NameCodec.of(this.settings.charset()), callback).text();
 	}
 
 	/** Starts a transfer and returns its data socket (ftplib's {@code transfercmd}). */
@@ -460,14 +370,7 @@ public class FtpClient implements Closeable {
 	public TransferInputStream retrieve(String path, long offset) throws IOException {
 		Transfer transfer = connection().openTransfer("RETR " + path, 'I', (offset > 0) ? offset : null, true,
 				offset == 0);
-		try {
-			transfer.awaitFirstData();
-		}
-		catch (IOException | RuntimeException ex) {
-			transfer.abort();
-			throw ex;
-		}
-		return new TransferInputStream(transfer);
+		return TransferInputStream.afterFirstData(transfer);
 	}
 
 	/**
@@ -542,8 +445,8 @@ public class FtpClient implements Closeable {
 
 	/**
 	 * Lists a directory into entries, whatever the server supports: MLSD when FEAT announces
-	 * MLST (unless {@link #setUseMlsd} turned it off), otherwise LIST read as Unix or DOS lines
-	 * (vsftpd has no MLSD). The directory's own and parent entries are left out.
+	 * MLST (unless {@link ClientSettings#setUseMlsd} turned it off), otherwise LIST read as Unix
+	 * or DOS lines (vsftpd has no MLSD). The directory's own and parent entries are left out.
 	 */
 	public List<FtpEntry> list(String path) throws IOException {
 		List<FtpEntry> entries = new ArrayList<>();
@@ -553,17 +456,8 @@ public class FtpClient implements Closeable {
 
 	/** Lists a directory as {@link #list(String)} does, handing each entry over as it arrives. */
 	public void list(String path, Consumer<FtpEntry> callback) throws IOException {
-		Consumer<FtpEntry> filtered = entry -> {
-			if (!entry.isSelfOrParent()) {
-				callback.accept(entry);
-			}
-		};
-		if (this.settings.useMlsd && connection().features().containsKey("MLST")) {
-			connection().listings.mlsd(path, filtered);
-		}
-		else {
-			connection().listings.list(path, filtered);
-		}
+		boolean mlsd = this.settings.useMlsd() && connection().features().containsKey("MLST");
+		connection().listings.entries(path, mlsd, callback);
 	}
 
 	/**
@@ -572,11 +466,7 @@ public class FtpClient implements Closeable {
 	 * {@code ->}), which MLSD leaves out (proftpd, pure-ftpd) or follows (pyftpdlib).
 	 */
 	public void listWithLinkTargets(String path, Consumer<FtpEntry> callback) throws IOException {
-		connection().listings.list(path, entry -> {
-			if (!entry.isSelfOrParent()) {
-				callback.accept(entry);
-			}
-		});
+		connection().listings.entries(path, false, callback);
 	}
 
 	// ---- file operations ----

@@ -47,6 +47,24 @@ final class Listings {
 		this.lines.retrieveLines(withPath("LIST", path), line -> parseInto(this.listParser, line, callback));
 	}
 
+	/**
+	 * The entries of a folder, by MLSD when {@code mlsd} says so and by LIST otherwise, without
+	 * the folder's own and parent entries.
+	 */
+	void entries(String path, boolean mlsd, Consumer<FtpEntry> callback) throws IOException {
+		Consumer<FtpEntry> filtered = entry -> {
+			if (!entry.isSelfOrParent()) {
+				callback.accept(entry);
+			}
+		};
+		if (mlsd) {
+			mlsd(path, filtered);
+		}
+		else {
+			list(path, filtered);
+		}
+	}
+
 	/** The facts of one file or directory (MLST), sent on the control connection. */
 	FtpEntry mlst(String path) throws IOException {
 		Reply reply = this.dialogue.voidCommand(withPath("MLST", path));

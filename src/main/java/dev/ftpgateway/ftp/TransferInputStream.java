@@ -51,7 +51,23 @@ public final class TransferInputStream extends InputStream implements ReadableBy
 	/** For {@link #read(ByteBuffer)} into a direct buffer when there is no channel to read. */
 	private byte[] bridge;
 
-	TransferInputStream(Transfer transfer) throws IOException {
+	/**
+	 * The stream of a download whose first data byte (or the end of its data) has arrived, so a
+	 * server that answers its 150 with a 425 instead of data fails here; the transfer is aborted
+	 * when it does.
+	 */
+	static TransferInputStream afterFirstData(Transfer transfer) throws IOException {
+		try {
+			transfer.awaitFirstData();
+		}
+		catch (IOException | RuntimeException ex) {
+			transfer.abort();
+			throw ex;
+		}
+		return new TransferInputStream(transfer);
+	}
+
+	private TransferInputStream(Transfer transfer) throws IOException {
 		this.transfer = transfer;
 		this.socket = transfer.socket();
 		this.in = transfer.input();

@@ -55,10 +55,10 @@ final class TransferOpener {
 		ControlConnection control = this.dialogue.connection();
 		Socket socket;
 		Reply reply;
-		if (this.settings.passive) {
-			socket = this.connector.connectPassive(control.peerAddress(), this.settings.trustPassiveHost,
-					this.settings.allowPrivilegedDataPorts, this.settings.sourceAddress, this.settings.connectTimeout,
-					this.settings.dataTimeout);
+		if (this.settings.passive()) {
+			socket = this.connector.connectPassive(control.peerAddress(), this.settings.trustPassiveHost(),
+					this.settings.allowPrivilegedDataPorts(), this.settings.sourceAddress(),
+					this.settings.connectTimeout(), this.settings.dataTimeout());
 			try {
 				reply = start(cmd, rest);
 			}
@@ -69,10 +69,10 @@ final class TransferOpener {
 		}
 		else {
 			try (ServerSocket listener = this.connector.listenActive(control.localAddress(),
-					this.settings.dataTimeout)) {
+					this.settings.dataTimeout())) {
 				reply = start(cmd, rest);
 				try {
-					socket = DataConnector.accept(listener, control.peerAddress(), this.settings.dataTimeout);
+					socket = DataConnector.accept(listener, control.peerAddress(), this.settings.dataTimeout());
 				}
 				catch (IOException ex) {
 					// The server has said 150 and will report its failed connect (425) on the

@@ -7,8 +7,9 @@
  * <table>
  * <caption>FTP verbs and the classes that handle them</caption>
  * <tr><th>Verb</th><th>Class</th></tr>
- * <tr><td>USER, PASS, ACCT, OPTS UTF8, QUIT, NOOP, FEAT</td><td>{@code FtpClient} (login, quit, noop),
- * {@code Connection} (FEAT, asked once) over {@code Dialogue}</td></tr>
+ * <tr><td>USER, PASS, ACCT, OPTS UTF8</td><td>{@code Login}</td></tr>
+ * <tr><td>QUIT, NOOP, FEAT</td><td>{@code FtpClient} (quit, noop), {@code Connection} (FEAT, asked
+ * once) over {@code Dialogue}</td></tr>
  * <tr><td>any command: send, read the reply, 4xx/5xx as exceptions</td><td>{@code Dialogue}
  * (wire format: {@code ControlConnection}, {@code ReplyReader})</td></tr>
  * <tr><td>TYPE</td><td>{@code Connection.ensureType}</td></tr>
@@ -27,6 +28,9 @@
  * <tr><td>AUTH TLS, PBSZ, PROT, CCC</td><td>{@code FtpTlsClient}; TLS data connections:
  * {@code TlsDataSocket}</td></tr>
  * </table>
+ *
+ * <p>How the client connects and transfers (timeouts, passive or active, charset, keep-alive) is
+ * {@link dev.ftpgateway.ftp.ClientSettings}, reached by {@code FtpClient.settings()}.
  *
  * <p>Reply codes have names in {@link dev.ftpgateway.ftp.ReplyCode}; parsers of reply texts
  * (150, 227, 229, 257, FEAT) are pure functions in {@code Replies}.

@@ -92,7 +92,7 @@ class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 				client.connect(this.settings.host(), this.settings.port());
 			}
 			if (quirks.listWithList()) {
-				client.setUseMlsd(false);
+				client.settings().setUseMlsd(false);
 			}
 			if (client instanceof FtpTlsClient tlsClient && !tlsClient.isControlSecure()) {
 				quirks.tlsCapped().ifPresent(tlsClient::setProtocols);
@@ -158,15 +158,16 @@ class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 		if (client instanceof FtpTlsClient tlsClient) {
 			quirks.tlsCapped().ifPresent(tlsClient::setProtocols);
 		}
-		client.setEventListener(this.events);
-		client.setConnectTimeout(this.settings.connectTimeout());
-		client.setReplyTimeout(this.settings.replyTimeout());
-		client.setDataTimeout(this.settings.dataTimeout());
-		client.setCharset(this.settings.charset());
-		client.setPassive(this.settings.passive());
-		client.setControlKeepAlive(this.settings.controlKeepAlive());
-		client.setUseMlsd(this.settings.useMlsd());
-		client.setAllowPrivilegedDataPorts(this.settings.allowPrivilegedDataPorts());
+		client.settings()
+			.setEventListener(this.events)
+			.setConnectTimeout(this.settings.connectTimeout())
+			.setReplyTimeout(this.settings.replyTimeout())
+			.setDataTimeout(this.settings.dataTimeout())
+			.setCharset(this.settings.charset())
+			.setPassive(this.settings.passive())
+			.setControlKeepAlive(this.settings.controlKeepAlive())
+			.setUseMlsd(this.settings.useMlsd())
+			.setAllowPrivilegedDataPorts(this.settings.allowPrivilegedDataPorts());
 		return client;
 	}
 
@@ -230,7 +231,7 @@ class FtpSessionFactory extends BasePooledObjectFactory<FtpClient> {
 		if (client.isConnected() && !client.isBroken()) {
 			try {
 				// A hung server must not hold the destroying thread for a full reply timeout.
-				client.setReplyTimeout(QUIT_TIMEOUT);
+				client.settings().setReplyTimeout(QUIT_TIMEOUT);
 				client.quit();
 			}
 			catch (IOException | RuntimeException ex) {

@@ -260,7 +260,7 @@ class FtpClientCommandsTest {
 		this.server.setListing("LIST", List.of("drwxr-xr-x 2 u g 4096 Jan 01 12:00 sub"));
 		try (FtpClient ftp = loggedIn()) {
 			assertThat(ftp.features()).containsKey("MLST");
-			ftp.setUseMlsd(false);
+			ftp.settings().setUseMlsd(false);
 			assertThat(ftp.list("/pub")).extracting(FtpEntry::name).containsExactly("sub");
 		}
 		assertThat(this.server.commands()).contains("LIST /pub").doesNotContain("MLSD /pub");
@@ -298,7 +298,7 @@ class FtpClientCommandsTest {
 	@Test
 	void aNameTheServersCharsetCannotWriteIsNotSent() throws IOException {
 		try (FtpClient ftp = new FtpClient()) {
-			ftp.setCharset(StandardCharsets.ISO_8859_1);
+			ftp.settings().setCharset(StandardCharsets.ISO_8859_1);
 			ftp.connect(this.server.host(), this.server.port());
 			ftp.login("user", "pw");
 			assertThatExceptionOfType(FtpUnencodableNameException.class).isThrownBy(() -> ftp.delete("/日本.txt"));
@@ -309,8 +309,8 @@ class FtpClientCommandsTest {
 
 	private FtpClient loggedIn() throws IOException {
 		FtpClient ftp = new FtpClient();
-		ftp.setReplyTimeout(Duration.ofSeconds(5));
-		ftp.setDataTimeout(Duration.ofSeconds(5));
+		ftp.settings().setReplyTimeout(Duration.ofSeconds(5));
+		ftp.settings().setDataTimeout(Duration.ofSeconds(5));
 		ftp.connect(this.server.host(), this.server.port());
 		ftp.login("user", "pw");
 		return ftp;

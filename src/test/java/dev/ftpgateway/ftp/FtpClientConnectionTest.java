@@ -187,7 +187,7 @@ class FtpClientConnectionTest {
 	void replyThatNeverComesTimesOutAndBreaksTheSession() throws IOException {
 		this.server.stall("NOOP", Duration.ofSeconds(3));
 		try (FtpClient ftp = connected()) {
-			ftp.setReplyTimeout(Duration.ofMillis(200));
+			ftp.settings().setReplyTimeout(Duration.ofMillis(200));
 			assertThatExceptionOfType(SocketTimeoutException.class).isThrownBy(ftp::noop);
 			assertThat(ftp.isBroken()).isTrue();
 		}
@@ -229,7 +229,7 @@ class FtpClientConnectionTest {
 
 	private FtpClient connected() throws IOException {
 		FtpClient ftp = new FtpClient();
-		ftp.setReplyTimeout(Duration.ofSeconds(5));
+		ftp.settings().setReplyTimeout(Duration.ofSeconds(5));
 		ftp.connect(this.server.host(), this.server.port());
 		return ftp;
 	}

@@ -76,7 +76,7 @@ class FtpClientDebugLogTest {
 		this.server.reply("PASS", "230 logged in");
 		try (FtpClient ftp = new FtpClient()) {
 			ftp.setDebugLevel(debugLevel);
-			ftp.setReplyTimeout(Duration.ofSeconds(5));
+			ftp.settings().setReplyTimeout(Duration.ofSeconds(5));
 			ftp.connect(this.server.host(), this.server.port());
 			ftp.login("alice", "hunter2");
 		}

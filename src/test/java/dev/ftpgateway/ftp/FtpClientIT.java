@@ -74,7 +74,7 @@ class FtpClientIT {
 	void binaryDownloadMatchesTheFileInPassiveAndActiveMode() throws IOException {
 		try (FtpClient ftp = loggedIn()) {
 			for (boolean passive : new boolean[] { true, false }) {
-				ftp.setPassive(passive);
+				ftp.settings().setPassive(passive);
 				ByteArrayOutputStream out = new ByteArrayOutputStream();
 				assertThat(ftp.retrieveBinary("RETR /pub/data.bin", out::write)).startsWith("226");
 				assertThat(out.toByteArray()).isEqualTo(this.content);

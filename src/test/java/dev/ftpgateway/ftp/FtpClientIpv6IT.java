@@ -23,7 +23,7 @@ class FtpClientIpv6IT {
 			ftp.connect("::1", server.port(), Duration.ofSeconds(10));
 			ftp.login("u", "p");
 			for (boolean passive : new boolean[] { true, false }) {
-				ftp.setPassive(passive);
+				ftp.settings().setPassive(passive);
 				ByteArrayOutputStream out = new ByteArrayOutputStream();
 				ftp.retrieveBinary("RETR /hello.txt", out::write);
 				assertThat(out.toString()).isEqualTo("hello over IPv6");

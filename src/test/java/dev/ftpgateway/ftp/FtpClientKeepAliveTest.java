@@ -83,7 +83,7 @@ class FtpClientKeepAliveTest {
 	@Test
 	void withoutTheSettingNoNoopIsSent() throws IOException {
 		try (FtpClient ftp = loggedIn()) {
-			ftp.setControlKeepAlive(Duration.ZERO);
+			ftp.settings().setControlKeepAlive(Duration.ZERO);
 			assertThat(download(ftp)).isEqualTo(CONTENT.length);
 		}
 		assertThat(this.server.commands()).doesNotContain("NOOP");
@@ -108,9 +108,9 @@ class FtpClientKeepAliveTest {
 
 	private FtpClient loggedIn() throws IOException {
 		FtpClient ftp = new FtpClient();
-		ftp.setReplyTimeout(Duration.ofSeconds(5));
-		ftp.setDataTimeout(Duration.ofSeconds(5));
-		ftp.setControlKeepAlive(EVERY_READ);
+		ftp.settings().setReplyTimeout(Duration.ofSeconds(5));
+		ftp.settings().setDataTimeout(Duration.ofSeconds(5));
+		ftp.settings().setControlKeepAlive(EVERY_READ);
 		ftp.connect(this.server.host(), this.server.port());
 		ftp.login("user", "pw");
 		return ftp;

@@ -117,7 +117,7 @@ class FtpClientTransferTest {
 		// announcement must fail to connect, which proves the announced host was used.
 		this.server.reply("EPSV", "502 EPSV not implemented").advertisedHost("127.0.0.2");
 		try (FtpClient ftp = loggedIn()) {
-			ftp.setTrustPassiveHost(true);
+			ftp.settings().setTrustPassiveHost(true);
 			assertThatExceptionOfType(ConnectException.class)
 				.isThrownBy(() -> ftp.retrieveBinary("RETR /f.bin", (b, o, l) -> {
 				}));
@@ -267,7 +267,7 @@ class FtpClientTransferTest {
 	@Test
 	void activeDownloadsReadIntoBuffersThroughAnArray() throws IOException {
 		try (FtpClient ftp = loggedIn()) {
-			ftp.setPassive(false);
+			ftp.settings().setPassive(false);
 			try (TransferInputStream in = ftp.retrieve("/f.bin", 0)) {
 				assertThat(in.readsChannelDirectly()).isFalse();
 				assertThat(readAll(in, ByteBuffer.allocateDirect(777))).isEqualTo(CONTENT);
@@ -317,7 +317,7 @@ class FtpClientTransferTest {
 	void channelReadsOfAStalledDataConnectionTimeOutAndTheSessionStaysInStep() throws IOException {
 		this.server.stallDataAfter(100, Duration.ofSeconds(5));
 		try (FtpClient ftp = loggedIn()) {
-			ftp.setDataTimeout(Duration.ofMillis(300));
+			ftp.settings().setDataTimeout(Duration.ofMillis(300));
 			TransferInputStream in = ftp.retrieve("/f.bin", 0);
 			long start = System.nanoTime();
 			assertThatExceptionOfType(SocketTimeoutException.class)
@@ -332,7 +332,7 @@ class FtpClientTransferTest {
 	@Test
 	void timeSpentBetweenChannelReadsIsNoStall() throws Exception {
 		try (FtpClient ftp = loggedIn()) {
-			ftp.setDataTimeout(Duration.ofMillis(200));
+			ftp.settings().setDataTimeout(Duration.ofMillis(200));
 			try (TransferInputStream in = ftp.retrieve("/f.bin", 0)) {
 				ByteBuffer first = ByteBuffer.allocateDirect(100);
 				in.read(first);
@@ -439,7 +439,7 @@ class FtpClientTransferTest {
 	@Test
 	void activeUploadsWriteBuffersThroughAnArray() throws IOException {
 		try (FtpClient ftp = loggedIn()) {
-			ftp.setPassive(false);
+			ftp.settings().setPassive(false);
 			try (TransferOutputStream out = ftp.store("/up.bin", false)) {
 				assertThat(out.writesChannelDirectly()).isFalse();
 				writeInThreeWays(out);
@@ -523,7 +523,7 @@ class FtpClientTransferTest {
 	void activeModeUsesEprtAndAcceptsTheServersConnection() throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (FtpClient ftp = loggedIn()) {
-			ftp.setPassive(false);
+			ftp.settings().setPassive(false);
 			ftp.retrieveBinary("RETR /f.bin", out::write);
 		}
 		assertThat(out.toByteArray()).isEqualTo(CONTENT);
@@ -535,7 +535,7 @@ class FtpClientTransferTest {
 		this.server.reply("EPRT", "500 Unknown command");
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (FtpClient ftp = loggedIn()) {
-			ftp.setPassive(false);
+			ftp.settings().setPassive(false);
 			ftp.retrieveBinary("RETR /f.bin", out::write);
 		}
 		assertThat(out.toByteArray()).isEqualTo(CONTENT);
@@ -548,8 +548,8 @@ class FtpClientTransferTest {
 		// the next command reads its own reply.
 		this.server.reply("RETR", "150 Opening data connection\n425 Can't open data connection");
 		try (FtpClient ftp = loggedIn()) {
-			ftp.setPassive(false);
-			ftp.setDataTimeout(Duration.ofMillis(300));
+			ftp.settings().setPassive(false);
+			ftp.settings().setDataTimeout(Duration.ofMillis(300));
 			assertThatExceptionOfType(FtpTemporaryException.class).isThrownBy(() -> ftp.retrieve("/f.bin", 0))
 				.satisfies(ex -> assertThat(ex.replyCode()).isEqualTo(425));
 			assertThat(ftp.isBroken()).isFalse();
@@ -561,9 +561,9 @@ class FtpClientTransferTest {
 	void activeModeConnectThatNeverComesWithoutAVerdictBreaksTheSession() throws IOException {
 		this.server.reply("RETR", "150 Opening data connection");
 		try (FtpClient ftp = loggedIn()) {
-			ftp.setPassive(false);
-			ftp.setDataTimeout(Duration.ofMillis(300));
-			ftp.setReplyTimeout(Duration.ofMillis(300));
+			ftp.settings().setPassive(false);
+			ftp.settings().setDataTimeout(Duration.ofMillis(300));
+			ftp.settings().setReplyTimeout(Duration.ofMillis(300));
 			assertThatExceptionOfType(java.net.SocketTimeoutException.class).isThrownBy(() -> ftp.retrieve("/f.bin", 0));
 			assertThat(ftp.isBroken()).isTrue();
 		}
@@ -591,7 +591,7 @@ class FtpClientTransferTest {
 	void stalledDataConnectionTimesOut() throws IOException {
 		this.server.stallDataAfter(100, Duration.ofSeconds(5));
 		try (FtpClient ftp = loggedIn()) {
-			ftp.setDataTimeout(Duration.ofMillis(300));
+			ftp.settings().setDataTimeout(Duration.ofMillis(300));
 			assertThatExceptionOfType(java.net.SocketTimeoutException.class)
 				.isThrownBy(() -> ftp.retrieveBinary("RETR /f.bin", (b, o, l) -> {
 				}));
@@ -603,8 +603,8 @@ class FtpClientTransferTest {
 
 	private FtpClient loggedIn() throws IOException {
 		FtpClient ftp = new FtpClient();
-		ftp.setReplyTimeout(Duration.ofSeconds(5));
-		ftp.setDataTimeout(Duration.ofSeconds(5));
+		ftp.settings().setReplyTimeout(Duration.ofSeconds(5));
+		ftp.settings().setDataTimeout(Duration.ofSeconds(5));
 		ftp.connect(this.server.host(), this.server.port());
 		ftp.login("user", "pw");
 		return ftp;

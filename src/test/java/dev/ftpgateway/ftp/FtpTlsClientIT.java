@@ -56,7 +56,7 @@ class FtpTlsClientIT {
 			assertThat(ftps.isControlSecure()).isTrue();
 			ftps.protectData();
 			roundTrip(ftps);
-			ftps.setPassive(false);
+			ftps.settings().setPassive(false);
 			roundTrip(ftps);
 		}
 	}

@@ -158,9 +158,9 @@ class GatewayServersInteropIT {
 	/** The names in {@code folder} as a client reading the server as ISO-8859-1 sees them: one char per byte. */
 	private static List<String> namesAsLatin1(ServersInteropIT.Server server, String folder) throws IOException {
 		try (FtpClient client = new FtpClient()) {
-			client.setCharset(StandardCharsets.ISO_8859_1);
-			client.setReplyTimeout(TIMEOUT);
-			client.setDataTimeout(TIMEOUT);
+			client.settings().setCharset(StandardCharsets.ISO_8859_1);
+			client.settings().setReplyTimeout(TIMEOUT);
+			client.settings().setDataTimeout(TIMEOUT);
 			client.connect(server.host(), server.port());
 			client.login(user(), password());
 			return client.list(folder).stream().map(FtpEntry::name).toList();

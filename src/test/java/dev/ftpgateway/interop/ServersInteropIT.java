@@ -325,7 +325,7 @@ class ServersInteropIT {
 	void controlKeepAliveDuringALongDownloadLeavesTheSessionInStep(Server server) throws IOException {
 		try (FtpClient client = connect(server)) {
 			// Every 20 ms makes dozens of NOOPs during the 100 MiB: some servers answer them at once, some after the 226.
-			client.setControlKeepAlive(Duration.ofMillis(20));
+			client.settings().setControlKeepAlive(Duration.ofMillis(20));
 			MessageDigest digest = sha256();
 			try (TransferInputStream in = client.retrieve(BIG, 0)) {
 				byte[] buffer = new byte[64 * 1024];
@@ -451,10 +451,10 @@ class ServersInteropIT {
 
 	private static FtpClient connect(Server server, boolean passive) throws IOException {
 		FtpClient client = new FtpClient();
-		client.setConnectTimeout(TIMEOUT);
-		client.setReplyTimeout(TIMEOUT);
-		client.setDataTimeout(TIMEOUT);
-		client.setPassive(passive);
+		client.settings().setConnectTimeout(TIMEOUT);
+		client.settings().setReplyTimeout(TIMEOUT);
+		client.settings().setDataTimeout(TIMEOUT);
+		client.settings().setPassive(passive);
 		try {
 			client.connect(server.host(), server.port());
 			client.login(System.getProperty("interop.user", "labuser"),

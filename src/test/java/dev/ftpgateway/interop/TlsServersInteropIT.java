@@ -126,10 +126,10 @@ class TlsServersInteropIT {
 		if (server.protocol() != null) {
 			client.setProtocols(server.protocol());
 		}
-		client.setConnectTimeout(TIMEOUT);
-		client.setReplyTimeout(TIMEOUT);
-		client.setDataTimeout(TIMEOUT);
-		client.setPassive(passive);
+		client.settings().setConnectTimeout(TIMEOUT);
+		client.settings().setReplyTimeout(TIMEOUT);
+		client.settings().setDataTimeout(TIMEOUT);
+		client.settings().setPassive(passive);
 		try {
 			client.connect(server.host(), server.port());
 			client.login(System.getProperty("interop.user", "labuser"), System.getProperty("interop.password", "labpass"));
