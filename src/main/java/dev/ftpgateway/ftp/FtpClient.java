@@ -40,9 +40,9 @@ import dev.ftpgateway.ftp.listing.FtpEntry;
  * protocol violation, a 421) the client reports {@link #isBroken()} until it connects again.
  *
  * <p>Each public method is a few lines over the parts of one {@link Connection} that do the
- * work: {@link Dialogue} (commands and replies), {@link TransferOpener} and {@link Transfer}
- * (data connections), {@link Resync} (abort), {@link Listings} (MLSD, MLST, LIST) and
- * {@link FileCommands}.
+ * work: {@link Dialogue} (commands and replies), {@link Login}, {@link TransferOpener} and
+ * {@link Transfer} (data connections), {@link Resync} (abort), {@link Listings} (MLSD, MLST,
+ * LIST) and {@link FileCommands}; how it connects and transfers is its {@link #settings()}.
  *
  * <p>Not thread-safe: one conversation, one thread at a time.
  */
