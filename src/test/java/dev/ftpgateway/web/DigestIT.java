@@ -23,7 +23,7 @@ class DigestIT extends GatewayTestSupport {
 			.header("Content-Digest", "sha-512=:" + digest("SHA-512", "hello") + ":")
 			.PUT(HttpRequest.BodyPublishers.ofString("hello")));
 		assertStatus(stored, 201);
-		assertThat(stored.headers().firstValue("Repr-Digest")).hasValue("sha-256=:" + digest("SHA-256", "hello") + ":");
+		assertThat(stored.headers().firstValue("Repr-Digest")).hasValue(sha256Field("hello"));
 		assertThat(Files.readString(this.folder.resolve("ok.txt"))).isEqualTo("hello");
 	}
 
@@ -31,18 +31,18 @@ class DigestIT extends GatewayTestSupport {
 	void aPutThatNeitherSendsNorAsksForADigestStillAnswersItsSha256ByDefault() throws Exception {
 		HttpResponse<String> stored = send(request(this.base + "/plain.txt").PUT(HttpRequest.BodyPublishers.ofString("plain")));
 		assertStatus(stored, 201);
-		assertThat(stored.headers().firstValue("Repr-Digest")).hasValue("sha-256=:" + digest("SHA-256", "plain") + ":");
+		assertThat(stored.headers().firstValue("Repr-Digest")).hasValue(sha256Field("plain"));
 	}
 
 	@Test
 	void aPutWithAWrongDigestLeavesNothingBehindAndNamesBothDigests() throws Exception {
 		Files.writeString(this.folder.resolve("kept.txt"), "old");
 		HttpResponse<String> refused = send(request(this.base + "/kept.txt")
-			.header("Repr-Digest", "sha-256=:" + digest("SHA-256", "something else") + ":")
+			.header("Repr-Digest", sha256Field("something else"))
 			.PUT(HttpRequest.BodyPublishers.ofString("new")));
 		assertStatus(refused, 400);
-		assertThat(refused.body()).contains("\"expected\":\"sha-256=:" + digest("SHA-256", "something else") + ":\"")
-			.contains("\"actual\":\"sha-256=:" + digest("SHA-256", "new") + ":\"");
+		assertThat(refused.body()).contains("\"expected\":\"" + sha256Field("something else") + "\"")
+			.contains("\"actual\":\"" + sha256Field("new") + "\"");
 		assertThat(Files.readString(this.folder.resolve("kept.txt"))).isEqualTo("old");
 		assertThat(namesInFolder()).containsExactly("kept.txt");
 		awaitNoActiveSessions();
@@ -52,7 +52,7 @@ class DigestIT extends GatewayTestSupport {
 	void aDigestOnAnAppendIsRefusedBeforeAnythingIsWritten() throws Exception {
 		Files.writeString(this.folder.resolve("log.txt"), "one");
 		assertStatus(send(request(this.base + "/log.txt?append=true")
-			.header("Content-Digest", "sha-256=:" + digest("SHA-256", "two") + ":")
+			.header("Content-Digest", sha256Field("two"))
 			.PUT(HttpRequest.BodyPublishers.ofString("two"))), 400);
 		assertThat(Files.readString(this.folder.resolve("log.txt"))).isEqualTo("one");
 	}
@@ -64,7 +64,7 @@ class DigestIT extends GatewayTestSupport {
 			.header("Want-Repr-Digest", "sha-512=3, sha-256=9")
 			.method("HEAD", HttpRequest.BodyPublishers.noBody()));
 		assertStatus(head, 200);
-		assertThat(head.headers().firstValue("Repr-Digest")).hasValue("sha-256=:" + digest("SHA-256", "content") + ":");
+		assertThat(head.headers().firstValue("Repr-Digest")).hasValue(sha256Field("content"));
 		awaitNoActiveSessions();
 	}
 
@@ -85,7 +85,12 @@ class DigestIT extends GatewayTestSupport {
 		assertThat(get.headers().firstValue("Repr-Digest")).isEmpty();
 	}
 
-	static String digest(String algorithm, String text) throws Exception {
+	/** The digest field value {@code sha-256=:...:} of {@code text}, as Repr-Digest and Content-Digest carry it. */
+	static String sha256Field(String text) throws Exception {
+		return "sha-256=:" + digest("SHA-256", text) + ":";
+	}
+
+	private static String digest(String algorithm, String text) throws Exception {
 		return Base64.getEncoder()
 			.encodeToString(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
