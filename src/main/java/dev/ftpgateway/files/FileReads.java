@@ -1,7 +1,6 @@
 package dev.ftpgateway.files;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Optional;
 
 import dev.ftpgateway.ftp.listing.FtpEntry;
@@ -11,15 +10,24 @@ import dev.ftpgateway.ftp.listing.FtpEntry;
  * it, as a {@link RemoteFolder} or a {@link RemoteFile}, to a {@link ReadHandler} on the same
  * session. A pooled session found dead before anything was opened is replaced and the read tried
  * once more.
+ * <p>
+ * A small file kept in the {@link SmallFileCache} is handed over without a session: its copy was
+ * checked against the server after the request came, by a check shared with the other requests
+ * for it ({@link CoalescedChecks}), or within the cache's {@code max-stale}.
  */
 public final class FileReads {
 
 	private final SessionRetry retry;
 
+	private final String root;
+
 	private final SmallFileCache cache;
 
-	FileReads(SessionRetry retry, SmallFileCache cache) {
+	private final CoalescedChecks checks = new CoalescedChecks();
+
+	FileReads(SessionRetry retry, String root, SmallFileCache cache) {
 		this.retry = retry;
+		this.root = root;
 		this.cache = cache;
 	}
 
@@ -29,29 +37,52 @@ public final class FileReads {
 	 *         when the path goes through a symbolic link that leaves the root
 	 */
 	public <T> T read(RemotePath path, ReadHandler<T> handler) throws IOException {
+		Optional<SmallFileCache.Entry> kept = cachedCopy(path);
+		if (kept.isPresent()) {
+			return handler.file(new RemoteFile(path, kept.get()));
+		}
 		return this.retry.run((session, attempt) -> {
 			session.refuseLinksLeavingRoot(path);
 			// A pass-through caller's session may see another tree (its own chroot): only what the
 			// gateway's own sessions read is cached, and only for them.
 			SmallFileCache cache = session.lease().isShared() ? this.cache : null;
-			String absolute = session.absolute(path);
-			Optional<SmallFileCache.Entry> fresh = (cache != null) ? cache.fresh(absolute) : Optional.empty();
-			if (fresh.isPresent()) {
-				return handler.file(new RemoteFile(session, attempt, path, fresh.get()));
-			}
 			FtpEntry entry = session.statForReading(path);
 			if (FileSession.isFolder(entry)) {
 				return handler.folder(new RemoteFolder(session, path));
 			}
 			FileVersion version = session.version(path, entry);
-			Instant modified = version.modified().orElse(null);
-			Optional<SmallFileCache.Entry> cached = (cache != null && modified != null)
-					? cache.validated(absolute, version.size(), modified) : Optional.empty();
+			Optional<SmallFileCache.Entry> cached = (cache != null)
+					? cache.validated(session.absolute(path), version) : Optional.empty();
 			if (cached.isPresent()) {
-				return handler.file(new RemoteFile(session, attempt, path, cached.get()));
+				// Served from memory: nothing after this is worth a second try.
+				attempt.commit();
+				return handler.file(new RemoteFile(path, cached.get()));
 			}
-			return handler.file(new RemoteFile(session, attempt, path, version.size(), modified, cache));
+			return handler.file(new RemoteFile(session, attempt, path, version.size(),
+					version.modified().orElse(null), cache));
 		});
+	}
+
+	/** The cached copy of the file at {@code path}, when there is one for this caller and it is fresh. */
+	private Optional<SmallFileCache.Entry> cachedCopy(RemotePath path) throws IOException {
+		if (path.hasTrailingSlash() || !this.retry.lendsSharedSessions()) {
+			return Optional.empty();
+		}
+		String absolute = path.under(this.root);
+		Optional<SmallFileCache.Entry> fresh = this.cache.fresh(absolute);
+		if (fresh.isPresent() || !this.cache.holds(absolute)) {
+			return fresh;
+		}
+		return this.checks.check(absolute, (closing) -> this.retry.run((session, attempt) -> {
+			closing.run();
+			if (!session.lease().isShared()) {
+				return Optional.empty();
+			}
+			session.refuseLinksLeavingRoot(path);
+			FtpEntry entry = session.statForReading(path);
+			return FileSession.isFolder(entry) ? Optional.empty()
+					: this.cache.validated(absolute, session.version(path, entry));
+		}));
 	}
 
 }

@@ -42,7 +42,7 @@ public final class FileServer {
 	public FileServer(FtpSessions sessions, String root, boolean followLinksOutsideRoot, SmallFileCache cache) {
 		SessionRetry retry = new SessionRetry(sessions, root, new ServerQuirks(),
 				new LinkGuard(root, followLinksOutsideRoot));
-		this.reads = new FileReads(retry, cache);
+		this.reads = new FileReads(retry, root, cache);
 		this.uploads = new AtomicUpload(retry, root, cache);
 		this.tree = new RemoteTree(retry, root, cache);
 		this.retry = retry;

@@ -13,12 +13,13 @@ import dev.ftpgateway.ftp.TransferInputStream;
 
 /**
  * A file found by {@link FileReads#read}: its size and modification time, as the server stated
- * them, and the way to open it on the session that found it.
+ * them, and the way to open it on the session that found it, or from the cached copy.
  */
 public final class RemoteFile {
 
 	private static final int DIGEST_BUFFER_BYTES = 64 * 1024;
 
+	/** The session that found the file, or null when it is served from the cache. */
 	private final FileSession session;
 
 	private final SessionRetry.Attempt attempt;
@@ -47,10 +48,10 @@ public final class RemoteFile {
 		this.cached = null;
 	}
 
-	/** A file served from the cache. */
-	RemoteFile(FileSession session, SessionRetry.Attempt attempt, RemotePath path, SmallFileCache.Entry entry) {
-		this.session = session;
-		this.attempt = attempt;
+	/** A file served from the cache: no session needed. */
+	RemoteFile(RemotePath path, SmallFileCache.Entry entry) {
+		this.session = null;
+		this.attempt = null;
 		this.path = path;
 		this.size = entry.size;
 		this.modified = entry.modified;
@@ -85,12 +86,17 @@ public final class RemoteFile {
 	}
 
 	/**
-	 * The file's digest from the FTP server's own hash command, in the first of
-	 * {@code algorithms} (JDK names, most wanted first) it offers ({@link HashCommands}): the
-	 * server reads the file, no byte of it crosses to the gateway.
+	 * The file's digest where it can be had without a download, in the first of
+	 * {@code algorithms} (JDK names, most wanted first) that can be had: from the cached copy in
+	 * the first of them, else from the FTP server's own hash command ({@link HashCommands}), where
+	 * the server reads the file and no byte of it crosses to the gateway.
 	 * @return empty when the server offers none of them or refuses for this file
 	 */
-	public Optional<Digest> digestFromServer(List<String> algorithms) throws IOException {
+	public Optional<Digest> digestWithoutDownload(List<String> algorithms) throws IOException {
+		if (this.cached != null) {
+			String algorithm = algorithms.get(0);
+			return Optional.of(new Digest(algorithm, Digest.newDigest(algorithm).digest(this.cached)));
+		}
 		return HashCommands.ask(this.session.client(), this.session.absolute(this.path), algorithms);
 	}
 
@@ -128,7 +134,6 @@ public final class RemoteFile {
 	 */
 	public Download open(long offset) throws IOException {
 		if (this.cached != null) {
-			this.attempt.commit();
 			return new CachedDownload(this.cached, offset);
 		}
 		long start = (offset > 0 && readsFromOffsets()) ? offset : 0;

@@ -74,6 +74,14 @@ final class SessionRetry {
 		return once(operation);
 	}
 
+	/**
+	 * Whether {@link #run} would lend the current caller a session of the gateway's own login:
+	 * what one of those sees, every caller may see.
+	 */
+	boolean lendsSharedSessions() {
+		return this.pool.lendsShared();
+	}
+
 	/** Runs an operation on a pooled session once, for operations that must never be repeated. */
 	<T> T once(Operation<T> operation) throws IOException {
 		try (Lease lease = this.pool.borrow()) {

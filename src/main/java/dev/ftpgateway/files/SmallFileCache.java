@@ -66,10 +66,15 @@ public final class SmallFileCache {
 		return new SmallFileCache(0, 0, Duration.ZERO, Clock.systemUTC());
 	}
 
+	/** Whether a copy of {@code absolute} is kept, fresh or not. */
+	synchronized boolean holds(String absolute) {
+		return this.entries.containsKey(absolute);
+	}
+
 	/** The cached copy of {@code absolute} if the server states the same size and time for it now. */
-	synchronized Optional<Entry> validated(String absolute, long size, Instant modified) {
+	synchronized Optional<Entry> validated(String absolute, FileVersion version) {
 		Entry entry = this.entries.get(absolute);
-		if (entry == null || entry.size != size || !entry.modified.equals(modified)) {
+		if (entry == null || entry.size != version.size() || !version.modified().equals(Optional.of(entry.modified))) {
 			if (entry != null) {
 				remove(absolute);
 			}

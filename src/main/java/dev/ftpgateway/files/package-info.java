@@ -9,6 +9,9 @@
  * <li>{@link dev.ftpgateway.files.FileReads}: what is at a path (MLST, or SIZE and MDTM, CWD,
  * a listing of the parent), listing a folder, opening a file at an offset
  * ({@link dev.ftpgateway.files.Download}).</li>
+ * <li>{@link dev.ftpgateway.files.SmallFileCache}: small files in memory, served while the server
+ * states the same size and time; {@code CoalescedChecks} makes that one check for every request
+ * that asked while it waited for a session.</li>
  * <li>{@link dev.ftpgateway.files.AtomicUpload}: upload atomically: temporary name, size check,
  * move into place, clean-up.</li>
  * <li>{@link dev.ftpgateway.files.RemoteTree}: mkdirs, move, delete (recursively).</li>

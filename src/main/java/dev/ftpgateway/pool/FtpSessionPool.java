@@ -127,6 +127,12 @@ public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 		return new ConnectionLimitException(this.settings.maxWait(), ex);
 	}
 
+	/** Every session is logged in as the gateway's own user. */
+	@Override
+	public boolean lendsShared() {
+		return true;
+	}
+
 	/**
 	 * Closes every idle session now. For a caller whose pooled session turned out dead: the
 	 * pool lends the most recently used session first, so the idle ones left are older and dead

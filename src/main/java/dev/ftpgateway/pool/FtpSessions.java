@@ -18,6 +18,12 @@ public interface FtpSessions {
 	Lease borrow() throws IOException;
 
 	/**
+	 * Whether {@link #borrow} would lend the current caller a session of the gateway's own login,
+	 * lent to every caller ({@link Lease#isShared}), rather than one logged in as the caller.
+	 */
+	boolean lendsShared();
+
+	/**
 	 * Closes the sessions idle in the pool: once one turned out dead (a server restart, an idle
 	 * timeout), the ones that waited longer are likely dead the same way.
 	 */

@@ -74,6 +74,12 @@ public final class CallerSessions implements FtpSessions {
 		}
 	}
 
+	@Override
+	public boolean lendsShared() {
+		return !(SecurityContextHolder.getContext().getAuthentication() instanceof FtpUserAuthentication
+				&& this.users != null);
+	}
+
 	private Lease borrowForCaller() throws IOException {
 		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
 		if (caller instanceof FtpUserAuthentication user && this.users != null) {

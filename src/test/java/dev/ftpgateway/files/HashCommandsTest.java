@@ -103,7 +103,7 @@ class HashCommandsTest {
 
 			@Override
 			public Optional<Digest> file(RemoteFile file) throws IOException {
-				return file.digestFromServer(algorithms);
+				return file.digestWithoutDownload(algorithms);
 			}
 
 		});

@@ -336,6 +336,11 @@ class FailureStatusTableTest {
 			}
 
 			@Override
+			public boolean lendsShared() {
+				return true;
+			}
+
+			@Override
 			public void discardIdle() {
 			}
 

@@ -6,7 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +52,8 @@ class SmallFileCacheTest {
 
 	private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
 
+	private static final long WAIT_SECONDS = 10;
+
 	private final ScriptedFtpServer server = new ScriptedFtpServer();
 
 	private final FtpSessionPool pool;
@@ -55,7 +63,8 @@ class SmallFileCacheTest {
 		this.pool = new FtpSessionPool(
 				new ConnectionSettings(this.server.host(), this.server.port(), "user", "pw", true,
 						StandardCharsets.UTF_8, second, second, second),
-				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)));
+				new PoolSettings(1, 0, 1, Duration.ofSeconds(WAIT_SECONDS), Duration.ofMinutes(5), Duration.ofMinutes(5),
+						Duration.ofHours(1)));
 		// As vsftpd: no MLST, so every use is checked with SIZE and MDTM, sent together.
 		this.server.putFile("/a.txt", bytes("hello"))
 			.reply("FEAT", "211-Features:\n EPSV\n SIZE\n MDTM\n REST STREAM\n211 End");
@@ -154,6 +163,40 @@ class SmallFileCacheTest {
 	}
 
 	@Test
+	void withMaxStaleACheckedCopyIsServedWhileTheOnlySessionIsBusy() throws IOException {
+		Gateway gateway = new Gateway(Duration.ofMinutes(1));
+		gateway.get("/a.txt", null);
+		try (Lease busy = this.pool.borrow()) {
+			assertThat(gateway.get("/a.txt", null).getContentAsString()).isEqualTo("hello");
+		}
+	}
+
+	@Test
+	void getsOfACachedFileThatWaitForTheOnlySessionShareOneCheck() throws Exception {
+		Gateway gateway = new Gateway(Duration.ZERO);
+		gateway.get("/a.txt", null);
+		int before = this.server.commands().size();
+		int clients = 5;
+		ExecutorService threads = Executors.newFixedThreadPool(clients);
+		try {
+			List<Future<String>> bodies = new ArrayList<>();
+			try (Lease busy = this.pool.borrow()) {
+				for (int i = 0; i < clients; i++) {
+					bodies.add(threads.submit(() -> gateway.get("/a.txt", null).getContentAsString()));
+				}
+				awaitParkedInChecks(clients);
+			}
+			for (Future<String> body : bodies) {
+				assertThat(body.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("hello");
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(verbsSince(before)).containsExactly("SIZE", "MDTM");
+	}
+
+	@Test
 	void theCacheKeepsNoMoreThanItsMaximumAndDropsTheLeastRecentlyUsed() throws IOException {
 		this.server.putFile("/b.txt", bytes("world"));
 		SmallFileCache cache = new SmallFileCache(5, 8, Duration.ZERO, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -186,6 +229,11 @@ class SmallFileCacheTest {
 				}
 
 				@Override
+				public boolean lendsShared() {
+					return false;
+				}
+
+				@Override
 				public void discardIdle() {
 					users.discardIdle();
 				}
@@ -200,6 +248,24 @@ class SmallFileCacheTest {
 			assertThat(verbsSince(before)).contains("RETR");
 			assertThat(cache).extracting("totalBytes").isEqualTo(0L);
 		}
+	}
+
+	/** Waits until {@code count} threads wait in a check of a cached copy: for the session, or for its answer. */
+	private static void awaitParkedInChecks(int count) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+		while (parkedInChecks() < count && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(parkedInChecks()).isEqualTo(count);
+	}
+
+	private static long parkedInChecks() {
+		return Thread.getAllStackTraces().entrySet().stream()
+			.filter((thread) -> thread.getKey().getState() == Thread.State.WAITING
+					|| thread.getKey().getState() == Thread.State.TIMED_WAITING)
+			.filter((thread) -> Arrays.stream(thread.getValue())
+				.anyMatch((frame) -> frame.getClassName().equals("dev.ftpgateway.files.CoalescedChecks")))
+			.count();
 	}
 
 	private List<String> verbsSince(int from) {

@@ -30,7 +30,7 @@ public final class ReprDigests {
 		if (wanted.isEmpty()) {
 			return Optional.empty();
 		}
-		Optional<Digest> digest = file.digestFromServer(wanted);
+		Optional<Digest> digest = file.digestWithoutDownload(wanted);
 		if (digest.isEmpty() && computeIfNeeded) {
 			digest = Optional.of(file.computeDigest(wanted.get(0)));
 		}

@@ -1,0 +1,173 @@
+package dev.ftpgateway.files;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Requests for the same cached file share a check while it waits for its session, and never take
+ * the answer of a check whose first command went out before they came.
+ */
+class CoalescedChecksTest {
+
+	private static final long WAIT_SECONDS = 10;
+
+	private static final SmallFileCache.Entry ENTRY = new SmallFileCache.Entry(5, Instant.EPOCH, new byte[5],
+			Instant.EPOCH);
+
+	private final CoalescedChecks checks = new CoalescedChecks();
+
+	private final ExecutorService threads = Executors.newCachedThreadPool();
+
+	private final AtomicInteger checksRun = new AtomicInteger();
+
+	@AfterEach
+	void stopThreads() {
+		this.threads.shutdownNow();
+	}
+
+	@Test
+	void requestsThatComeWhileACheckWaitsForItsSessionShareItsAnswer() throws Exception {
+		CountDownLatch sessionFree = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt",
+				(closing) -> {
+					this.checksRun.incrementAndGet();
+					await(sessionFree);
+					closing.run();
+					return Optional.of(ENTRY);
+				}));
+		awaitChecksRun(1);
+		List<Future<Optional<SmallFileCache.Entry>>> others = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			others.add(this.threads.submit(() -> this.checks.check("/a.txt", this::ownCheck)));
+		}
+		awaitWaiting(others.size());
+		sessionFree.countDown();
+		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		for (Future<Optional<SmallFileCache.Entry>> other : others) {
+			assertThat(other.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		}
+		assertThat(this.checksRun).hasValue(1);
+	}
+
+	@Test
+	void aRequestThatComesAfterTheCheckSentItsFirstCommandChecksAgain() throws Exception {
+		CountDownLatch commandSent = new CountDownLatch(1);
+		CountDownLatch replyCame = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt",
+				(closing) -> {
+					closing.run();
+					commandSent.countDown();
+					await(replyCame);
+					return Optional.of(ENTRY);
+				}));
+		assertThat(commandSent.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.checks.check("/a.txt", this::ownCheck)).isEmpty();
+		assertThat(this.checksRun).as("checks of its own").hasValue(1);
+		replyCame.countDown();
+		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+	}
+
+	@Test
+	void aFailedCheckFailsTheRequestThatRanItAndAnswersItsSharersWithEmpty() throws Exception {
+		CountDownLatch sessionFree = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt",
+				(closing) -> {
+					this.checksRun.incrementAndGet();
+					await(sessionFree);
+					throw new IOException("the server went away");
+				}));
+		awaitChecksRun(1);
+		Future<Optional<SmallFileCache.Entry>> other = this.threads.submit(() -> this.checks.check("/a.txt",
+				this::ownCheck));
+		awaitWaiting(1);
+		sessionFree.countDown();
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> first.get(WAIT_SECONDS, TimeUnit.SECONDS))
+			.withRootCauseInstanceOf(IOException.class);
+		assertThat(other.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEmpty();
+		assertThat(this.checks.check("/a.txt", this::ownCheck)).as("the next request checks for itself").isEmpty();
+		assertThat(this.checksRun).hasValue(2);
+	}
+
+	@Test
+	void checksOfDifferentFilesAreNotShared() throws Exception {
+		CountDownLatch sessionFree = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt",
+				(closing) -> {
+					this.checksRun.incrementAndGet();
+					await(sessionFree);
+					closing.run();
+					return Optional.of(ENTRY);
+				}));
+		awaitChecksRun(1);
+		assertThat(this.checks.check("/b.txt", this::ownCheck)).isEmpty();
+		assertThat(this.checksRun).hasValue(2);
+		sessionFree.countDown();
+		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+	}
+
+	/** A check that finds the copy stale at once. */
+	private Optional<SmallFileCache.Entry> ownCheck(Runnable closing) {
+		closing.run();
+		this.checksRun.incrementAndGet();
+		return Optional.empty();
+	}
+
+	private void awaitChecksRun(int count) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+		while (this.checksRun.get() < count && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(this.checksRun).hasValue(count);
+	}
+
+	/** Waits until {@code count} of the executor's threads are parked: the sharers, waiting for the answer. */
+	private void awaitWaiting(int count) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+		while (waitingSharers() < count && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(waitingSharers()).isEqualTo(count);
+	}
+
+	private static long waitingSharers() {
+		return Thread.getAllStackTraces().entrySet().stream()
+			.filter((thread) -> thread.getKey().getState() == Thread.State.WAITING)
+			.filter((thread) -> isInAwait(thread.getValue()))
+			.count();
+	}
+
+	private static boolean isInAwait(StackTraceElement[] stack) {
+		for (StackTraceElement frame : stack) {
+			if (frame.getClassName().equals(CoalescedChecks.class.getName()) && frame.getMethodName().equals("await")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
