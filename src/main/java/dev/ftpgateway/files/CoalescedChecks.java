@@ -2,28 +2,29 @@ package dev.ftpgateway.files;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Runs one check of a cached copy for every request that asks for the same file while the check
- * still waits for a session: the first request borrows a session and checks, the ones that come
- * before its first command goes out wait and share the answer. Under load, when requests queue
- * for the pool's few sessions, a popular small file costs one control round trip per wave of
- * requests instead of one each, and the waiting requests hold no session at all.
+ * Runs one check of a cached copy at a time per file, each shared by every request for that file
+ * that came before the check's first command went out. A request that finds a check open (not
+ * sent yet: waiting for a session, or for the check before it) waits for its answer; one that
+ * finds none opens the next, which goes out once the check on the wire, if any, has answered.
+ * Under load a popular small file costs one control round trip per wave of requests instead of
+ * one each, and the waiting requests hold no session.
  * <p>
  * Sharing keeps the freshness of checking alone: a request takes only the answer of a check whose
- * first command was sent after the request arrived, since the check leaves the open ones before
+ * first command was sent after the request arrived, since a check stops taking requests before
  * sending anything ({@link Check#run}). A check that fails or finds the copy stale answers every
  * request that shared it with empty, and each one then looks the file up itself.
  */
 final class CoalescedChecks {
 
-	/** Open checks by absolute path: ones whose first command has not been sent yet. */
-	private final ConcurrentHashMap<String, CompletableFuture<Optional<SmallFileCache.Entry>>> open =
-			new ConcurrentHashMap<>();
+	/** By absolute path, the files with a check open or on the wire. */
+	private final Map<String, Slot> slots = new HashMap<>();
 
 	/**
 	 * The cached copy of {@code absolute} as a check started after this call confirms it, or empty.
@@ -31,25 +32,61 @@ final class CoalescedChecks {
 	 */
 	Optional<SmallFileCache.Entry> check(String absolute, Check check) throws IOException {
 		CompletableFuture<Optional<SmallFileCache.Entry>> mine = new CompletableFuture<>();
-		CompletableFuture<Optional<SmallFileCache.Entry>> shared = this.open.putIfAbsent(absolute, mine);
+		CompletableFuture<Optional<SmallFileCache.Entry>> shared;
+		CompletableFuture<Optional<SmallFileCache.Entry>> onWire = null;
+		synchronized (this.slots) {
+			Slot slot = this.slots.computeIfAbsent(absolute, (path) -> new Slot());
+			shared = slot.open;
+			if (shared == null) {
+				slot.open = mine;
+				onWire = slot.onWire;
+			}
+		}
 		if (shared != null) {
 			return await(shared);
 		}
 		Optional<SmallFileCache.Entry> result = Optional.empty();
 		try {
-			result = check.run(() -> this.open.remove(absolute, mine));
+			if (onWire != null) {
+				await(onWire);
+			}
+			result = check.run(() -> send(absolute, mine));
 			return result;
 		}
 		finally {
-			this.open.remove(absolute, mine);
+			send(absolute, mine);
+			answered(absolute, mine);
 			mine.complete(result);
 		}
 	}
 
-	private static Optional<SmallFileCache.Entry> await(CompletableFuture<Optional<SmallFileCache.Entry>> shared)
+	/** The check leaves the open ones: its first command is about to go out. */
+	private void send(String absolute, CompletableFuture<Optional<SmallFileCache.Entry>> check) {
+		synchronized (this.slots) {
+			Slot slot = this.slots.get(absolute);
+			if (slot.open == check) {
+				slot.open = null;
+				slot.onWire = check;
+			}
+		}
+	}
+
+	private void answered(String absolute, CompletableFuture<Optional<SmallFileCache.Entry>> check) {
+		synchronized (this.slots) {
+			Slot slot = this.slots.get(absolute);
+			if (slot.onWire == check) {
+				slot.onWire = null;
+			}
+			if (slot.open == null && slot.onWire == null) {
+				this.slots.remove(absolute);
+			}
+		}
+	}
+
+	private static Optional<SmallFileCache.Entry> await(CompletableFuture<Optional<SmallFileCache.Entry>> check)
 			throws InterruptedIOException {
 		try {
-			return shared.get();
+			return check.get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -61,15 +98,24 @@ final class CoalescedChecks {
 		}
 	}
 
+	/** The checks of one file: the one taking requests, and the one sent. */
+	private static final class Slot {
+
+		CompletableFuture<Optional<SmallFileCache.Entry>> open;
+
+		CompletableFuture<Optional<SmallFileCache.Entry>> onWire;
+
+	}
+
 	/** One check of a cached copy against the server. */
 	@FunctionalInterface
 	interface Check {
 
 		/**
-		 * @param closing to run once a session is at hand and before the first command goes out:
+		 * @param sending to run once a session is at hand and before the first command goes out:
 		 *        from then on no other request may share this check
 		 */
-		Optional<SmallFileCache.Entry> run(Runnable closing) throws IOException;
+		Optional<SmallFileCache.Entry> run(Runnable sending) throws IOException;
 
 	}
 

@@ -73,8 +73,8 @@ public final class FileReads {
 		if (fresh.isPresent() || !this.cache.holds(absolute)) {
 			return fresh;
 		}
-		return this.checks.check(absolute, (closing) -> this.retry.run((session, attempt) -> {
-			closing.run();
+		return this.checks.check(absolute, (sending) -> this.retry.run((session, attempt) -> {
+			sending.run();
 			if (!session.lease().isShared()) {
 				return Optional.empty();
 			}

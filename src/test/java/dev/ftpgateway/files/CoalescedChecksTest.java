@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Requests for the same cached file share a check while it waits for its session, and never take
- * the answer of a check whose first command went out before they came.
+ * Requests for the same cached file share a check while it waits for its session or for the check
+ * before it, and never take the answer of a check whose first command went out before they came.
  */
 class CoalescedChecksTest {
 
@@ -44,10 +44,10 @@ class CoalescedChecksTest {
 	void requestsThatComeWhileACheckWaitsForItsSessionShareItsAnswer() throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
 		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt",
-				(closing) -> {
+				(sending) -> {
 					this.checksRun.incrementAndGet();
 					await(sessionFree);
-					closing.run();
+					sending.run();
 					return Optional.of(ENTRY);
 				}));
 		awaitChecksRun(1);
@@ -65,28 +65,36 @@ class CoalescedChecksTest {
 	}
 
 	@Test
-	void aRequestThatComesAfterTheCheckSentItsFirstCommandChecksAgain() throws Exception {
+	void requestsThatComeAfterTheCheckWentOutShareTheNextOneSentOnceItIsAnswered() throws Exception {
 		CountDownLatch commandSent = new CountDownLatch(1);
 		CountDownLatch replyCame = new CountDownLatch(1);
 		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt",
-				(closing) -> {
-					closing.run();
+				(sending) -> {
+					sending.run();
 					commandSent.countDown();
 					await(replyCame);
 					return Optional.of(ENTRY);
 				}));
 		assertThat(commandSent.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-		assertThat(this.checks.check("/a.txt", this::ownCheck)).isEmpty();
-		assertThat(this.checksRun).as("checks of its own").hasValue(1);
+		List<Future<Optional<SmallFileCache.Entry>>> later = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			later.add(this.threads.submit(() -> this.checks.check("/a.txt", this::ownCheck)));
+		}
+		awaitWaiting(later.size());
+		assertThat(this.checksRun).as("checks sent while the first is on the wire").hasValue(0);
 		replyCame.countDown();
 		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		for (Future<Optional<SmallFileCache.Entry>> request : later) {
+			assertThat(request.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("the answer of their own check").isEmpty();
+		}
+		assertThat(this.checksRun).hasValue(1);
 	}
 
 	@Test
 	void aFailedCheckFailsTheRequestThatRanItAndAnswersItsSharersWithEmpty() throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
 		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt",
-				(closing) -> {
+				(sending) -> {
 					this.checksRun.incrementAndGet();
 					await(sessionFree);
 					throw new IOException("the server went away");
@@ -107,10 +115,10 @@ class CoalescedChecksTest {
 	void checksOfDifferentFilesAreNotShared() throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
 		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt",
-				(closing) -> {
+				(sending) -> {
 					this.checksRun.incrementAndGet();
 					await(sessionFree);
-					closing.run();
+					sending.run();
 					return Optional.of(ENTRY);
 				}));
 		awaitChecksRun(1);
@@ -121,8 +129,8 @@ class CoalescedChecksTest {
 	}
 
 	/** A check that finds the copy stale at once. */
-	private Optional<SmallFileCache.Entry> ownCheck(Runnable closing) {
-		closing.run();
+	private Optional<SmallFileCache.Entry> ownCheck(Runnable sending) {
+		sending.run();
 		this.checksRun.incrementAndGet();
 		return Optional.empty();
 	}

@@ -154,6 +154,17 @@ class SmallFileCacheTest {
 	}
 
 	@Test
+	void aCachedCopyAnswersWantReprDigestFromItsOwnBytes() throws Exception {
+		// The fake offers no HASH command: without the copy, a GET would answer no digest at all.
+		Gateway gateway = new Gateway(Duration.ZERO);
+		gateway.get("/a.txt", null);
+		int before = this.server.commands().size();
+		MockHttpServletResponse second = gateway.get("/a.txt", null, "sha-256=1");
+		assertThat(second.getHeader("Repr-Digest")).isEqualTo(DigestIT.sha256Field("hello"));
+		assertThat(verbsSince(before)).containsExactly("SIZE", "MDTM");
+	}
+
+	@Test
 	void withMaxStaleACheckedCopyIsServedWithoutAnyFtpCommand() throws IOException {
 		Gateway gateway = new Gateway(Duration.ofMinutes(1));
 		gateway.get("/a.txt", null);
@@ -303,9 +314,16 @@ class SmallFileCacheTest {
 		}
 
 		MockHttpServletResponse get(String path, String range) throws IOException {
+			return get(path, range, null);
+		}
+
+		MockHttpServletResponse get(String path, String range, String wantReprDigest) throws IOException {
 			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/files" + path);
 			if (range != null) {
 				request.addHeader("Range", range);
+			}
+			if (wantReprDigest != null) {
+				request.addHeader("Want-Repr-Digest", wantReprDigest);
 			}
 			MockHttpServletResponse response = new MockHttpServletResponse();
 			this.downloads.get(RemotePath.ofDecoded(path), new ServletWebRequest(request, response), response, true);
