@@ -56,6 +56,7 @@ COPY_PORT=${COPY_PORT:-$((GW_PORT + 4))}
 LIST_GW_PORT=${LIST_GW_PORT:-$((GW_PORT + 5))}
 TUNED_GW_PORT=${TUNED_GW_PORT:-$((GW_PORT + 6))}
 NODIGEST_GW_PORT=${NODIGEST_GW_PORT:-$((GW_PORT + 7))}
+NOFTP_GW_PORT=${NOFTP_GW_PORT:-$((GW_PORT + 8))}
 BIG=/big/1GiB.bin
 BIGSZ=1073741824
 SMALL=/small/f0001.bin
@@ -313,10 +314,13 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	GATEWAY_ENV="${GATEWAY_ENV:-} FTP_GATEWAY_POOL_MAX_TOTAL=$POOL FTP_GATEWAY_POOL_MAX_IDLE=$POOL" \
 		start_gateway "$name" "$TUNED_GW_PORT" "$java" "$@"; local tunedpid=$GW_PID
 	local gt="http://$HOST:$TUNED_GW_PORT/files"
+	# The same file from the cache of a gateway that never asks the server within the hour: the
+	# same route, security, metrics and access log with no FTP at all.
+	GATEWAY_ENV="${GATEWAY_ENV:-} FTP_GATEWAY_CACHE_MAX_STALE=1h" \
+		start_gateway "$name" "$NOFTP_GW_PORT" "$java" $CAPPED_HEAP "$@"; local noftppid=$GW_PID
+	local static="http://$HOST:$NOFTP_GW_PORT/files$SMALL"
 	# The JVM needs tens of seconds of load before its JIT has compiled the request path (CPU per
 	# request falls about 3x over the first 40 s); everyone gets the same warm-up.
-	# The gateway's own stylesheet: the same HTTP path (security, metrics, access log) with no FTP at all.
-	local static="${gw%/files}/assets/folder-page.css"
 	for url in "$gw$SMALL" "$gt$SMALL" "$rc$SMALL" "$rc2$SMALL" "$static"; do hey -z "${WARMUP_SECONDS}s" -c 20 "$url" >/dev/null 2>&1; done
 	for conc in 20 100; do
 		local g=() t=() r=() r2=() gp=() tp=() rp=() r2p=() ce=() ve=() h=() ge=0 te=0 re=0 r2e=0 rps p99 err
@@ -335,6 +339,7 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 		M[$k|c$conc]="$(fmt "$(med "${g[@]}")") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(fmt "$(med "${t[@]}")") | $(fmt "$(med "${tp[@]}")" 1) | $te | $(ratio "$(med "${t[@]}")" "$best") | $(fmt "$(med "${r[@]}")") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(fmt "$(med "${r2[@]}")") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$best") | $( [ -n "$JMH_CP" ] && cell "${ce[@]}" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${ce[@]}")" "$best" || echo -) | $( [ -n "$JMH_CP" ] && cell "${ve[@]}" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${ve[@]}")" "$best" || echo -) | $( [ -n "$JMH_CP" ] && ratio "$(med "${g[@]}")" "$(med "${ve[@]}")" || echo -) | $(cell "${h[@]}") | $(ratio "$(med "${h[@]}")" "$best") | $(ratio "$(med "${g[@]}")" "$(med "${h[@]}")")"
 	done
 	stop_pid "$tunedpid"
+	stop_pid "$noftppid"
 	fi
 	M[$k|rss]="$(rss_mb "$gwpid") / $(hwm_mb "$gwpid") | $(rss_mb "$rcpid") / $(hwm_mb "$rcpid")"
 
@@ -435,9 +440,9 @@ fi
 	echo "answer more. validate/s = checking its size and modification time as the gateway validates a cached copy"
 	echo "(MLST, or SIZE and MDTM sent together): no gateway that asks the server on every request, as the shipped"
 	echo "freshness setting does (\`cache.max-stale\` 0), can answer more. best rclone = the faster of rclone and rclone-cc."
-	echo "no-FTP/s = the gateway as shipped answering its own 2.3 KB stylesheet (\`/assets/folder-page.css\`): the same"
-	echo "HTTP path (Jetty, Spring Security, metrics, access log) with no FTP at all, what the gateway's HTTP side can at"
-	echo "most answer on this machine; when no-FTP / best rclone is below 3, no cache or FTP work can reach 3x rclone."
+	echo "no-FTP/s = a third gateway as shipped but for \`cache.max-stale\` 1h, answering the same file from its cache"
+	echo "with no FTP command at all: the same route, Jetty, Spring Security, metrics and access log, what the gateway"
+	echo "can at most answer on this machine; when no-FTP / best rclone is below 3, no cache or FTP work can reach 3x rclone."
 	echo
 	echo "gateway = as shipped (application defaults, the default pool, \`$CAPPED_HEAP\`: the headline);"
 	echo "gateway-$POOL = the same with \`pool.max-total\` and \`max-idle\` at $POOL and the default heap."

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+import dev.ftpgateway.pool.WaitingPlace;
 
 /**
  * Runs one check of a cached copy at a time per file, each shared by every request for that file
@@ -14,7 +17,9 @@ import java.util.concurrent.ExecutionException;
  * sent yet: waiting for a session, or for the check before it) waits for its answer; one that
  * finds none opens the next, which goes out once the check on the wire, if any, has answered.
  * Under load a popular small file costs one control round trip per wave of requests instead of
- * one each, and the waiting requests hold no session.
+ * one each, and the waiting requests hold no session. They hold request threads, though, so each
+ * takes a {@link WaitingPlace} of the sessions it would otherwise borrow: when none is left it goes
+ * the usual way, where it is refused at once like any request over the bound.
  * <p>
  * Sharing keeps the freshness of checking alone: a request takes only the answer of a check whose
  * first command was sent after the request arrived, since a check stops taking requests before
@@ -25,6 +30,13 @@ final class CoalescedChecks {
 
 	/** By absolute path, the files with a check open or on the wire. */
 	private final Map<String, Slot> slots = new HashMap<>();
+
+	private final Supplier<Optional<WaitingPlace>> places;
+
+	/** @param places where a request that waits for another's check takes its place */
+	CoalescedChecks(Supplier<Optional<WaitingPlace>> places) {
+		this.places = places;
+	}
 
 	/**
 	 * The cached copy of {@code absolute} as a check started after this call confirms it, or empty.
@@ -43,7 +55,13 @@ final class CoalescedChecks {
 			}
 		}
 		if (shared != null) {
-			return await(shared);
+			Optional<WaitingPlace> place = this.places.get();
+			if (place.isEmpty()) {
+				return Optional.empty();
+			}
+			try (WaitingPlace held = place.get()) {
+				return await(shared);
+			}
 		}
 		Optional<SmallFileCache.Entry> result = Optional.empty();
 		try {

@@ -23,10 +23,11 @@ public final class FileReads {
 
 	private final SmallFileCache cache;
 
-	private final CoalescedChecks checks = new CoalescedChecks();
+	private final CoalescedChecks checks;
 
 	FileReads(SessionRetry retry, String root, SmallFileCache cache) {
 		this.retry = retry;
+		this.checks = new CoalescedChecks(retry::waitingPlace);
 		this.root = root;
 		this.cache = cache;
 	}

@@ -3,11 +3,13 @@ package dev.ftpgateway.files;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketTimeoutException;
+import java.util.Optional;
 
 import dev.ftpgateway.ftp.FtpException;
 import dev.ftpgateway.ftp.ReplyCode;
 import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.Lease;
+import dev.ftpgateway.pool.WaitingPlace;
 
 /**
  * Runs an idempotent request on a pooled session, and once more on a new session when the pooled
@@ -80,6 +82,11 @@ final class SessionRetry {
 	 */
 	boolean lendsSharedSessions() {
 		return this.pool.lendsShared();
+	}
+
+	/** A place among the requests waiting for a session, for one that waits for another's check. */
+	Optional<WaitingPlace> waitingPlace() {
+		return this.pool.waitingPlace();
 	}
 
 	/** Runs an operation on a pooled session once, for operations that must never be repeated. */

@@ -1,6 +1,7 @@
 package dev.ftpgateway.pool;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Where the web layer borrows its FTP sessions from: the shared {@link FtpSessionPool} of the
@@ -22,6 +23,12 @@ public interface FtpSessions {
 	 * lent to every caller ({@link Lease#isShared}), rather than one logged in as the caller.
 	 */
 	boolean lendsShared();
+
+	/**
+	 * A place among the requests waiting on these sessions, for one that waits for another
+	 * request's use of a session instead of borrowing, or empty when as many wait as may.
+	 */
+	Optional<WaitingPlace> waitingPlace();
 
 	/**
 	 * Closes the sessions idle in the pool: once one turned out dead (a server restart, an idle

@@ -2,11 +2,13 @@ package dev.ftpgateway.security;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.Lease;
 import dev.ftpgateway.pool.UserSessionPool;
+import dev.ftpgateway.pool.WaitingPlace;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -19,7 +21,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * of the gateway's own login, at most {@code maxPerCaller} at once per API key, per JWT subject,
  * for all anonymous callers together and for all share links together, so one caller's slow
  * clients cannot hold every session. At most {@code maxWaiting} requests are inside
- * {@link #borrow()} at once, waiting for a share, a session or a login; more are refused at once,
+ * {@link #borrow()} at once, waiting for a share, a session or a login, or hold a
+ * {@link #waitingPlace()} to wait for another request's use of one; more are refused at once,
  * so requests piling up on a server that hangs hold a bounded number of the request threads all
  * servers share. Reads the caller from the request thread's security context, which is where the
  * web layer borrows.
@@ -72,6 +75,16 @@ public final class CallerSessions implements FtpSessions {
 		finally {
 			this.waiting.decrementAndGet();
 		}
+	}
+
+	/** Counts against {@code maxWaiting}, as a request inside {@link #borrow()} does. */
+	@Override
+	public Optional<WaitingPlace> waitingPlace() {
+		if (this.waiting.incrementAndGet() > this.maxWaiting) {
+			this.waiting.decrementAndGet();
+			return Optional.empty();
+		}
+		return Optional.of(this.waiting::decrementAndGet);
 	}
 
 	@Override

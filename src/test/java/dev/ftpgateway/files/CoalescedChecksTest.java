@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.ftpgateway.pool.WaitingPlace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,10 @@ class CoalescedChecksTest {
 	private static final SmallFileCache.Entry ENTRY = new SmallFileCache.Entry(5, Instant.EPOCH, new byte[5],
 			Instant.EPOCH);
 
-	private final CoalescedChecks checks = new CoalescedChecks();
+	/** How many requests may wait for another's check; the tests lower it. */
+	private final AtomicInteger placesLeft = new AtomicInteger(100);
+
+	private final CoalescedChecks checks = new CoalescedChecks(this::takePlace);
 
 	private final ExecutorService threads = Executors.newCachedThreadPool();
 
@@ -112,6 +116,24 @@ class CoalescedChecksTest {
 	}
 
 	@Test
+	void aRequestThatFindsNoWaitingPlaceLeftGoesTheUsualWayAtOnce() throws Exception {
+		CountDownLatch sessionFree = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt",
+				(sending) -> {
+					this.checksRun.incrementAndGet();
+					await(sessionFree);
+					sending.run();
+					return Optional.of(ENTRY);
+				}));
+		awaitChecksRun(1);
+		this.placesLeft.set(0);
+		assertThat(this.checks.check("/a.txt", this::ownCheck)).isEmpty();
+		assertThat(this.checksRun).as("checks sent").hasValue(1);
+		sessionFree.countDown();
+		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+	}
+
+	@Test
 	void checksOfDifferentFilesAreNotShared() throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
 		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt",
@@ -126,6 +148,14 @@ class CoalescedChecksTest {
 		assertThat(this.checksRun).hasValue(2);
 		sessionFree.countDown();
 		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+	}
+
+	private Optional<WaitingPlace> takePlace() {
+		if (this.placesLeft.decrementAndGet() < 0) {
+			this.placesLeft.incrementAndGet();
+			return Optional.empty();
+		}
+		return Optional.of(this.placesLeft::incrementAndGet);
 	}
 
 	/** A check that finds the copy stale at once. */

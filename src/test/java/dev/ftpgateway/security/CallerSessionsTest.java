@@ -2,6 +2,7 @@ package dev.ftpgateway.security;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +16,10 @@ import dev.ftpgateway.pool.FtpLogin;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.pool.UserSessionPool;
+import dev.ftpgateway.pool.WaitingPlace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Which callers are lent the gateway's own sessions, whose view of the server (and the cache of
@@ -56,6 +59,17 @@ class CallerSessionsTest {
 		signInAsAlice();
 		assertThat(new CallerSessions(this.shared, null, 1, SECOND, 10).lendsShared()).as("with pass-through off")
 			.isTrue();
+	}
+
+	@Test
+	void aRequestWaitingForAnothersCheckTakesOneOfTheWaitingPlacesUntilItGivesItBack() throws Exception {
+		CallerSessions sessions = new CallerSessions(this.shared, this.users, 1, SECOND, 1);
+		Optional<WaitingPlace> place = sessions.waitingPlace();
+		assertThat(place).isPresent();
+		assertThat(sessions.waitingPlace()).isEmpty();
+		assertThatExceptionOfType(TooManyWaitingException.class).isThrownBy(sessions::borrow);
+		place.get().close();
+		assertThat(sessions.waitingPlace()).isPresent();
 	}
 
 	private static void signInAsAlice() {

@@ -59,6 +59,7 @@ import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.Lease;
 import dev.ftpgateway.pool.PoolExhaustedException;
+import dev.ftpgateway.pool.WaitingPlace;
 import dev.ftpgateway.transfers.TransferCancelledException;
 import dev.ftpgateway.web.problem.FileProblemStatus;
 import dev.ftpgateway.web.problem.GatewayProblems;
@@ -338,6 +339,11 @@ class FailureStatusTableTest {
 			@Override
 			public boolean lendsShared() {
 				return true;
+			}
+
+			@Override
+			public Optional<WaitingPlace> waitingPlace() {
+				return Optional.of(WaitingPlace.UNBOUNDED);
 			}
 
 			@Override

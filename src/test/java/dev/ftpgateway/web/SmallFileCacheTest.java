@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,6 +38,7 @@ import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.Lease;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.pool.UserSessionPool;
+import dev.ftpgateway.pool.WaitingPlace;
 import dev.ftpgateway.testing.ScriptedFtpServer;
 import dev.ftpgateway.web.transfer.TransferFailures;
 
@@ -242,6 +244,11 @@ class SmallFileCacheTest {
 				@Override
 				public boolean lendsShared() {
 					return false;
+				}
+
+				@Override
+				public Optional<WaitingPlace> waitingPlace() {
+					return Optional.of(WaitingPlace.UNBOUNDED);
 				}
 
 				@Override
