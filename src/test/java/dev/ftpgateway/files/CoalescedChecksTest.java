@@ -47,14 +47,7 @@ class CoalescedChecksTest {
 	@Test
 	void requestsThatComeWhileACheckWaitsForItsSessionShareItsAnswer() throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt",
-				(sending) -> {
-					this.checksRun.incrementAndGet();
-					await(sessionFree);
-					sending.run();
-					return Optional.of(ENTRY);
-				}));
-		awaitChecksRun(1);
+		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
 		List<Future<Optional<SmallFileCache.Entry>>> others = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			others.add(this.threads.submit(() -> this.checks.check("/a.txt", this::ownCheck)));
@@ -118,14 +111,7 @@ class CoalescedChecksTest {
 	@Test
 	void aRequestThatFindsNoWaitingPlaceLeftGoesTheUsualWayAtOnce() throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt",
-				(sending) -> {
-					this.checksRun.incrementAndGet();
-					await(sessionFree);
-					sending.run();
-					return Optional.of(ENTRY);
-				}));
-		awaitChecksRun(1);
+		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
 		this.placesLeft.set(0);
 		assertThat(this.checks.check("/a.txt", this::ownCheck)).isEmpty();
 		assertThat(this.checksRun).as("checks sent").hasValue(1);
@@ -136,14 +122,7 @@ class CoalescedChecksTest {
 	@Test
 	void checksOfDifferentFilesAreNotShared() throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt",
-				(sending) -> {
-					this.checksRun.incrementAndGet();
-					await(sessionFree);
-					sending.run();
-					return Optional.of(ENTRY);
-				}));
-		awaitChecksRun(1);
+		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
 		assertThat(this.checks.check("/b.txt", this::ownCheck)).isEmpty();
 		assertThat(this.checksRun).hasValue(2);
 		sessionFree.countDown();
@@ -156,6 +135,20 @@ class CoalescedChecksTest {
 			return Optional.empty();
 		}
 		return Optional.of(this.placesLeft::incrementAndGet);
+	}
+
+	/** A request for /a.txt whose check waits for a session until {@code sessionFree}, then finds the copy fresh. */
+	private Future<Optional<SmallFileCache.Entry>> checkWaitingForASession(CountDownLatch sessionFree)
+			throws InterruptedException {
+		Future<Optional<SmallFileCache.Entry>> request = this.threads.submit(() -> this.checks.check("/a.txt",
+				(sending) -> {
+					this.checksRun.incrementAndGet();
+					await(sessionFree);
+					sending.run();
+					return Optional.of(ENTRY);
+				}));
+		awaitChecksRun(1);
+		return request;
 	}
 
 	/** A check that finds the copy stale at once. */
