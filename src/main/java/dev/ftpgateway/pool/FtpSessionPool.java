@@ -133,12 +133,6 @@ public final class FtpSessionPool implements FtpSessions, AutoCloseable {
 		return true;
 	}
 
-	/** The pool bounds how long a borrower waits, not how many. */
-	@Override
-	public Optional<WaitingPlace> waitingPlace() {
-		return Optional.of(WaitingPlace.UNBOUNDED);
-	}
-
 	/**
 	 * Closes every idle session now. For a caller whose pooled session turned out dead: the
 	 * pool lends the most recently used session first, so the idle ones left are older and dead

@@ -26,9 +26,12 @@ public interface FtpSessions {
 
 	/**
 	 * A place among the requests waiting on these sessions, for one that waits for another
-	 * request's use of a session instead of borrowing, or empty when as many wait as may.
+	 * request's use of a session instead of borrowing, or empty when as many wait as may. Sources
+	 * that bound how long a borrower waits but not how many wait lend one always.
 	 */
-	Optional<WaitingPlace> waitingPlace();
+	default Optional<WaitingPlace> waitingPlace() {
+		return Optional.of(WaitingPlace.UNBOUNDED);
+	}
 
 	/**
 	 * Closes the sessions idle in the pool: once one turned out dead (a server restart, an idle

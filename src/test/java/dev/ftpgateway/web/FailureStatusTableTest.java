@@ -59,7 +59,6 @@ import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessions;
 import dev.ftpgateway.pool.Lease;
 import dev.ftpgateway.pool.PoolExhaustedException;
-import dev.ftpgateway.pool.WaitingPlace;
 import dev.ftpgateway.transfers.TransferCancelledException;
 import dev.ftpgateway.web.problem.FileProblemStatus;
 import dev.ftpgateway.web.problem.GatewayProblems;
@@ -339,11 +338,6 @@ class FailureStatusTableTest {
 			@Override
 			public boolean lendsShared() {
 				return true;
-			}
-
-			@Override
-			public Optional<WaitingPlace> waitingPlace() {
-				return Optional.of(WaitingPlace.UNBOUNDED);
 			}
 
 			@Override

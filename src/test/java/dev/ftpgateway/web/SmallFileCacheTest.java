@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,7 +37,6 @@ import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.Lease;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.pool.UserSessionPool;
-import dev.ftpgateway.pool.WaitingPlace;
 import dev.ftpgateway.testing.ScriptedFtpServer;
 import dev.ftpgateway.web.transfer.TransferFailures;
 
@@ -244,11 +242,6 @@ class SmallFileCacheTest {
 				@Override
 				public boolean lendsShared() {
 					return false;
-				}
-
-				@Override
-				public Optional<WaitingPlace> waitingPlace() {
-					return Optional.of(WaitingPlace.UNBOUNDED);
 				}
 
 				@Override
