@@ -12,8 +12,8 @@ import dev.ftpgateway.ftp.listing.FtpEntry;
  * once more.
  * <p>
  * A small file kept in the {@link SmallFileCache} is handed over without a session: its copy was
- * checked against the server after the request came, by a check shared with the other requests
- * for it ({@link CoalescedChecks}), or within the cache's {@code max-stale}.
+ * checked against the server after the request came, by a check shared with the same caller's
+ * other requests for it ({@link CoalescedChecks}), or within the cache's {@code max-stale}.
  */
 public final class FileReads {
 
@@ -74,7 +74,8 @@ public final class FileReads {
 		if (fresh.isPresent() || !this.cache.holds(absolute)) {
 			return fresh;
 		}
-		return this.checks.check(absolute, (sending) -> this.retry.run((session, attempt) -> {
+		String borrower = this.retry.borrower();
+		return this.checks.check(absolute, borrower, (sending) -> this.retry.run((session, attempt) -> {
 			sending.run();
 			if (!session.lease().isShared()) {
 				return Optional.empty();

@@ -84,6 +84,11 @@ final class SessionRetry {
 		return this.pool.lendsShared();
 	}
 
+	/** Whose share of the sessions the current caller borrows from: only its requests may share a check. */
+	String borrower() {
+		return this.pool.borrower();
+	}
+
 	/** A place among the requests waiting for a session, for one that waits for another's check. */
 	Optional<WaitingPlace> waitingPlace() {
 		return this.pool.waitingPlace();

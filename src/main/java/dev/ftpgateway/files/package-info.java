@@ -10,8 +10,8 @@
  * a listing of the parent), listing a folder, opening a file at an offset
  * ({@link dev.ftpgateway.files.Download}).</li>
  * <li>{@link dev.ftpgateway.files.SmallFileCache}: small files in memory, served while the server
- * states the same size and time; {@code CoalescedChecks} runs that check once at a time per file,
- * for every request that came before it went out.</li>
+ * states the same size and time; {@code CoalescedChecks} runs that check once at a time per file
+ * and caller, for every request of that caller that came before it went out.</li>
  * <li>{@link dev.ftpgateway.files.AtomicUpload}: upload atomically: temporary name, size check,
  * move into place, clean-up.</li>
  * <li>{@link dev.ftpgateway.files.RemoteTree}: mkdirs, move, delete (recursively).</li>

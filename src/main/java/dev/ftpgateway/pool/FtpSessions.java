@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface FtpSessions {
 
+	/** The {@link #borrower()} of sources that limit no caller apart. */
+	String EVERY_CALLER = "every caller";
+
 	/**
 	 * Lends a logged-in session for the current caller.
 	 * @return the lease; close it to give the session back
@@ -31,6 +34,16 @@ public interface FtpSessions {
 	 */
 	default Optional<WaitingPlace> waitingPlace() {
 		return Optional.of(WaitingPlace.UNBOUNDED);
+	}
+
+	/**
+	 * Whose share of the sessions the current caller borrows from. Requests of one borrower may
+	 * share one use of a session, such as a check of a cached file; those of different borrowers
+	 * must not, or a borrower held back by its own share would hold back the others. Sources that
+	 * limit no caller apart lend every caller from one share.
+	 */
+	default String borrower() {
+		return EVERY_CALLER;
 	}
 
 	/**

@@ -87,6 +87,12 @@ public final class CallerSessions implements FtpSessions {
 		return Optional.of(this.waiting::decrementAndGet);
 	}
 
+	/** The name the current caller's share is counted under: one per API key, JWT subject, and so on. */
+	@Override
+	public String borrower() {
+		return name(SecurityContextHolder.getContext().getAuthentication());
+	}
+
 	@Override
 	public boolean lendsShared() {
 		return !(SecurityContextHolder.getContext().getAuthentication() instanceof FtpUserAuthentication

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Requests for the same cached file share a check while it waits for its session or for the check
- * before it, and never take the answer of a check whose first command went out before they came.
+ * Requests of one borrower for the same cached file share a check while it waits for its session
+ * or for the check before it, and never take the answer of a check whose first command went out
+ * before they came.
  */
 class CoalescedChecksTest {
 
@@ -29,6 +30,8 @@ class CoalescedChecksTest {
 
 	private static final SmallFileCache.Entry ENTRY = new SmallFileCache.Entry(5, Instant.EPOCH, new byte[5],
 			Instant.EPOCH);
+
+	private static final String CALLER = "api-key:reader";
 
 	/** How many requests may wait for another's check; the tests lower it. */
 	private final AtomicInteger placesLeft = new AtomicInteger(100);
@@ -50,7 +53,7 @@ class CoalescedChecksTest {
 		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
 		List<Future<Optional<SmallFileCache.Entry>>> others = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			others.add(this.threads.submit(() -> this.checks.check("/a.txt", this::ownCheck)));
+			others.add(this.threads.submit(() -> this.checks.check("/a.txt", CALLER, this::ownCheck)));
 		}
 		awaitWaiting(others.size());
 		sessionFree.countDown();
@@ -65,7 +68,7 @@ class CoalescedChecksTest {
 	void requestsThatComeAfterTheCheckWentOutShareTheNextOneSentOnceItIsAnswered() throws Exception {
 		CountDownLatch commandSent = new CountDownLatch(1);
 		CountDownLatch replyCame = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt",
+		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt", CALLER,
 				(sending) -> {
 					sending.run();
 					commandSent.countDown();
@@ -75,7 +78,7 @@ class CoalescedChecksTest {
 		assertThat(commandSent.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
 		List<Future<Optional<SmallFileCache.Entry>>> later = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			later.add(this.threads.submit(() -> this.checks.check("/a.txt", this::ownCheck)));
+			later.add(this.threads.submit(() -> this.checks.check("/a.txt", CALLER, this::ownCheck)));
 		}
 		awaitWaiting(later.size());
 		assertThat(this.checksRun).as("checks sent while the first is on the wire").hasValue(0);
@@ -90,21 +93,21 @@ class CoalescedChecksTest {
 	@Test
 	void aFailedCheckFailsTheRequestThatRanItAndAnswersItsSharersWithEmpty() throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt",
+		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt", CALLER,
 				(sending) -> {
 					this.checksRun.incrementAndGet();
 					await(sessionFree);
 					throw new IOException("the server went away");
 				}));
 		awaitChecksRun(1);
-		Future<Optional<SmallFileCache.Entry>> other = this.threads.submit(() -> this.checks.check("/a.txt",
+		Future<Optional<SmallFileCache.Entry>> other = this.threads.submit(() -> this.checks.check("/a.txt", CALLER,
 				this::ownCheck));
 		awaitWaiting(1);
 		sessionFree.countDown();
 		assertThatExceptionOfType(Exception.class).isThrownBy(() -> first.get(WAIT_SECONDS, TimeUnit.SECONDS))
 			.withRootCauseInstanceOf(IOException.class);
 		assertThat(other.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEmpty();
-		assertThat(this.checks.check("/a.txt", this::ownCheck)).as("the next request checks for itself").isEmpty();
+		assertThat(this.checks.check("/a.txt", CALLER, this::ownCheck)).as("the next request checks for itself").isEmpty();
 		assertThat(this.checksRun).hasValue(2);
 	}
 
@@ -113,7 +116,7 @@ class CoalescedChecksTest {
 		CountDownLatch sessionFree = new CountDownLatch(1);
 		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
 		this.placesLeft.set(0);
-		assertThat(this.checks.check("/a.txt", this::ownCheck)).isEmpty();
+		assertThat(this.checks.check("/a.txt", CALLER, this::ownCheck)).isEmpty();
 		assertThat(this.checksRun).as("checks sent").hasValue(1);
 		sessionFree.countDown();
 		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
@@ -123,7 +126,17 @@ class CoalescedChecksTest {
 	void checksOfDifferentFilesAreNotShared() throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
 		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
-		assertThat(this.checks.check("/b.txt", this::ownCheck)).isEmpty();
+		assertThat(this.checks.check("/b.txt", CALLER, this::ownCheck)).isEmpty();
+		assertThat(this.checksRun).hasValue(2);
+		sessionFree.countDown();
+		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+	}
+
+	@Test
+	void aRequestOfAnotherBorrowerNeverWaitsForACheckThatWaitsForASessionOfTheFirst() throws Exception {
+		CountDownLatch sessionFree = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
+		assertThat(this.checks.check("/a.txt", "api-key:writer", this::ownCheck)).isEmpty();
 		assertThat(this.checksRun).hasValue(2);
 		sessionFree.countDown();
 		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
@@ -140,7 +153,7 @@ class CoalescedChecksTest {
 	/** A request for /a.txt whose check waits for a session until {@code sessionFree}, then finds the copy fresh. */
 	private Future<Optional<SmallFileCache.Entry>> checkWaitingForASession(CountDownLatch sessionFree)
 			throws InterruptedException {
-		Future<Optional<SmallFileCache.Entry>> request = this.threads.submit(() -> this.checks.check("/a.txt",
+		Future<Optional<SmallFileCache.Entry>> request = this.threads.submit(() -> this.checks.check("/a.txt", CALLER,
 				(sending) -> {
 					this.checksRun.incrementAndGet();
 					await(sessionFree);

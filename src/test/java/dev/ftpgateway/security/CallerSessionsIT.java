@@ -1,16 +1,32 @@
 package dev.ftpgateway.security;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.ftpgateway.files.Download;
+import dev.ftpgateway.files.FileReads;
+import dev.ftpgateway.files.FileServer;
+import dev.ftpgateway.files.ReadHandler;
+import dev.ftpgateway.files.RemoteFile;
+import dev.ftpgateway.files.RemoteFolder;
 import dev.ftpgateway.files.RemotePath;
+import dev.ftpgateway.files.SmallFileCache;
 import dev.ftpgateway.pool.ConnectionSettings;
 import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.Lease;
@@ -148,6 +164,70 @@ class CallerSessionsIT {
 		this.held.add(waiter.get(BOUND.toSeconds(), TimeUnit.SECONDS));
 		this.held.add(borrowAs(oneWaiting, writer));
 		assertThat(this.pool.active()).isEqualTo(PER_CALLER + 1);
+	}
+
+	@Test
+	void aCallerHeldBackByItsOwnShareHoldsBackNoOtherCallersReadOfTheSameCachedFile() throws Exception {
+		Path file = this.ftp.home().resolve("config.json");
+		Files.writeString(file, "{}");
+		Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+		// The held-back caller waits for its share far longer than the other caller is given.
+		CallerSessions patient = new CallerSessions(this.pool, null, PER_CALLER, BOUND.multipliedBy(3), POOL);
+		FileReads reads = new FileServer(patient, "/", false,
+				new SmallFileCache(1024, 1024, Duration.ZERO, Clock.systemUTC())).reads();
+		RemotePath path = RemotePath.ofDecoded("/config.json");
+		assertThat(readAs(reads, path, apiKey("reader"))).isEqualTo("{}");
+		Authentication greedy = apiKey("greedy");
+		for (int i = 0; i < PER_CALLER; i++) {
+			this.held.add(borrowAs(patient, greedy));
+		}
+		ExecutorService requests = Executors.newFixedThreadPool(2);
+		try {
+			Future<String> heldBack = requests.submit(() -> readAs(reads, path, greedy));
+			await().atMost(BOUND).until(CallerSessionsIT::aRequestWaitsForItsShare);
+			Future<String> other = requests.submit(() -> readAs(reads, path, apiKey("reader")));
+			assertThat(other.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("{}");
+			assertThat(heldBack).isNotDone();
+			this.held.remove(0).close();
+			assertThat(heldBack.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("{}");
+		}
+		finally {
+			requests.shutdownNow();
+		}
+	}
+
+	/** Reads the whole file at {@code path} as {@code caller}, as a GET does. */
+	private static String readAs(FileReads reads, RemotePath path, Authentication caller) throws IOException {
+		SecurityContextHolder.getContext().setAuthentication(caller);
+		return reads.read(path, new ReadHandler<>() {
+
+			@Override
+			public String folder(RemoteFolder folder) {
+				throw new AssertionError("a file was expected at " + path);
+			}
+
+			@Override
+			public String file(RemoteFile file) throws IOException {
+				Download download = file.open(0);
+				ByteBuffer bytes = ByteBuffer.allocate((int) file.size());
+				int read = 0;
+				while (bytes.hasRemaining() && read >= 0) {
+					read = download.read(bytes);
+				}
+				download.complete();
+				return new String(bytes.array(), StandardCharsets.UTF_8);
+			}
+
+		});
+	}
+
+	/** Whether a thread waits in {@link CallerSessionLimit} for a session of its caller's share. */
+	private static boolean aRequestWaitsForItsShare() {
+		return Thread.getAllStackTraces().entrySet().stream()
+			.filter((thread) -> thread.getKey().getState() == Thread.State.TIMED_WAITING)
+			.anyMatch((thread) -> Arrays.stream(thread.getValue())
+				.anyMatch((frame) -> frame.getClassName().equals(CallerSessionLimit.class.getName())
+						&& frame.getMethodName().equals("acquire")));
 	}
 
 	private void hold(Authentication caller, int sessions) throws IOException {

@@ -72,6 +72,24 @@ class CallerSessionsTest {
 		assertThat(sessions.waitingPlace()).isPresent();
 	}
 
+	@Test
+	void eachApiKeyBorrowsFromAShareOfItsOwnAndAllAnonymousCallersFromOne() {
+		CallerSessions sessions = new CallerSessions(this.shared, null, 1, SECOND, 10);
+		String anonymous = sessions.borrower();
+		String reader = borrowerFor(sessions, "api-key:reader");
+		String writer = borrowerFor(sessions, "api-key:writer");
+		assertThat(borrowerFor(sessions, "api-key:reader")).isEqualTo(reader);
+		assertThat(Set.of(anonymous, reader, writer)).hasSize(3);
+		SecurityContextHolder.clearContext();
+		assertThat(sessions.borrower()).isEqualTo(anonymous);
+	}
+
+	private static String borrowerFor(CallerSessions sessions, String apiKey) {
+		SecurityContextHolder.getContext()
+			.setAuthentication(new ScopedAuthentication(apiKey, Set.of(FtpScope.READ), Set.of()));
+		return sessions.borrower();
+	}
+
 	private static void signInAsAlice() {
 		SecurityContextHolder.getContext()
 			.setAuthentication(new FtpUserAuthentication(new FtpLogin("alice", "secret"), "default", Set.of(FtpScope.READ)));
