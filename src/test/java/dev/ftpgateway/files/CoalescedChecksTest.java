@@ -124,19 +124,22 @@ class CoalescedChecksTest {
 
 	@Test
 	void checksOfDifferentFilesAreNotShared() throws Exception {
-		CountDownLatch sessionFree = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
-		assertThat(this.checks.check("/b.txt", CALLER, this::ownCheck)).isEmpty();
-		assertThat(this.checksRun).hasValue(2);
-		sessionFree.countDown();
-		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		assertChecksAloneWhileTheFirstWaitsForItsSession("/b.txt", CALLER);
 	}
 
 	@Test
 	void aRequestOfAnotherBorrowerNeverWaitsForACheckThatWaitsForASessionOfTheFirst() throws Exception {
+		assertChecksAloneWhileTheFirstWaitsForItsSession("/a.txt", "api-key:writer");
+	}
+
+	/**
+	 * A request for {@code file} by {@code borrower} runs a check of its own at once while
+	 * {@link #CALLER}'s check of /a.txt waits for its session.
+	 */
+	private void assertChecksAloneWhileTheFirstWaitsForItsSession(String file, String borrower) throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
 		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
-		assertThat(this.checks.check("/a.txt", "api-key:writer", this::ownCheck)).isEmpty();
+		assertThat(this.checks.check(file, borrower, this::ownCheck)).isEmpty();
 		assertThat(this.checksRun).hasValue(2);
 		sessionFree.countDown();
 		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
