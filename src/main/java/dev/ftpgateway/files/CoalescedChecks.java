@@ -13,11 +13,11 @@ import dev.ftpgateway.pool.WaitingPlace;
 
 /**
  * Runs one check of a cached copy at a time per file and borrower, each shared by every request
- * of that borrower for that file that came before the check's first command went out. A request that finds a check open (not
- * sent yet: waiting for a session, or for the check before it) waits for its answer; one that
- * finds none opens the next, which goes out once the check on the wire, if any, has answered.
- * Under load a popular small file costs one control round trip per wave of requests instead of
- * one each, and the waiting requests hold no session. They hold request threads, though, so each
+ * of that borrower for that file that came before the check's first command went out. A request
+ * that finds a check open (not sent yet: waiting for a session, or for the check before it) waits
+ * for its answer; one that finds none opens the next, which goes out once the check on the wire,
+ * if any, has answered. Under load a popular small file costs one control round trip per wave of
+ * requests instead of one each, and the waiting requests hold no session. They hold request threads, though, so each
  * takes a {@link WaitingPlace} of the sessions it would otherwise borrow: when none is left it goes
  * the usual way, where it is refused at once like any request over the bound.
  * <p>
@@ -123,6 +123,7 @@ final class CoalescedChecks {
 		}
 	}
 
+	/** A file, by its absolute path, and the borrower whose requests share its checks. */
 	private record Key(String absolute, String borrower) {
 	}
 
