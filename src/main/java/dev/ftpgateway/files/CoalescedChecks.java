@@ -17,9 +17,10 @@ import dev.ftpgateway.pool.WaitingPlace;
  * that finds a check open (not sent yet: waiting for a session, or for the check before it) waits
  * for its answer; one that finds none opens the next, which goes out once the check on the wire,
  * if any, has answered. Under load a popular small file costs one control round trip per wave of
- * requests instead of one each, and the waiting requests hold no session. They hold request threads, though, so each
- * takes a {@link WaitingPlace} of the sessions it would otherwise borrow: when none is left it goes
- * the usual way, where it is refused at once like any request over the bound.
+ * requests instead of one each, and the waiting requests hold no session. They hold request
+ * threads, though, so each takes a {@link WaitingPlace} of the sessions it would otherwise borrow:
+ * when none is left it goes the usual way, where it is refused at once like any request over the
+ * bound.
  * <p>
  * Only requests of one borrower ({@link dev.ftpgateway.pool.FtpSessions#borrower}) share a check:
  * the check borrows its session from the share of the request that sends it, and a caller that
