@@ -25,7 +25,7 @@
 #   JMH           1 (default) runs the JMH client benchmark; 0 skips it
 #   OUT           results file (default src/bench/RESULTS.md)
 #   JAR           a gateway jar to measure instead of building this checkout (for before/after runs)
-#   ONLY          measure only these parts, e.g. "get put" (of: get put list small memory; default all)
+#   ONLY          measure only these parts, e.g. "get put" (of: get put list small mixed memory; default all)
 # Every loop is bounded: REPS repetitions, fixed-duration hey runs, curl --max-time on each transfer.
 set -uo pipefail
 
@@ -39,7 +39,7 @@ LIST_RUNS=${LIST_RUNS:-3}
 POOL=${POOL:-100}
 JMH=${JMH:-1}
 CAPPED_HEAP=${CAPPED_HEAP:--Xmx128m}
-ONLY=${ONLY:-get put list small memory}
+ONLY=${ONLY:-get put list small mixed memory}
 OUT=${OUT:-$ROOT/src/bench/RESULTS.md}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 if [ -z "${ALT_JAVA_HOME:-}" ]; then
@@ -88,7 +88,7 @@ cleanup() {
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- prerequisites
-for tool in curl hey rclone awk python3; do command -v $tool >/dev/null || die "missing $tool"; done
+for tool in curl hey wrk rclone awk python3; do command -v $tool >/dev/null || die "missing $tool"; done
 for name in $SERVERS; do
 	port=$(port_of "$name") || die "unknown lab server $name"
 	if ! listening "$port"; then
@@ -197,6 +197,18 @@ hey_run() {
 	# Requests that never got a status (connection errors) count as failures too.
 	total=$((total + $(awk '/Error distribution/{f=1; next} f && $1 ~ /^\[[0-9]+\]$/ {gsub(/[][]/, "", $1); s+=$1} END{print s+0}' "$f")))
 	echo "$(awk '/Requests\/sec/{print $2}' "$f") $(awk '/ 99% in/{print $3*1000}' "$f") $((total - ${ok:-0}))"
+}
+# wrk_run BASE CONC [SECONDS]: "req/s p99-ms failures" of CONC keep-alive clients asking in turn for
+# the lab's 1,000 small files (different-files.lua); failures = non-2xx/3xx responses and socket errors
+wrk_run() {
+	local f=$WORK/wrk.txt
+	wrk -t "$(nproc)" -c "$2" -d "${3:-$HEY_SECONDS}s" --latency -s "$ROOT/src/bench/different-files.lua" "$1" >"$f" 2>&1
+	awk '/Requests\/sec/ { r = $2 }
+		$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
+			p = v * (u == "us" ? 0.001 : u == "s" ? 1000 : u == "m" ? 60000 : 1) }
+		/Non-2xx or 3xx responses/ { e += $NF }
+		/Socket errors/ { for (i = 4; i <= NF; i += 2) { n = $i; sub(/,/, "", n); e += n } }
+		END { printf "%s %.1f %d\n", r, p, e }' "$f"
 }
 # ceiling_run NAME CONC BENCHMARK: operations per second of CONC logged-in sessions in a loop with
 # no HTTP at all (JMH SmallFileCeilingBenchmark): retrieveSmallFile fetches the 1 KiB file, what
@@ -341,6 +353,25 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	stop_pid "$tunedpid"
 	stop_pid "$noftppid"
 	fi
+	if wants mixed; then
+	log "$tag: 1 KiB GETs of 1,000 different files, gateway / rclone / rclone --ftp-concurrency $POOL / no-FTP gateway, x$REPS"
+	GATEWAY_ENV="${GATEWAY_ENV:-} FTP_GATEWAY_CACHE_MAX_STALE=1h" \
+		start_gateway "$name" "$NOFTP_GW_PORT" "$java" $CAPPED_HEAP "$@"; local mixednoftppid=$GW_PID
+	local mixedstatic="http://$HOST:$NOFTP_GW_PORT/files"
+	for url in "$gw" "$rc" "$rc2" "$mixedstatic"; do wrk_run "$url" 20 "$WARMUP_SECONDS" >/dev/null; done
+	for conc in 20 100; do
+		local g=() gp=() r=() rp=() r2=() r2p=() h=() ge=0 re=0 r2e=0 rps p99 err
+		for _ in $(seq 1 "$REPS"); do
+			read -r rps p99 err < <(wrk_run "$gw" "$conc"); g+=("$rps"); gp+=("$p99"); ge=$((ge + err))
+			read -r rps p99 err < <(wrk_run "$rc" "$conc"); r+=("$rps"); rp+=("$p99"); re=$((re + err))
+			read -r rps p99 err < <(wrk_run "$rc2" "$conc"); r2+=("$rps"); r2p+=("$p99"); r2e=$((r2e + err))
+			read -r rps p99 err < <(wrk_run "$mixedstatic" "$conc"); h+=("$rps")
+		done
+		local best; best=$(printf '%s\n' "$(med "${r[@]}")" "$(med "${r2[@]}")" | sort -g | tail -1)
+		M[$k|m$conc]="$(cell "${g[@]}") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(cell "${r[@]}") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(cell "${r2[@]}") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$best") | $(cell "${h[@]}") | $(ratio "$(med "${h[@]}")" "$best") | $(ratio "$(med "${g[@]}")" "$(med "${h[@]}")")"
+	done
+	stop_pid "$mixednoftppid"
+	fi
 	M[$k|rss]="$(rss_mb "$gwpid") / $(hwm_mb "$gwpid") | $(rss_mb "$rcpid") / $(hwm_mb "$rcpid")"
 
 	if [ "$tag" = "$first" ] && wants memory; then
@@ -404,7 +435,7 @@ fi
 	echo
 	echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) memory, kernel $(uname -r)."
 	echo "JDK: $("$JAVA" -version 2>&1 | head -1)${alt_version:+; second JDK: $alt_version}."
-	echo "Tools: $(curl --version | head -1 | cut -d' ' -f1-2), $(rclone version 2>/dev/null | head -1), hey $(dpkg-query -W -f='${Version}' hey 2>/dev/null)."
+	echo "Tools: $(curl --version | head -1 | cut -d' ' -f1-2), $(rclone version 2>/dev/null | head -1), hey $(dpkg-query -W -f='${Version}' hey 2>/dev/null), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
 	echo "Gateway: as shipped (application defaults, \`$CAPPED_HEAP\`, the heap the image gives a pod with the chart's 512Mi limit); a second one with pool $POOL and the default heap in the 1 KiB GET runs."
 	echo
 	echo "Method: everything on 127.0.0.1, clients, gateway, rclone and FTP servers sharing the same $(nproc) cores."
@@ -450,6 +481,17 @@ fi
 	echo "| server | clients | gateway req/s | p99 | err | gateway-$POOL req/s | p99 | err | gateway-$POOL / best rclone | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / best rclone | ceiling RETR/s | RETR ceiling / best rclone | ceiling validate/s | validate ceiling / best rclone | gateway / validate ceiling | no-FTP/s | no-FTP / best rclone | gateway / no-FTP |"
 	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 	for t in $SERVERS ${alt_version:+$first-vt}; do for conc in 20 100; do echo "| $t | $conc | ${M[$t|c$conc]:--} |"; done; done
+	echo
+	echo "## 1 KiB GETs of 1,000 different files (req/s, p99 ms, failed requests summed over runs)"
+	echo
+	echo "wrk (\`src/bench/different-files.lua\`, \`-d ${HEY_SECONDS}s\`, keep-alive): each request asks for the next of the"
+	echo "lab's 1,000 files small/f0001.bin .. f1000.bin, so the requests in flight are for different files and no two share"
+	echo "a check of a cached copy: each asks the FTP server on its own. gateway = as shipped; no-FTP = as shipped but for"
+	echo "\`cache.max-stale\` 1h; rclone and rclone-cc as above."
+	echo
+	echo "| server | clients | gateway req/s | p99 | err | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / best rclone | no-FTP/s | no-FTP / best rclone | gateway / no-FTP |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+	for t in $SERVERS ${alt_version:+$first-vt}; do for conc in 20 100; do echo "| $t | $conc | ${M[$t|m$conc]:--} |"; done; done
 	echo
 	echo "## Listing dir10k (seconds per listing)"
 	echo
