@@ -186,6 +186,10 @@ ftp_size() { curl -sS -I "ftp://$USER_PASS@$HOST:$1$2" 2>/dev/null | tr -d '\r' 
 # curl sends -Q commands before it changes to the URL's folder, so the path must be absolute: with a
 # bare name every DELE failed, and each PUT then replaced the file the one before had left.
 ftp_delete() { curl -sS -o /dev/null -Q "DELE /upload/$2" "ftp://$USER_PASS@$HOST:$1/" 2>/dev/null; }
+# rotated N REP: 0 .. N-1 starting at REP mod N, the order of N variants in repetition REP. The
+# JVMs are still getting faster after the warm-up, so a variant that always ran after another
+# would be favoured: side by side, the same jar run second led by 7-8 % in both orders (RESULTS.md).
+rotated() { local i; for i in $(seq 0 $(($1 - 1))); do echo $(((i + $2) % $1)); done; }
 # hey_run URL CONC: "req/s p99-ms non-200-count" of a HEY_SECONDS run
 hey_run() {
 	local f=$WORK/hey.txt
@@ -336,12 +340,16 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	for url in "$gw$SMALL" "$gt$SMALL" "$rc$SMALL" "$rc2$SMALL" "$static"; do hey -z "${WARMUP_SECONDS}s" -c 20 "$url" >/dev/null 2>&1; done
 	for conc in 20 100; do
 		local g=() t=() r=() r2=() gp=() tp=() rp=() r2p=() ce=() ve=() h=() ge=0 te=0 re=0 r2e=0 rps p99 err
-		for _ in $(seq 1 "$REPS"); do
-			read -r rps p99 err < <(hey_run "$gw$SMALL" "$conc"); g+=("$rps"); gp+=("$p99"); ge=$((ge + err))
-			read -r rps p99 err < <(hey_run "$gt$SMALL" "$conc"); t+=("$rps"); tp+=("$p99"); te=$((te + err))
-			read -r rps p99 err < <(hey_run "$rc$SMALL" "$conc"); r+=("$rps"); rp+=("$p99"); re=$((re + err))
-			read -r rps p99 err < <(hey_run "$rc2$SMALL" "$conc"); r2+=("$rps"); r2p+=("$p99"); r2e=$((r2e + err))
-			read -r rps p99 err < <(hey_run "$static" "$conc"); h+=("$rps")
+		for rep in $(seq 0 $((REPS - 1))); do
+			for v in $(rotated 5 "$rep"); do
+				case $v in
+				0) read -r rps p99 err < <(hey_run "$gw$SMALL" "$conc"); g+=("$rps"); gp+=("$p99"); ge=$((ge + err)) ;;
+				1) read -r rps p99 err < <(hey_run "$gt$SMALL" "$conc"); t+=("$rps"); tp+=("$p99"); te=$((te + err)) ;;
+				2) read -r rps p99 err < <(hey_run "$rc$SMALL" "$conc"); r+=("$rps"); rp+=("$p99"); re=$((re + err)) ;;
+				3) read -r rps p99 err < <(hey_run "$rc2$SMALL" "$conc"); r2+=("$rps"); r2p+=("$p99"); r2e=$((r2e + err)) ;;
+				4) read -r rps p99 err < <(hey_run "$static" "$conc"); h+=("$rps") ;;
+				esac
+			done
 			if [ -n "$JMH_CP" ]; then
 				ce+=("$(ceiling_run "$name" "$conc" retrieveSmallFile)")
 				ve+=("$(ceiling_run "$name" "$conc" validateSmallFile)")
@@ -361,11 +369,15 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	for url in "$gw" "$rc" "$rc2" "$mixedstatic"; do wrk_run "$url" 20 "$WARMUP_SECONDS" >/dev/null; done
 	for conc in 20 100; do
 		local g=() gp=() r=() rp=() r2=() r2p=() h=() ge=0 re=0 r2e=0 rps p99 err
-		for _ in $(seq 1 "$REPS"); do
-			read -r rps p99 err < <(wrk_run "$gw" "$conc"); g+=("$rps"); gp+=("$p99"); ge=$((ge + err))
-			read -r rps p99 err < <(wrk_run "$rc" "$conc"); r+=("$rps"); rp+=("$p99"); re=$((re + err))
-			read -r rps p99 err < <(wrk_run "$rc2" "$conc"); r2+=("$rps"); r2p+=("$p99"); r2e=$((r2e + err))
-			read -r rps p99 err < <(wrk_run "$mixedstatic" "$conc"); h+=("$rps")
+		for rep in $(seq 0 $((REPS - 1))); do
+			for v in $(rotated 4 "$rep"); do
+				case $v in
+				0) read -r rps p99 err < <(wrk_run "$gw" "$conc"); g+=("$rps"); gp+=("$p99"); ge=$((ge + err)) ;;
+				1) read -r rps p99 err < <(wrk_run "$rc" "$conc"); r+=("$rps"); rp+=("$p99"); re=$((re + err)) ;;
+				2) read -r rps p99 err < <(wrk_run "$rc2" "$conc"); r2+=("$rps"); r2p+=("$p99"); r2e=$((r2e + err)) ;;
+				3) read -r rps p99 err < <(wrk_run "$mixedstatic" "$conc"); h+=("$rps") ;;
+				esac
+			done
 		done
 		local best; best=$(printf '%s\n' "$(med "${r[@]}")" "$(med "${r2[@]}")" | sort -g | tail -1)
 		M[$k|m$conc]="$(cell "${g[@]}") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(cell "${r[@]}") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(cell "${r2[@]}") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$best") | $(cell "${h[@]}") | $(ratio "$(med "${h[@]}")" "$best") | $(ratio "$(med "${g[@]}")" "$(med "${h[@]}")")"
@@ -439,7 +451,8 @@ fi
 	echo "Gateway: as shipped (application defaults, \`$CAPPED_HEAP\`, the heap the image gives a pod with the chart's 512Mi limit); a second one with pool $POOL and the default heap in the 1 KiB GET runs."
 	echo
 	echo "Method: everything on 127.0.0.1, clients, gateway, rclone and FTP servers sharing the same $(nproc) cores."
-	echo "Each comparison runs its variants alternately (A B C A B C ...) $REPS times in one run; cells are"
+	echo "Each comparison runs its variants alternately (A B C A B C ...) $REPS times in one run, the 1 KiB GETs starting one"
+	echo "variant later in each repetition (A B C, B C A, ...); cells are"
 	echo "medians [individual runs]; MB/s = 10^6 bytes/s; ratios divide medians."
 	echo
 	echo "Relays (\`src/bench/relay.py\`): the least work any HTTP-to-FTP gateway can do per byte, as a yardstick."
