@@ -113,7 +113,7 @@ public final class AtomicUpload {
 			return this.retry.run((session, attempt) -> {
 				// Replacing renames onto the last name, which replaces a link rather than its target.
 				session.refuseLinksLeavingRoot(options.append() ? path : path.parent());
-				prepareParent(session, path.parent(), options.mkdirs());
+				prepareParent(session, path, options.mkdirs());
 				Optional<FtpEntry> existing = session.find(path);
 				if (existing.isPresent() && FileSession.isFolder(existing.get())) {
 					throw FileOperationException.conflict(path + " is a folder");
@@ -153,14 +153,15 @@ public final class AtomicUpload {
 		}
 	}
 
-	private static void prepareParent(FileSession session, RemotePath parent, boolean mkdirs) throws IOException {
+	private static void prepareParent(FileSession session, RemotePath path, boolean mkdirs) throws IOException {
+		RemotePath parent = path.parent();
 		Optional<FtpEntry> folder = session.find(parent);
 		if (folder.isPresent() && !FileSession.isFolder(folder.get())) {
 			throw FileOperationException.conflict(parent + " is a file, not a folder");
 		}
 		if (folder.isEmpty()) {
 			if (!mkdirs) {
-				throw FileOperationException.notFound(parent);
+				throw FileOperationException.missingFolderFor(path, true);
 			}
 			session.makeFolders(parent);
 		}

@@ -57,6 +57,16 @@ public final class FileOperationException extends RuntimeException {
 		return new FileOperationException(Reason.NOT_FOUND, "No file or folder at " + path, reply);
 	}
 
+	/**
+	 * The folder that {@code path} would go in does not exist.
+	 * @param mkdirsOffered whether the caller may ask for missing folders to be made ({@code mkdirs=true})
+	 */
+	static FileOperationException missingFolderFor(RemotePath path, boolean mkdirsOffered) {
+		String detail = "No folder " + path.parent() + " to hold " + path.name();
+		return new FileOperationException(Reason.NOT_FOUND, mkdirsOffered ? detail + "; mkdirs=true makes it" : detail,
+				null);
+	}
+
 	/** Nothing is where the caller said, in the words of {@code message}. */
 	static FileOperationException notFound(String message) {
 		return new FileOperationException(Reason.NOT_FOUND, message, null);

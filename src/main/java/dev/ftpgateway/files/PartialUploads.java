@@ -297,7 +297,7 @@ public final class PartialUploads {
 	private static void checkTarget(FileSession session, RemotePath target) throws IOException {
 		Optional<FtpEntry> folder = session.find(target.parent());
 		if (folder.isEmpty()) {
-			throw FileOperationException.notFound(target.parent());
+			throw FileOperationException.missingFolderFor(target, false);
 		}
 		if (!FileSession.isFolder(folder.get())) {
 			throw FileOperationException.conflict(target.parent() + " is a file, not a folder");

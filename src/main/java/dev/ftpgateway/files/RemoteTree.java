@@ -143,7 +143,7 @@ public final class RemoteTree {
 			}
 			Optional<FtpEntry> parent = session.find(destination.parent());
 			if (parent.isEmpty() && !mkdirs) {
-				throw FileOperationException.notFound(destination.parent());
+				throw FileOperationException.missingFolderFor(destination, true);
 			}
 			if (parent.isPresent() && !FileSession.isFolder(parent.get())) {
 				throw FileOperationException.conflict(destination.parent() + " is a file, not a folder");

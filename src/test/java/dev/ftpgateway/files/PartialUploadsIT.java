@@ -169,6 +169,7 @@ class PartialUploadsIT {
 	void anUploadIntoAMissingFolderIsRefusedBeforeAnythingIsWritten() {
 		assertThatExceptionOfType(FileOperationException.class)
 			.isThrownBy(() -> this.uploads.create(RemotePath.ofDecoded("/nowhere/g.txt"), 1, "", CREATED))
+			.withMessage("No folder /nowhere to hold g.txt")
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(FileOperationException.Reason.NOT_FOUND));
 	}
 

@@ -83,7 +83,9 @@ class FolderIT extends GatewayTestSupport {
 		String relative = this.base.substring("/files".length());
 		assertStatus(post(this.base + "/a.txt?moveTo=" + relative + "/b.txt"), 409);
 		assertStatus(post(this.base + "/ghost.txt?moveTo=" + relative + "/c.txt"), 404);
-		assertStatus(post(this.base + "/a.txt?moveTo=" + relative + "/sub/a.txt"), 404);
+		HttpResponse<String> intoMissingFolder = post(this.base + "/a.txt?moveTo=" + relative + "/sub/a.txt");
+		assertStatus(intoMissingFolder, 404);
+		assertThat(intoMissingFolder.body()).contains("/sub to hold a.txt; mkdirs=true makes it");
 		assertStatus(post(this.base + "/a.txt?moveTo=" + relative + "/sub/a.txt&mkdirs=true"), 201);
 		assertThat(this.folder.resolve("sub/a.txt")).hasContent("a");
 		assertStatus(post(this.base + "/sub?moveTo=" + relative + "/sub/inner"), 409);

@@ -53,10 +53,11 @@ class UploadIT extends GatewayTestSupport {
 	}
 
 	@Test
-	void missingParentIs404UnlessMkdirs() throws Exception {
+	void missingParentIs404NamingTheFolderAndMkdirsUnlessAskedForIt() throws Exception {
 		HttpResponse<String> refused = put(this.base + "/a/b/c.txt", "x");
 		assertStatus(refused, 404);
 		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(refused.body()).contains("/a/b to hold c.txt; mkdirs=true makes it");
 		assertStatus(put(this.base + "/a/b/c.txt?mkdirs=true", "x"), 201);
 		assertThat(Files.readString(this.folder.resolve("a/b/c.txt"))).isEqualTo("x");
 	}
