@@ -2,6 +2,7 @@ package dev.ftpgateway.bench;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -101,7 +102,7 @@ public class SmallFileCeilingBenchmark {
 	public void validateSmallFile(Blackhole blackhole) throws IOException {
 		switch (this.validation) {
 			case MLST -> blackhole.consume(this.client.mlst(this.file));
-			case PIPELINED_SIZE_AND_MDTM -> blackhole.consume(this.client.sizeAndMdtm(this.file));
+			case PIPELINED_SIZE_AND_MDTM -> blackhole.consume(this.client.sizeAndMdtmEach(List.of(this.file)));
 			case SIZE_THEN_MDTM -> {
 				blackhole.consume(this.client.size(this.file));
 				blackhole.consume(this.client.mdtm(this.file));

@@ -186,7 +186,7 @@ final class FileSession {
 		FileStatus status;
 		if (this.quirks.pipelines(this)) {
 			// One round trip for both, where the server takes commands sent together.
-			status = client().sizeAndMdtm(absolute);
+			status = client().sizeAndMdtmEach(List.of(absolute)).get(0);
 		}
 		else {
 			OptionalLong size = client().size(absolute);

@@ -3,6 +3,7 @@ package dev.ftpgateway.ftp;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -70,7 +71,10 @@ final class FileCommands {
 
 	/** SIZE; the caller switches to binary first. */
 	OptionalLong size(String path) throws IOException {
-		Optional<String> value = fileStatus("SIZE " + path);
+		return parseSize(fileStatus("SIZE " + path));
+	}
+
+	private static OptionalLong parseSize(Optional<String> value) {
 		try {
 			return value.isPresent() ? OptionalLong.of(Long.parseLong(value.get())) : OptionalLong.empty();
 		}
@@ -83,18 +87,23 @@ final class FileCommands {
 		return fileStatus("MDTM " + path).flatMap(Mdtm::parse);
 	}
 
-	/** SIZE and MDTM sent together, their replies read after both went out; the caller switches to binary first. */
-	FileStatus sizeAndMdtm(String path) throws IOException {
-		List<Reply> replies = this.dialogue.pipeline(List.of("SIZE " + path, "MDTM " + path));
-		Optional<String> size = statusText(replies.get(0));
-		OptionalLong parsedSize;
-		try {
-			parsedSize = size.isPresent() ? OptionalLong.of(Long.parseLong(size.get())) : OptionalLong.empty();
+	/**
+	 * SIZE and MDTM of each path, all sent together and their replies read after all went out;
+	 * the caller switches to binary first.
+	 */
+	List<FileStatus> sizeAndMdtmEach(List<String> paths) throws IOException {
+		List<String> cmds = new ArrayList<>(2 * paths.size());
+		for (String path : paths) {
+			cmds.add("SIZE " + path);
+			cmds.add("MDTM " + path);
 		}
-		catch (NumberFormatException ex) {
-			parsedSize = OptionalLong.empty();
+		List<Reply> replies = this.dialogue.pipeline(cmds);
+		List<FileStatus> statuses = new ArrayList<>(paths.size());
+		for (int i = 0; i < replies.size(); i += 2) {
+			statuses.add(new FileStatus(parseSize(statusText(replies.get(i))),
+					statusText(replies.get(i + 1)).flatMap(Mdtm::parse)));
 		}
-		return new FileStatus(parsedSize, statusText(replies.get(1)).flatMap(Mdtm::parse));
+		return statuses;
 	}
 
 	/**

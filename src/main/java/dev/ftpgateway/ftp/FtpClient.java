@@ -444,6 +444,14 @@ public class FtpClient implements Closeable {
 	}
 
 	/**
+	 * MLST of each path, all sent together: one round trip for all (only for servers that take
+	 * pipelined commands). Empty where nothing is there (550, or MINA's 501); other refusals throw.
+	 */
+	public List<Optional<FtpEntry>> mlstEach(List<String> paths) throws IOException {
+		return connection().listings.mlstEach(paths);
+	}
+
+	/**
 	 * Lists a directory into entries, whatever the server supports: MLSD when FEAT announces
 	 * MLST (unless {@link ClientSettings#setUseMlsd} turned it off), otherwise LIST read as Unix
 	 * or DOS lines (vsftpd has no MLSD). The directory's own and parent entries are left out.
@@ -529,13 +537,12 @@ public class FtpClient implements Closeable {
 	}
 
 	/**
-	 * The size and modification time of a file, with SIZE and MDTM sent together: one round trip
-	 * instead of two. Only for servers that take pipelined commands ({@link #acceptsPipelining}).
-	 * @return each part as {@link #size} and {@link #mdtm} would give it
+	 * {@link #size} and {@link #mdtm} of each file, all sent together: one round trip for all.
+	 * Only for servers that take pipelined commands ({@link #acceptsPipelining}).
 	 */
-	public FileStatus sizeAndMdtm(String path) throws IOException {
+	public List<FileStatus> sizeAndMdtmEach(List<String> paths) throws IOException {
 		connection().ensureType('I');
-		return connection().files.sizeAndMdtm(path);
+		return connection().files.sizeAndMdtmEach(paths);
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package dev.ftpgateway.ftp;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -67,7 +69,26 @@ final class Listings {
 
 	/** The facts of one file or directory (MLST), sent on the control connection. */
 	FtpEntry mlst(String path) throws IOException {
-		Reply reply = this.dialogue.voidCommand(withPath("MLST", path));
+		return entryIn(this.dialogue.voidCommand(withPath("MLST", path)));
+	}
+
+	/**
+	 * MLST of each path, all sent together and their replies read after all went out: empty for
+	 * a path the server says is missing (550, or MINA FtpServer's 501), any other refusal thrown.
+	 */
+	List<Optional<FtpEntry>> mlstEach(List<String> paths) throws IOException {
+		List<Reply> replies = this.dialogue.pipeline(paths.stream().map((path) -> withPath("MLST", path)).toList());
+		List<Optional<FtpEntry>> entries = new ArrayList<>(replies.size());
+		for (Reply reply : replies) {
+			boolean missing = reply.code() == ReplyCode.FILE_UNAVAILABLE
+					|| reply.code() == ReplyCode.SYNTAX_ERROR_IN_ARGUMENTS;
+			entries.add(missing ? Optional.empty()
+					: Optional.of(entryIn(Dialogue.expectCompletion(this.dialogue.checked(reply)))));
+		}
+		return entries;
+	}
+
+	private static FtpEntry entryIn(Reply reply) throws FtpProtocolException {
 		// RFC 3659 7.2: the entry is the line after the first, led by one space; MINA
 		// FtpServer 1.2 leaves the space out.
 		Optional<FtpEntry> entry = Optional.empty();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import dev.ftpgateway.ftp.listing.FtpEntry;
 import dev.ftpgateway.testing.ReceivedCommand;
@@ -20,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The file and folder commands, especially how they treat replies real servers vary on. */
 class FtpClientCommandsTest {
+
+	private static final Instant MODIFIED = Instant.parse("2024-01-01T12:00:00Z");
 
 	private final ScriptedFtpServer server = new ScriptedFtpServer();
 
@@ -140,19 +143,48 @@ class FtpClientCommandsTest {
 	}
 
 	@Test
-	void sizeAndMdtmGoOutTogetherAndBothRepliesAreRead() throws IOException {
-		this.server.putFile("/f", new byte[1234]);
+	void sizeAndMdtmOfManyFilesGoOutTogetherAndEachFileGetsItsOwnReplies() throws IOException {
+		this.server.putFile("/a", new byte[10]);
+		this.server.putFile("/c", new byte[30]);
 		try (FtpClient ftp = loggedIn()) {
-			FileStatus status = ftp.sizeAndMdtm("/f");
-			assertThat(status.size()).hasValue(1234);
-			assertThat(status.modified()).contains(Instant.parse("2024-01-01T12:00:00Z"));
-			FileStatus missing = ftp.sizeAndMdtm("/missing");
-			assertThat(missing.size()).isEmpty();
-			assertThat(missing.modified()).isEmpty();
+			List<FileStatus> statuses = ftp.sizeAndMdtmEach(List.of("/a", "/missing", "/c"));
+			assertThat(statuses).extracting(FileStatus::size)
+				.containsExactly(OptionalLong.of(10), OptionalLong.empty(), OptionalLong.of(30));
+			assertThat(statuses).extracting(FileStatus::modified)
+				.containsExactly(Optional.of(MODIFIED), Optional.empty(), Optional.of(MODIFIED));
 			assertThat(ftp.sendCommand("ECHO 299 in step")).isEqualTo("299 in step");
 		}
-		assertThat(this.server.receivedCommands()).filteredOn((command) -> command.verb().equals("MDTM"))
-			.allMatch(ReceivedCommand::sentBeforePreviousReply);
+		assertThat(this.server.receivedCommands()).filteredOn((command) -> command.line().matches("(SIZE|MDTM) /.*"))
+			.extracting(ReceivedCommand::sentBeforePreviousReply)
+			.containsExactly(false, true, true, true, true, true);
+	}
+
+	@Test
+	void mlstOfManyPathsGoesOutTogetherAndAMissingPathIsEmpty() throws IOException {
+		this.server.putFile("/a", new byte[10]);
+		this.server.putFile("/c", new byte[30]);
+		try (FtpClient ftp = loggedIn()) {
+			List<Optional<FtpEntry>> entries = ftp.mlstEach(List.of("/a", "/missing", "/c"));
+			assertThat(entries).extracting((entry) -> entry.flatMap((found) -> found.size().isPresent()
+					? Optional.of(found.size().getAsLong()) : Optional.empty()))
+				.containsExactly(Optional.of(10L), Optional.empty(), Optional.of(30L));
+			assertThat(entries.get(0).orElseThrow().modified()).contains(MODIFIED);
+			assertThat(ftp.sendCommand("ECHO 299 in step")).isEqualTo("299 in step");
+		}
+		assertThat(this.server.receivedCommands()).filteredOn((command) -> command.verb().equals("MLST"))
+			.extracting(ReceivedCommand::sentBeforePreviousReply)
+			.containsExactly(false, true, true);
+	}
+
+	@Test
+	void mlstOfManyPathsThrowsARefusalOtherThanMissingOnceEveryReplyWasRead() throws IOException {
+		this.server.reply("MLST", "530 Not logged in");
+		try (FtpClient ftp = loggedIn()) {
+			assertThatExceptionOfType(FtpPermanentException.class)
+				.isThrownBy(() -> ftp.mlstEach(List.of("/a", "/b", "/c")))
+				.satisfies((ex) -> assertThat(ex.replyCode()).isEqualTo(530));
+			assertThat(ftp.sendCommand("ECHO 299 in step")).isEqualTo("299 in step");
+		}
 	}
 
 	@Test

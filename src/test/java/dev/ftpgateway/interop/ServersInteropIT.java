@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.ftpgateway.ftp.FileStatus;
 import dev.ftpgateway.ftp.FtpClient;
 import dev.ftpgateway.ftp.FtpPermanentException;
 import dev.ftpgateway.ftp.TransferInputStream;
@@ -166,6 +167,51 @@ class ServersInteropIT {
 			assertThat(client.size(BIG)).hasValue(BIG_SIZE);
 			assertThat(client.size("no-such-file-" + RUN_ID)).isEmpty();
 		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("servers")
+	void sizeAndMdtmOfManyFilesSentTogetherAnswerEachFileAsAskedAlone(Server server) throws IOException {
+		try (FtpClient client = connect(server)) {
+			assumeTrue(client.acceptsPipelining(TIMEOUT), server + " takes no pipelined commands");
+			List<String> paths = manyPathsAndAMissingOne();
+			List<FileStatus> together = client.sizeAndMdtmEach(paths);
+			for (int i = 0; i < paths.size(); i++) {
+				assertThat(together.get(i)).as(paths.get(i))
+					.isEqualTo(new FileStatus(client.size(paths.get(i)), client.mdtm(paths.get(i))));
+			}
+			assertThat(together.get(0).size()).hasValue(1024);
+			assertThat(together.get(paths.size() - 1).size()).isEmpty();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("servers")
+	void mlstOfManyPathsSentTogetherAnswersEachPathAsAskedAlone(Server server) throws IOException {
+		try (FtpClient client = connect(server)) {
+			assumeTrue(client.features().containsKey("MLST"), server + " has no MLST");
+			assumeTrue(client.acceptsPipelining(TIMEOUT), server + " takes no pipelined commands");
+			List<String> paths = manyPathsAndAMissingOne();
+			List<Optional<FtpEntry>> together = client.mlstEach(paths);
+			for (int i = 0; i < paths.size() - 1; i++) {
+				FtpEntry alone = client.mlst(paths.get(i));
+				assertThat(together.get(i)).as(paths.get(i)).hasValueSatisfying((entry) -> {
+					assertThat(entry.size()).isEqualTo(alone.size()).hasValue(1024);
+					assertThat(entry.modified()).isEqualTo(alone.modified()).isPresent();
+				});
+			}
+			assertThat(together.get(paths.size() - 1)).isEmpty();
+		}
+	}
+
+	/** As many small files as the gateway checks in one round trip, and a missing file last. */
+	private static List<String> manyPathsAndAMissingOne() {
+		List<String> paths = new ArrayList<>();
+		for (int i = 1; i < 32; i++) {
+			paths.add(String.format("small/f%04d.bin", i));
+		}
+		paths.add("no-such-file-" + RUN_ID);
+		return paths;
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -618,6 +618,11 @@ public final class ScriptedFtpServer implements AutoCloseable {
 				}
 				case "MDTM" -> reply(ScriptedFtpServer.this.files.containsKey(resolve(arg)) ? "213 " + MODIFIED
 						: "550 No such file");
+				case "MLST" -> {
+					byte[] content = ScriptedFtpServer.this.files.get(resolve(arg));
+					reply(content != null ? "250-Listing " + arg + "\n type=file;size=" + content.length + ";modify="
+							+ MODIFIED + "; " + arg + "\n250 End" : "550 No such file");
+				}
 				case "FEAT" -> reply("211-Features:\n EPSV\n MLST type*;size*;modify*;\n SIZE\n MDTM\n UTF8\n"
 						+ " REST STREAM\n211 End");
 				case "REST" -> rest(arg);
