@@ -127,6 +127,25 @@ upload=$(tr -d '\r' <"$work/headers" | sed -n 's/^[Ll]ocation: //p')
 expect 204 "terminate it"                      -X DELETE "${tus[@]}" "$base$upload"
 expect 404 "it is gone"                        -I "${tus[@]}" "$base$upload"
 
+# Small files fetched 40 at a time, twice: the second round is served from the gateway's cache,
+# its copies checked with the server many files per round trip, and must answer the same bytes.
+small_urls() {   # small_urls DIR: curl arguments fetching small/f0001..f0040.bin into DIR
+	for i in $(seq -f '%04g' 1 40); do
+		printf -- '-o\n%s/f%s.bin\n%s/files/small/f%s.bin\n' "$1" "$i" "$base" "$i"
+	done
+}
+for round in first second; do
+	mkdir -p "$work/$round"
+	mapfile -t args < <(small_urls "$work/$round")
+	curl -fsS --max-time 60 --parallel --parallel-max 40 "${args[@]}" \
+		|| { echo "FAIL the $round round of parallel small GETs" >&2; exit 1; }
+done
+for file in "$work"/first/*.bin; do
+	[ "$(wc -c <"$file")" -eq 1024 ] || { echo "FAIL $(basename "$file") is not 1024 bytes" >&2; exit 1; }
+	cmp -s "$file" "$work/second/$(basename "$file")" || { echo "FAIL $(basename "$file") differs between rounds" >&2; exit 1; }
+done
+echo "ok       40 small files fetched in parallel twice, the same bytes each time"
+
 expect 400 "a path climbing out of the root"   --path-as-is "$base/files/$dir/../../../etc/passwd"
 expect 400 "an encoded CR/LF in the path"      "$base/files/$dir/a%0D%0ADELE%20x"
 grep -q '"status":400' "$work/body" || { echo "FAIL no problem+json body" >&2; exit 1; }

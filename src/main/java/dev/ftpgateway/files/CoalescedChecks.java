@@ -2,7 +2,10 @@ package dev.ftpgateway.files;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,29 +15,44 @@ import java.util.function.Supplier;
 import dev.ftpgateway.pool.WaitingPlace;
 
 /**
- * Runs one check of a cached copy at a time per file and borrower, each shared by every request
- * of that borrower for that file that came before the check's first command went out. A request
- * that finds a check open (not sent yet: waiting for a session, or for the check before it) waits
- * for its answer; one that finds none opens the next, which goes out once the check on the wire,
- * if any, has answered. Under load a popular small file costs one control round trip per wave of
- * requests instead of one each, and the waiting requests hold no session. They hold request
- * threads, though, so each takes a {@link WaitingPlace} of the sessions it would otherwise borrow:
- * when none is left it goes the usual way, where it is refused at once like any request over the
- * bound.
+ * Checks cached copies against the server on few sessions, each check asking about many files at
+ * once. Per borrower ({@link dev.ftpgateway.pool.FtpSessions#borrower}), at most
+ * {@link #MOST_SENDERS} requests borrow a session to send checks; every other request that needs
+ * one waits in line, and a sender that has its session takes its own file and up to
+ * {@link #MOST_FILES_PER_CHECK} waiting ones and asks about all of them in one round trip
+ * ({@link FileSession#fileVersions}). A sender that is done hands its turn to the first request
+ * still waiting in line. Under load, many different small files cost one round trip and one
+ * borrowed session between them instead of one each.
  * <p>
- * Only requests of one borrower ({@link dev.ftpgateway.pool.FtpSessions#borrower}) share a check:
- * the check borrows its session from the share of the request that sends it, and a caller that
- * holds its whole share must not keep other callers waiting for one of its sessions.
+ * A request for a file that already waits in line shares that file's check instead of adding
+ * another. A file is asked about once at a time: a request that comes while its file is on the
+ * wire gets in line once that answer came, and those that come meanwhile share its check.
  * <p>
  * Sharing keeps the freshness of checking alone: a request takes only the answer of a check whose
- * first command was sent after the request arrived, since a check stops taking requests before
- * sending anything ({@link Check#run}). A check that fails or finds the copy stale answers every
- * request that shared it with empty, and each one then looks the file up itself.
+ * first command was sent after the request arrived, since files leave the line only when a sender
+ * with a session takes them, right before it sends anything. A check that fails or finds a copy
+ * stale answers every request waiting for it with empty, and each one then looks the file up
+ * itself.
+ * <p>
+ * Requests waiting in line hold request threads but no session, so each takes a
+ * {@link WaitingPlace} of the sessions it would otherwise borrow: one that finds none left goes the
+ * usual way, where it is refused at once like any request over the bound.
  */
 final class CoalescedChecks {
 
-	/** The files with a check open or on the wire, per borrower. */
+	/** The most files one sender asks about in one round trip: all their replies come before any is answered. */
+	static final int MOST_FILES_PER_CHECK = 32;
+
+	/** The most requests of one borrower that borrow a session to send checks at a time. */
+	static final int MOST_SENDERS = 4;
+
+	private final Object lock = new Object();
+
+	/** The files with a check waiting or on the wire, per borrower. */
 	private final Map<Key, Slot> slots = new HashMap<>();
+
+	/** Per borrower, the files waiting to be sent and how many requests send them. */
+	private final Map<String, Line> lines = new HashMap<>();
 
 	private final Supplier<Optional<WaitingPlace>> places;
 
@@ -44,18 +62,21 @@ final class CoalescedChecks {
 	}
 
 	/**
-	 * The cached copy of {@code absolute} as a check started after this call confirms it, or empty.
+	 * The cached copy of {@code file} as a check sent after this call confirms it, or empty.
+	 * @param absolute the file's absolute path, which names it among the checks
 	 * @param borrower whose share of the sessions the check borrows from; only requests of the same
-	 *        borrower share it
-	 * @throws IOException from the check this request ran itself; a shared check's failure is empty
+	 *        borrower share a check
+	 * @throws IOException when this request could not check its file: the check it sent itself
+	 *         failed, or it found no session to send one; another's failure is empty
 	 */
-	Optional<SmallFileCache.Entry> check(String absolute, String borrower, Check check) throws IOException {
+	Optional<SmallFileCache.Entry> check(RemotePath file, String absolute, String borrower, Check check)
+			throws IOException {
 		Key key = new Key(absolute, borrower);
-		CompletableFuture<Optional<SmallFileCache.Entry>> mine = new CompletableFuture<>();
-		CompletableFuture<Optional<SmallFileCache.Entry>> shared;
-		CompletableFuture<Optional<SmallFileCache.Entry>> onWire = null;
-		synchronized (this.slots) {
-			Slot slot = this.slots.computeIfAbsent(key, (file) -> new Slot());
+		Pending mine = new Pending(key, file);
+		Pending shared;
+		Pending onWire = null;
+		synchronized (this.lock) {
+			Slot slot = this.slots.computeIfAbsent(key, (k) -> new Slot());
 			shared = slot.open;
 			if (shared == null) {
 				slot.open = mine;
@@ -63,56 +84,206 @@ final class CoalescedChecks {
 			}
 		}
 		if (shared != null) {
-			Optional<WaitingPlace> place = this.places.get();
-			if (place.isEmpty()) {
-				return Optional.empty();
-			}
-			try (WaitingPlace held = place.get()) {
-				return await(shared);
+			return share(shared);
+		}
+		if (onWire != null) {
+			awaitTurnOfFile(mine, onWire);
+		}
+		Line line;
+		boolean sends;
+		synchronized (this.lock) {
+			line = this.lines.computeIfAbsent(borrower, (b) -> new Line());
+			line.waiting.add(mine);
+			sends = line.senders < MOST_SENDERS;
+			if (sends) {
+				line.senders++;
 			}
 		}
-		Optional<SmallFileCache.Entry> result = Optional.empty();
+		if (sends || waitInLine(mine, line)) {
+			send(mine, line, check);
+		}
+		return await(mine.answer);
+	}
+
+	private Optional<SmallFileCache.Entry> share(Pending check) throws InterruptedIOException {
+		Optional<WaitingPlace> place = this.places.get();
+		if (place.isEmpty()) {
+			return Optional.empty();
+		}
+		try (WaitingPlace held = place.get()) {
+			return await(check.answer);
+		}
+	}
+
+	/** Waits until the check of the same file on the wire ({@code onWire}) was answered. */
+	private void awaitTurnOfFile(Pending mine, Pending onWire) throws InterruptedIOException {
 		try {
-			if (onWire != null) {
-				await(onWire);
+			await(onWire.answer);
+		}
+		catch (InterruptedIOException ex) {
+			synchronized (this.lock) {
+				Slot slot = this.slots.get(mine.key);
+				slot.open = null;
+				removeIfUnused(mine.key, slot);
 			}
-			result = check.run(() -> send(key, mine));
-			return result;
+			mine.answer.complete(Optional.empty());
+			throw ex;
+		}
+	}
+
+	/**
+	 * Waits until {@code mine} was answered or its request is to send; a request that finds no
+	 * waiting place left takes its file out of line, unless a sender took it already.
+	 * @return whether it is to send
+	 */
+	private boolean waitInLine(Pending mine, Line line) throws InterruptedIOException {
+		Optional<WaitingPlace> place = this.places.get();
+		if (place.isPresent()) {
+			try (WaitingPlace held = place.get()) {
+				await(CompletableFuture.anyOf(mine.answer, mine.turn));
+			}
+			catch (InterruptedIOException ex) {
+				leaveLine(mine, line);
+				throw ex;
+			}
+			return mine.turn.isDone();
+		}
+		synchronized (this.lock) {
+			if (mine.turn.isDone()) {
+				return true;
+			}
+		}
+		leaveLine(mine, line);
+		return false;
+	}
+
+	/** Takes {@code mine} out of line, if it still waits, and gives up its turn to send, if it had one. */
+	private void leaveLine(Pending mine, Line line) {
+		boolean left;
+		synchronized (this.lock) {
+			left = line.waiting.remove(mine);
+			if (left) {
+				leave(line, mine);
+			}
+			if (mine.turn.isDone()) {
+				line.senders--;
+				handOn(line);
+			}
+		}
+		if (left) {
+			mine.answer.complete(Optional.empty());
+		}
+	}
+
+	/**
+	 * Borrows a session through {@code check}, sends {@code mine} with the files waiting behind
+	 * it, and answers them all; then hands the turn on.
+	 */
+	private void send(Pending mine, Line line, Check check) throws IOException {
+		List<Pending> taken = new ArrayList<>();
+		try {
+			boolean anyWaiting;
+			synchronized (this.lock) {
+				anyWaiting = !line.waiting.isEmpty();
+			}
+			if (anyWaiting) {
+				List<Optional<SmallFileCache.Entry>> answers = check.run(() -> take(line, mine, taken));
+				for (int i = 0; i < taken.size(); i++) {
+					taken.get(i).answer.complete(answers.get(i));
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			boolean withdrawn;
+			synchronized (this.lock) {
+				withdrawn = line.waiting.remove(mine);
+				if (withdrawn) {
+					leave(line, mine);
+				}
+			}
+			if (withdrawn) {
+				mine.answer.complete(Optional.empty());
+			}
+			if (withdrawn || taken.contains(mine)) {
+				throw ex;
+			}
 		}
 		finally {
-			send(key, mine);
-			answered(key, mine);
-			mine.complete(result);
+			synchronized (this.lock) {
+				for (Pending sent : taken) {
+					Slot slot = this.slots.get(sent.key);
+					if (slot != null && slot.onWire == sent) {
+						slot.onWire = null;
+						removeIfUnused(sent.key, slot);
+					}
+				}
+				line.senders--;
+				handOn(line);
+			}
+			taken.forEach((sent) -> sent.answer.complete(Optional.empty()));
 		}
 	}
 
-	/** The check leaves the open ones: its first command is about to go out. */
-	private void send(Key key, CompletableFuture<Optional<SmallFileCache.Entry>> check) {
-		synchronized (this.slots) {
-			Slot slot = this.slots.get(key);
-			if (slot.open == check) {
-				slot.open = null;
-				slot.onWire = check;
+	/**
+	 * Takes {@code mine}, if it still waits, and the files waiting first: from now on no request
+	 * shares their check. Called again (a retry on a new session), it gives the same files.
+	 */
+	private List<RemotePath> take(Line line, Pending mine, List<Pending> taken) {
+		synchronized (this.lock) {
+			if (taken.isEmpty()) {
+				if (line.waiting.remove(mine)) {
+					taken.add(mine);
+				}
+				while (taken.size() < MOST_FILES_PER_CHECK && !line.waiting.isEmpty()) {
+					taken.add(line.waiting.poll());
+				}
+				for (Pending sent : taken) {
+					Slot slot = this.slots.get(sent.key);
+					slot.open = null;
+					slot.onWire = sent;
+				}
 			}
+			return taken.stream().map((sent) -> sent.file).toList();
 		}
 	}
 
-	private void answered(Key key, CompletableFuture<Optional<SmallFileCache.Entry>> check) {
-		synchronized (this.slots) {
-			Slot slot = this.slots.get(key);
-			if (slot.onWire == check) {
-				slot.onWire = null;
+	/** Gives the next sender's turn to the first request in line that has none yet. */
+	private void handOn(Line line) {
+		if (line.senders < MOST_SENDERS) {
+			for (Pending next : line.waiting) {
+				if (!next.turn.isDone()) {
+					line.senders++;
+					next.turn.complete(null);
+					break;
+				}
 			}
-			if (slot.open == null && slot.onWire == null) {
-				this.slots.remove(key);
-			}
+		}
+		if (line.senders == 0 && line.waiting.isEmpty()) {
+			this.lines.values().remove(line);
 		}
 	}
 
-	private static Optional<SmallFileCache.Entry> await(CompletableFuture<Optional<SmallFileCache.Entry>> check)
-			throws InterruptedIOException {
+	/** {@code check}, no longer in line, will not be sent: its sharers look the file up themselves. */
+	private void leave(Line line, Pending check) {
+		Slot slot = this.slots.get(check.key);
+		if (slot.open == check) {
+			slot.open = null;
+		}
+		removeIfUnused(check.key, slot);
+		if (line.senders == 0 && line.waiting.isEmpty()) {
+			this.lines.values().remove(line);
+		}
+	}
+
+	private void removeIfUnused(Key key, Slot slot) {
+		if (slot.open == null && slot.onWire == null) {
+			this.slots.remove(key);
+		}
+	}
+
+	private static <T> T await(CompletableFuture<T> future) throws InterruptedIOException {
 		try {
-			return check.get();
+			return future.get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -131,21 +302,51 @@ final class CoalescedChecks {
 	/** The checks of one file for one borrower: the one taking requests, and the one sent. */
 	private static final class Slot {
 
-		CompletableFuture<Optional<SmallFileCache.Entry>> open;
+		Pending open;
 
-		CompletableFuture<Optional<SmallFileCache.Entry>> onWire;
+		Pending onWire;
 
 	}
 
-	/** One check of a cached copy against the server. */
+	/** One borrower's files waiting to be sent, in the order they came, and how many requests send. */
+	private static final class Line {
+
+		final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+
+		int senders;
+
+	}
+
+	/** One check of one file, not answered yet. */
+	private static final class Pending {
+
+		final Key key;
+
+		final RemotePath file;
+
+		final CompletableFuture<Optional<SmallFileCache.Entry>> answer = new CompletableFuture<>();
+
+		/** Completed when the request that opened this check is to send checks itself. */
+		final CompletableFuture<Void> turn = new CompletableFuture<>();
+
+		Pending(Key key, RemotePath file) {
+			this.key = key;
+			this.file = file;
+		}
+
+	}
+
+	/** Checks of cached copies against the server, on one session. */
 	@FunctionalInterface
 	interface Check {
 
 		/**
-		 * @param sending to run once a session is at hand and before the first command goes out:
-		 *        from then on no other request may share this check
+		 * @param files to call once a session is at hand and before the first command goes out:
+		 *        the files to check, which from then on no other request may share; called again,
+		 *        it gives the same files
+		 * @return the copy each check confirms, or empty, in the order of the files
 		 */
-		Optional<SmallFileCache.Entry> run(Runnable sending) throws IOException;
+		List<Optional<SmallFileCache.Entry>> run(Supplier<List<RemotePath>> files) throws IOException;
 
 	}
 

@@ -1,6 +1,10 @@
 package dev.ftpgateway.files;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
 import dev.ftpgateway.ftp.listing.FtpEntry;
@@ -13,7 +17,8 @@ import dev.ftpgateway.ftp.listing.FtpEntry;
  * <p>
  * A small file kept in the {@link SmallFileCache} is handed over without a session: its copy was
  * checked against the server after the request came, by a check shared with the same caller's
- * other requests for it ({@link CoalescedChecks}), or within the cache's {@code max-stale}.
+ * other requests for it and for the other files they wait for ({@link CoalescedChecks}), or
+ * within the cache's {@code max-stale}.
  */
 public final class FileReads {
 
@@ -75,16 +80,44 @@ public final class FileReads {
 			return fresh;
 		}
 		String borrower = this.retry.borrower();
-		return this.checks.check(absolute, borrower, (sending) -> this.retry.run((session, attempt) -> {
-			sending.run();
+		return this.checks.check(path, absolute, borrower, (files) -> this.retry.run((session, attempt) -> {
+			List<RemotePath> checked = files.get();
 			if (!session.lease().isShared()) {
-				return Optional.empty();
+				return Collections.nCopies(checked.size(), Optional.empty());
 			}
-			session.refuseLinksLeavingRoot(path);
-			FtpEntry entry = session.statForReading(path);
-			return FileSession.isFolder(entry) ? Optional.empty()
-					: this.cache.validated(absolute, session.version(path, entry));
+			return validated(session, checked);
 		}));
+	}
+
+	/**
+	 * The cached copy of each file that the server states unchanged now, or empty; a file behind a
+	 * link that leaves the root is left out here and refused by the request's own lookup.
+	 */
+	private List<Optional<SmallFileCache.Entry>> validated(FileSession session, List<RemotePath> files)
+			throws IOException {
+		List<RemotePath> inside = new ArrayList<>(files.size());
+		for (RemotePath file : files) {
+			if (staysInsideRoot(session, file)) {
+				inside.add(file);
+			}
+		}
+		Iterator<Optional<FileVersion>> versions = session.fileVersions(inside).iterator();
+		List<Optional<SmallFileCache.Entry>> copies = new ArrayList<>(files.size());
+		for (RemotePath file : files) {
+			Optional<FileVersion> version = inside.contains(file) ? versions.next() : Optional.empty();
+			copies.add(version.flatMap((found) -> this.cache.validated(session.absolute(file), found)));
+		}
+		return copies;
+	}
+
+	private static boolean staysInsideRoot(FileSession session, RemotePath file) throws IOException {
+		try {
+			session.refuseLinksLeavingRoot(file);
+			return true;
+		}
+		catch (FileOperationException ex) {
+			return false;
+		}
 	}
 
 }

@@ -224,6 +224,52 @@ final class FileSession {
 		return new FileVersion(false, size, modified);
 	}
 
+	/**
+	 * The version of each file at {@code files}, as {@link #statForReading} and {@link #version}
+	 * would find it, or empty where a folder or nothing is there. Where the server takes
+	 * pipelined commands, the commands for all files go out together: one round trip for all.
+	 */
+	List<Optional<FileVersion>> fileVersions(List<RemotePath> files) throws IOException {
+		if (files.size() > 1 && this.quirks.pipelines(this)) {
+			List<String> paths = files.stream().map(this::absolute).toList();
+			if (hasMlst()) {
+				List<Optional<FtpEntry>> entries = client().mlstEach(paths);
+				List<Optional<FileVersion>> versions = new ArrayList<>(files.size());
+				for (int i = 0; i < files.size(); i++) {
+					Optional<FtpEntry> entry = entries.get(i).filter((found) -> !isFolder(found));
+					versions.add(entry.isPresent() ? Optional.of(version(files.get(i), entry.get())) : Optional.empty());
+				}
+				return versions;
+			}
+			if (!this.quirks.sizeAnswersFolders(this)) {
+				return client().sizeAndMdtmEach(paths).stream()
+					.map((status) -> status.size().isPresent()
+							? Optional.of(new FileVersion(false, status.size().getAsLong(), status.modified()))
+							: Optional.<FileVersion>empty())
+					.toList();
+			}
+		}
+		List<Optional<FileVersion>> versions = new ArrayList<>(files.size());
+		for (RemotePath file : files) {
+			versions.add(fileVersion(file));
+		}
+		return versions;
+	}
+
+	private Optional<FileVersion> fileVersion(RemotePath file) throws IOException {
+		FtpEntry entry;
+		try {
+			entry = statForReading(file);
+		}
+		catch (FileOperationException ex) {
+			if (ex.reason() != FileOperationException.Reason.NOT_FOUND) {
+				throw ex;
+			}
+			return Optional.empty();
+		}
+		return isFolder(entry) ? Optional.empty() : Optional.of(version(file, entry));
+	}
+
 	/** Checks {@code precondition} against what is at {@code path} now; looks nothing up when there is none. */
 	void check(Precondition precondition, RemotePath path) throws IOException {
 		if (precondition == Precondition.NONE) {

@@ -11,7 +11,8 @@
  * ({@link dev.ftpgateway.files.Download}).</li>
  * <li>{@link dev.ftpgateway.files.SmallFileCache}: small files in memory, served while the server
  * states the same size and time; {@code CoalescedChecks} runs that check once at a time per file
- * and caller, for every request of that caller that came before it went out.</li>
+ * and caller, for every request of that caller that came before it went out, and asks about the
+ * caller's waiting files together, on few sessions, in one round trip each.</li>
  * <li>{@link dev.ftpgateway.files.AtomicUpload}: upload atomically: temporary name, size check,
  * move into place, clean-up.</li>
  * <li>{@link dev.ftpgateway.files.RemoteTree}: mkdirs, move, delete (recursively).</li>

@@ -3,14 +3,17 @@ package dev.ftpgateway.files;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import dev.ftpgateway.pool.WaitingPlace;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +45,9 @@ class CoalescedChecksTest {
 
 	private final AtomicInteger checksRun = new AtomicInteger();
 
+	/** How many files each check that found its session was given. */
+	private final List<Integer> filesPerCheck = new CopyOnWriteArrayList<>();
+
 	@AfterEach
 	void stopThreads() {
 		this.threads.shutdownNow();
@@ -53,7 +59,7 @@ class CoalescedChecksTest {
 		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
 		List<Future<Optional<SmallFileCache.Entry>>> others = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			others.add(this.threads.submit(() -> this.checks.check("/a.txt", CALLER, this::ownCheck)));
+			others.add(this.threads.submit(() -> request("/a.txt", CALLER, this::ownCheck)));
 		}
 		awaitWaiting(others.size());
 		sessionFree.countDown();
@@ -68,17 +74,17 @@ class CoalescedChecksTest {
 	void requestsThatComeAfterTheCheckWentOutShareTheNextOneSentOnceItIsAnswered() throws Exception {
 		CountDownLatch commandSent = new CountDownLatch(1);
 		CountDownLatch replyCame = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt", CALLER,
-				(sending) -> {
-					sending.run();
+		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> request("/a.txt", CALLER,
+				(files) -> {
+					List<RemotePath> sent = files.get();
 					commandSent.countDown();
 					await(replyCame);
-					return Optional.of(ENTRY);
+					return Collections.nCopies(sent.size(), Optional.of(ENTRY));
 				}));
 		assertThat(commandSent.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
 		List<Future<Optional<SmallFileCache.Entry>>> later = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			later.add(this.threads.submit(() -> this.checks.check("/a.txt", CALLER, this::ownCheck)));
+			later.add(this.threads.submit(() -> request("/a.txt", CALLER, this::ownCheck)));
 		}
 		awaitWaiting(later.size());
 		assertThat(this.checksRun).as("checks sent while the first is on the wire").hasValue(0);
@@ -93,21 +99,21 @@ class CoalescedChecksTest {
 	@Test
 	void aFailedCheckFailsTheRequestThatRanItAndAnswersItsSharersWithEmpty() throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> this.checks.check("/a.txt", CALLER,
-				(sending) -> {
+		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> request("/a.txt", CALLER,
+				(files) -> {
 					this.checksRun.incrementAndGet();
 					await(sessionFree);
 					throw new IOException("the server went away");
 				}));
 		awaitChecksRun(1);
-		Future<Optional<SmallFileCache.Entry>> other = this.threads.submit(() -> this.checks.check("/a.txt", CALLER,
+		Future<Optional<SmallFileCache.Entry>> other = this.threads.submit(() -> request("/a.txt", CALLER,
 				this::ownCheck));
 		awaitWaiting(1);
 		sessionFree.countDown();
 		assertThatExceptionOfType(Exception.class).isThrownBy(() -> first.get(WAIT_SECONDS, TimeUnit.SECONDS))
 			.withRootCauseInstanceOf(IOException.class);
 		assertThat(other.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEmpty();
-		assertThat(this.checks.check("/a.txt", CALLER, this::ownCheck)).as("the next request checks for itself").isEmpty();
+		assertThat(request("/a.txt", CALLER, this::ownCheck)).as("the next request checks for itself").isEmpty();
 		assertThat(this.checksRun).hasValue(2);
 	}
 
@@ -116,33 +122,93 @@ class CoalescedChecksTest {
 		CountDownLatch sessionFree = new CountDownLatch(1);
 		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
 		this.placesLeft.set(0);
-		assertThat(this.checks.check("/a.txt", CALLER, this::ownCheck)).isEmpty();
+		assertThat(request("/a.txt", CALLER, this::ownCheck)).isEmpty();
 		assertThat(this.checksRun).as("checks sent").hasValue(1);
 		sessionFree.countDown();
 		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
 	}
 
 	@Test
-	void checksOfDifferentFilesAreNotShared() throws Exception {
-		assertChecksAloneWhileTheFirstWaitsForItsSession("/b.txt", CALLER);
+	void requestsForDifferentFilesWaitInLineWhileAsManySendersAsAllowedWaitForSessionsAndGoOutTogether()
+			throws Exception {
+		CountDownLatch sessionFree = new CountDownLatch(1);
+		List<Future<Optional<SmallFileCache.Entry>>> requests = new ArrayList<>();
+		for (int i = 0; i < CoalescedChecks.MOST_SENDERS; i++) {
+			requests.add(sendWaitingForASession("/sender-" + i + ".txt", sessionFree, i + 1));
+		}
+		int inLine = 6;
+		for (int i = 0; i < inLine; i++) {
+			String file = "/waiting-" + i + ".txt";
+			requests.add(this.threads.submit(() -> request(file, CALLER, this::ownCheck)));
+		}
+		awaitWaiting(inLine);
+		assertThat(this.checksRun).as("sessions asked for").hasValue(CoalescedChecks.MOST_SENDERS);
+		sessionFree.countDown();
+		for (Future<Optional<SmallFileCache.Entry>> request : requests) {
+			assertThat(request.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		}
+		assertThat(this.filesPerCheck).as("the first sender with a session takes every file in line")
+			.containsExactlyInAnyOrder(CoalescedChecks.MOST_SENDERS + inLine, 0, 0, 0);
+		assertThat(this.checksRun).hasValue(CoalescedChecks.MOST_SENDERS);
+	}
+
+	@Test
+	void aSenderThatIsDoneHandsItsTurnToTheFirstRequestStillInLine() throws Exception {
+		this.placesLeft.set(1000);
+		List<CountDownLatch> sessionsFree = new ArrayList<>();
+		List<Future<Optional<SmallFileCache.Entry>>> senders = new ArrayList<>();
+		for (int i = 0; i < CoalescedChecks.MOST_SENDERS; i++) {
+			sessionsFree.add(new CountDownLatch(1));
+			senders.add(sendWaitingForASession("/sender-" + i + ".txt", sessionsFree.get(i), i + 1));
+		}
+		int perCheck = CoalescedChecks.MOST_FILES_PER_CHECK;
+		int inLine = CoalescedChecks.MOST_SENDERS * perCheck + 3;
+		List<Future<Optional<SmallFileCache.Entry>>> waiting = new ArrayList<>();
+		for (int i = 0; i < inLine; i++) {
+			String file = "/waiting-" + i + ".txt";
+			waiting.add(this.threads.submit(() -> request(file, CALLER, this::ownCheck)));
+		}
+		awaitWaiting(inLine);
+		sessionsFree.get(0).countDown();
+		int sentByTheFirst = perCheck - CoalescedChecks.MOST_SENDERS;
+		for (int i = 0; i < inLine; i++) {
+			Optional<SmallFileCache.Entry> answer = waiting.get(i).get(WAIT_SECONDS, TimeUnit.SECONDS);
+			if (i < sentByTheFirst) {
+				assertThat(answer).as("request %d, sent by the first sender", i).containsSame(ENTRY);
+			}
+			else {
+				assertThat(answer).as("request %d, sent by one that had the turn handed on", i).isEmpty();
+			}
+		}
+		int handedOn = (inLine - sentByTheFirst + perCheck - 1) / perCheck;
+		assertThat(this.checksRun).as("checks sent").hasValue(CoalescedChecks.MOST_SENDERS + handedOn);
+		sessionsFree.forEach(CountDownLatch::countDown);
+		for (Future<Optional<SmallFileCache.Entry>> sender : senders) {
+			assertThat(sender.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		}
+		assertThat(this.filesPerCheck).containsExactly(perCheck, 0, 0, 0);
+	}
+
+	@Test
+	void aRequestForAnotherFileSendsAtOnceAndTakesAlongTheFileWhoseSenderStillWaitsForASession() throws Exception {
+		CountDownLatch sessionFree = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
+		assertThat(request("/b.txt", CALLER, this::ownCheck)).isEmpty();
+		assertThat(this.checksRun).hasValue(2);
+		sessionFree.countDown();
+		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("the answer of the check that took it").isEmpty();
+		assertThat(this.filesPerCheck).as("files the first sender found left").containsExactly(0);
 	}
 
 	@Test
 	void aRequestOfAnotherBorrowerNeverWaitsForACheckThatWaitsForASessionOfTheFirst() throws Exception {
-		assertChecksAloneWhileTheFirstWaitsForItsSession("/a.txt", "api-key:writer");
-	}
-
-	/**
-	 * A request for {@code file} by {@code borrower} runs a check of its own at once while
-	 * {@link #CALLER}'s check of /a.txt waits for its session.
-	 */
-	private void assertChecksAloneWhileTheFirstWaitsForItsSession(String file, String borrower) throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
 		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
-		assertThat(this.checks.check(file, borrower, this::ownCheck)).isEmpty();
+		assertThat(request("/a.txt", "api-key:writer", this::ownCheck)).isEmpty();
 		assertThat(this.checksRun).hasValue(2);
 		sessionFree.countDown();
 		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		assertThat(this.filesPerCheck).as("files the first sender sent").containsExactly(1);
 	}
 
 	private Optional<WaitingPlace> takePlace() {
@@ -156,22 +222,36 @@ class CoalescedChecksTest {
 	/** A request for /a.txt whose check waits for a session until {@code sessionFree}, then finds the copy fresh. */
 	private Future<Optional<SmallFileCache.Entry>> checkWaitingForASession(CountDownLatch sessionFree)
 			throws InterruptedException {
-		Future<Optional<SmallFileCache.Entry>> request = this.threads.submit(() -> this.checks.check("/a.txt", CALLER,
-				(sending) -> {
-					this.checksRun.incrementAndGet();
-					await(sessionFree);
-					sending.run();
-					return Optional.of(ENTRY);
-				}));
-		awaitChecksRun(1);
+		return sendWaitingForASession("/a.txt", sessionFree, 1);
+	}
+
+	/**
+	 * A request for {@code file} whose check waits for a session until {@code sessionFree}, then
+	 * finds every copy it was given fresh; returns once {@code sendersWaiting} such checks wait.
+	 */
+	private Future<Optional<SmallFileCache.Entry>> sendWaitingForASession(String file, CountDownLatch sessionFree,
+			int sendersWaiting) throws InterruptedException {
+		Future<Optional<SmallFileCache.Entry>> request = this.threads.submit(() -> request(file, CALLER, (files) -> {
+			this.checksRun.incrementAndGet();
+			await(sessionFree);
+			List<RemotePath> sent = files.get();
+			this.filesPerCheck.add(sent.size());
+			return Collections.nCopies(sent.size(), Optional.of(ENTRY));
+		}));
+		awaitChecksRun(sendersWaiting);
 		return request;
 	}
 
-	/** A check that finds the copy stale at once. */
-	private Optional<SmallFileCache.Entry> ownCheck(Runnable sending) {
-		sending.run();
+	private Optional<SmallFileCache.Entry> request(String file, String borrower, CoalescedChecks.Check check)
+			throws IOException {
+		return this.checks.check(RemotePath.parse(file), file, borrower, check);
+	}
+
+	/** A check that finds every copy stale at once. */
+	private List<Optional<SmallFileCache.Entry>> ownCheck(Supplier<List<RemotePath>> files) {
+		List<RemotePath> sent = files.get();
 		this.checksRun.incrementAndGet();
-		return Optional.empty();
+		return Collections.nCopies(sent.size(), Optional.empty());
 	}
 
 	private void awaitChecksRun(int count) throws InterruptedException {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +38,7 @@ import dev.ftpgateway.pool.FtpSessionPool;
 import dev.ftpgateway.pool.Lease;
 import dev.ftpgateway.pool.PoolSettings;
 import dev.ftpgateway.pool.UserSessionPool;
+import dev.ftpgateway.testing.ReceivedCommand;
 import dev.ftpgateway.testing.ScriptedFtpServer;
 import dev.ftpgateway.web.transfer.TransferFailures;
 
@@ -205,6 +207,73 @@ class SmallFileCacheTest {
 			threads.shutdownNow();
 		}
 		assertThat(verbsSince(before)).containsExactly("SIZE", "MDTM");
+	}
+
+	@Test
+	void getsOfDifferentCachedFilesThatWaitForTheOnlySessionAreCheckedInOneRoundTripAndAChangedOneIsFetchedAgain()
+			throws Exception {
+		assertDifferentFilesWaitingForTheOnlySessionAreCheckedTogether("SIZE", "MDTM");
+	}
+
+	@Test
+	void onAServerWithMlstGetsOfDifferentCachedFilesThatWaitForTheOnlySessionAreCheckedWithMlstsSentTogether()
+			throws Exception {
+		this.server.reply("FEAT", "211-Features:\n EPSV\n MLST type*;size*;modify*;\n SIZE\n MDTM\n211 End");
+		assertDifferentFilesWaitingForTheOnlySessionAreCheckedTogether("MLST");
+	}
+
+	/**
+	 * Five cached files, one of them changed on the server, asked for while the only session is
+	 * busy: once it is free, one check asks about all five with {@code checkVerbs} sent together,
+	 * and each GET answers its own file's bytes as the server holds them.
+	 */
+	private void assertDifferentFilesWaitingForTheOnlySessionAreCheckedTogether(String... checkVerbs)
+			throws Exception {
+		List<String> files = List.of("/a.txt", "/b.txt", "/c.txt", "/d.txt", "/e.txt");
+		for (String file : files) {
+			this.server.putFile(file, bytes("content of " + file));
+		}
+		Gateway gateway = new Gateway(Duration.ZERO);
+		for (String file : files) {
+			gateway.get(file, null);
+		}
+		this.server.putFile("/c.txt", bytes("changed content of /c.txt"));
+		int before = this.server.receivedCommands().size();
+		ExecutorService threads = Executors.newFixedThreadPool(files.size());
+		try {
+			List<Future<String>> bodies = new ArrayList<>();
+			try (Lease busy = this.pool.borrow()) {
+				for (String file : files) {
+					bodies.add(threads.submit(() -> gateway.get(file, null).getContentAsString()));
+				}
+				awaitParkedInChecks(files.size());
+			}
+			for (int i = 0; i < files.size(); i++) {
+				String expected = files.get(i).equals("/c.txt") ? "changed content of /c.txt"
+						: "content of " + files.get(i);
+				assertThat(bodies.get(i).get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(expected);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		List<ReceivedCommand> received = this.server.receivedCommands();
+		// On the first batch, the pipelining probe (two NOOPs) may come first.
+		int start = before;
+		while (!received.get(start).verb().equals(checkVerbs[0])) {
+			start++;
+		}
+		List<ReceivedCommand> checks = received.subList(start, start + files.size() * checkVerbs.length);
+		assertThat(checks).extracting(ReceivedCommand::verb)
+			.containsExactlyElementsOf(Collections.nCopies(files.size(), List.of(checkVerbs))
+				.stream().flatMap(List::stream).toList());
+		assertThat(checks.subList(1, checks.size())).as("sent before the reply to the command before")
+			.allMatch(ReceivedCommand::sentBeforePreviousReply);
+		List<String> later = received.subList(start + checks.size(), received.size()).stream()
+			.map(ReceivedCommand::line)
+			.toList();
+		assertThat(later).as("commands after the shared check").contains("RETR /c.txt")
+			.noneMatch((command) -> command.startsWith("RETR") && !command.equals("RETR /c.txt"));
 	}
 
 	@Test
