@@ -97,6 +97,8 @@ final class CoalescedChecks {
 			sends = line.senders < MOST_SENDERS;
 			if (sends) {
 				line.senders++;
+				// It sends already: no sender that is done may hand it the turn again.
+				mine.turn.complete(null);
 			}
 		}
 		if (sends || waitInLine(mine, line)) {
@@ -159,19 +161,12 @@ final class CoalescedChecks {
 
 	/** Takes {@code mine} out of line, if it still waits, and gives up its turn to send, if it had one. */
 	private void leaveLine(Pending mine, Line line) {
-		boolean left;
+		withdraw(line, mine);
 		synchronized (this.lock) {
-			left = line.waiting.remove(mine);
-			if (left) {
-				leave(line, mine);
-			}
 			if (mine.turn.isDone()) {
 				line.senders--;
 				handOn(line);
 			}
-		}
-		if (left) {
-			mine.answer.complete(Optional.empty());
 		}
 	}
 
@@ -194,21 +189,13 @@ final class CoalescedChecks {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			boolean withdrawn;
-			synchronized (this.lock) {
-				withdrawn = line.waiting.remove(mine);
-				if (withdrawn) {
-					leave(line, mine);
-				}
-			}
-			if (withdrawn) {
-				mine.answer.complete(Optional.empty());
-			}
-			if (withdrawn || taken.contains(mine)) {
+			// A failed check of several files is no one request's failure: each looks its file up itself.
+			if (withdraw(line, mine) || taken.equals(List.of(mine))) {
 				throw ex;
 			}
 		}
 		finally {
+			withdraw(line, mine);
 			synchronized (this.lock) {
 				for (Pending sent : taken) {
 					Slot slot = this.slots.get(sent.key);
@@ -225,8 +212,24 @@ final class CoalescedChecks {
 	}
 
 	/**
+	 * Takes {@code mine} out of line if no sender took it: it will not be sent, and whoever shares
+	 * it looks the file up alone.
+	 * @return whether it was still in line
+	 */
+	private boolean withdraw(Line line, Pending mine) {
+		synchronized (this.lock) {
+			if (!line.waiting.remove(mine)) {
+				return false;
+			}
+			leave(line, mine);
+		}
+		mine.answer.complete(Optional.empty());
+		return true;
+	}
+
+	/**
 	 * Takes {@code mine}, if it still waits, and the files waiting first: from now on no request
-	 * shares their check. Called again (a retry on a new session), it gives the same files.
+	 * shares their check. Called again (a retry on a new session), it gives the files it took.
 	 */
 	private List<RemotePath> take(Line line, Pending mine, List<Pending> taken) {
 		synchronized (this.lock) {

@@ -190,6 +190,54 @@ class CoalescedChecksTest {
 	}
 
 	@Test
+	void aSenderThatIsDoneNeverHandsItsTurnToARequestThatSendsAlready() throws Exception {
+		CountDownLatch bSent = new CountDownLatch(1);
+		CountDownLatch bReplied = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> b = this.threads.submit(() -> request("/b.txt", CALLER, (files) -> {
+			List<RemotePath> sent = files.get();
+			bSent.countDown();
+			await(bReplied);
+			return Collections.nCopies(sent.size(), Optional.of(ENTRY));
+		}));
+		assertThat(bSent.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		CountDownLatch aSessionFree = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> a = sendWaitingForASession("/a.txt", aSessionFree, 1);
+		bReplied.countDown();
+		assertThat(b.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		aSessionFree.countDown();
+		assertThat(a.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		CountDownLatch sessionsFree = new CountDownLatch(1);
+		List<Future<Optional<SmallFileCache.Entry>>> senders = new ArrayList<>();
+		for (int i = 0; i < CoalescedChecks.MOST_SENDERS; i++) {
+			senders.add(sendWaitingForASession("/sender-" + i + ".txt", sessionsFree, 2 + i));
+		}
+		sessionsFree.countDown();
+		for (Future<Optional<SmallFileCache.Entry>> sender : senders) {
+			assertThat(sender.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		}
+	}
+
+	@Test
+	void aFailedCheckOfSeveralFilesFailsNoRequestAndEachLooksItsFileUpItself() throws Exception {
+		CountDownLatch sessionsFree = new CountDownLatch(1);
+		CoalescedChecks.Check failingForSeveral = (files) -> {
+			this.checksRun.incrementAndGet();
+			await(sessionsFree);
+			if (files.get().isEmpty()) {
+				return List.of();
+			}
+			throw new IOException("450 /b.txt is busy");
+		};
+		Future<Optional<SmallFileCache.Entry>> a = this.threads.submit(() -> request("/a.txt", CALLER, failingForSeveral));
+		awaitChecksRun(1);
+		Future<Optional<SmallFileCache.Entry>> b = this.threads.submit(() -> request("/b.txt", CALLER, failingForSeveral));
+		awaitChecksRun(2);
+		sessionsFree.countDown();
+		assertThat(a.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEmpty();
+		assertThat(b.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEmpty();
+	}
+
+	@Test
 	void aRequestForAnotherFileSendsAtOnceAndTakesAlongTheFileWhoseSenderStillWaitsForASession() throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
 		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
