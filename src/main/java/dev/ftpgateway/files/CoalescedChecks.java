@@ -119,44 +119,50 @@ final class CoalescedChecks {
 
 	/** Waits until the check of the same file on the wire ({@code onWire}) was answered. */
 	private void awaitTurnOfFile(Pending mine, Pending onWire) throws InterruptedIOException {
+		boolean answered = false;
 		try {
 			await(onWire.answer);
+			answered = true;
 		}
-		catch (InterruptedIOException ex) {
-			synchronized (this.lock) {
-				Slot slot = this.slots.get(mine.key);
-				slot.open = null;
-				removeIfUnused(mine.key, slot);
+		finally {
+			if (!answered) {
+				synchronized (this.lock) {
+					Slot slot = this.slots.get(mine.key);
+					slot.open = null;
+					removeIfUnused(mine.key, slot);
+				}
+				mine.answer.complete(Optional.empty());
 			}
-			mine.answer.complete(Optional.empty());
-			throw ex;
 		}
 	}
 
 	/**
 	 * Waits until {@code mine} was answered or its request is to send; a request that finds no
-	 * waiting place left takes its file out of line, unless a sender took it already.
+	 * waiting place left, or stops waiting for any other reason, takes its file out of line
+	 * unless a sender took it already.
 	 * @return whether it is to send
 	 */
 	private boolean waitInLine(Pending mine, Line line) throws InterruptedIOException {
-		Optional<WaitingPlace> place = this.places.get();
-		if (place.isPresent()) {
-			try (WaitingPlace held = place.get()) {
-				await(CompletableFuture.anyOf(mine.answer, mine.turn));
+		boolean waited = false;
+		try {
+			Optional<WaitingPlace> place = this.places.get();
+			if (place.isPresent()) {
+				try (WaitingPlace held = place.get()) {
+					await(CompletableFuture.anyOf(mine.answer, mine.turn));
+				}
+				waited = true;
+				return mine.turn.isDone();
 			}
-			catch (InterruptedIOException ex) {
+			synchronized (this.lock) {
+				waited = mine.turn.isDone();
+			}
+			return waited;
+		}
+		finally {
+			if (!waited) {
 				leaveLine(mine, line);
-				throw ex;
-			}
-			return mine.turn.isDone();
-		}
-		synchronized (this.lock) {
-			if (mine.turn.isDone()) {
-				return true;
 			}
 		}
-		leaveLine(mine, line);
-		return false;
 	}
 
 	/** Takes {@code mine} out of line, if it still waits, and gives up its turn to send, if it had one. */
@@ -346,7 +352,7 @@ final class CoalescedChecks {
 		/**
 		 * @param files to call once a session is at hand and before the first command goes out:
 		 *        the files to check, which from then on no other request may share; called again,
-		 *        it gives the same files
+		 *        it gives the files it gave the first time
 		 * @return the copy each check confirms, or empty, in the order of the files
 		 */
 		List<Optional<SmallFileCache.Entry>> run(Supplier<List<RemotePath>> files) throws IOException;
