@@ -498,9 +498,9 @@ fi
 	echo "## 1 KiB GETs of 1,000 different files (req/s, p99 ms, failed requests summed over runs)"
 	echo
 	echo "wrk (\`src/bench/different-files.lua\`, \`-d ${HEY_SECONDS}s\`, keep-alive): each request asks for the next of the"
-	echo "lab's 1,000 files small/f0001.bin .. f1000.bin, so the requests in flight are for different files and no two share"
-	echo "a check of a cached copy: each asks the FTP server on its own. gateway = as shipped; no-FTP = as shipped but for"
-	echo "\`cache.max-stale\` 1h; rclone and rclone-cc as above."
+	echo "lab's 1,000 files small/f0001.bin .. f1000.bin, so the requests in flight are for different files: the gateway"
+	echo "checks the cached copies of those that wait for a session together, up to 32 files in one round trip."
+	echo "gateway = as shipped; no-FTP = as shipped but for \`cache.max-stale\` 1h; rclone and rclone-cc as above."
 	echo
 	echo "| server | clients | gateway req/s | p99 | err | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / best rclone | no-FTP/s | no-FTP / best rclone | gateway / no-FTP |"
 	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
