@@ -167,8 +167,9 @@ class CoalescedChecksTest {
 		for (int i = 0; i < inLine; i++) {
 			String file = "/waiting-" + i + ".txt";
 			waiting.add(this.threads.submit(() -> request(file, CALLER, this::ownCheck)));
+			// One at a time, so that the line holds them in this order.
+			awaitWaiting(i + 1);
 		}
-		awaitWaiting(inLine);
 		sessionsFree.get(0).countDown();
 		int sentByTheFirst = perCheck - CoalescedChecks.MOST_SENDERS;
 		for (int i = 0; i < inLine; i++) {
