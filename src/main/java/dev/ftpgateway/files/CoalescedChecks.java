@@ -143,23 +143,23 @@ final class CoalescedChecks {
 	 * @return whether it is to send
 	 */
 	private boolean waitInLine(Pending mine, Line line) throws InterruptedIOException {
-		boolean waited = false;
+		boolean settled = false;
 		try {
 			Optional<WaitingPlace> place = this.places.get();
 			if (place.isPresent()) {
 				try (WaitingPlace held = place.get()) {
 					await(CompletableFuture.anyOf(mine.answer, mine.turn));
 				}
-				waited = true;
+				settled = true;
 				return mine.turn.isDone();
 			}
 			synchronized (this.lock) {
-				waited = mine.turn.isDone();
+				settled = mine.turn.isDone();
 			}
-			return waited;
+			return settled;
 		}
 		finally {
-			if (!waited) {
+			if (!settled) {
 				leaveLine(mine, line);
 			}
 		}

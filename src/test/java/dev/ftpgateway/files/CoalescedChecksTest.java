@@ -39,6 +39,9 @@ class CoalescedChecksTest {
 	/** How many requests may wait for another's check; the tests lower it. */
 	private final AtomicInteger placesLeft = new AtomicInteger(100);
 
+	/** Whether taking a waiting place fails with an unexpected exception. */
+	private volatile boolean placesFail;
+
 	private final CoalescedChecks checks = new CoalescedChecks(this::takePlace);
 
 	private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -191,6 +194,25 @@ class CoalescedChecksTest {
 	}
 
 	@Test
+	void aRequestThatFailsWhileGettingInLineLeavesTheLineAndNoSenderAsksAboutItsFile() throws Exception {
+		CountDownLatch sessionFree = new CountDownLatch(1);
+		List<Future<Optional<SmallFileCache.Entry>>> senders = new ArrayList<>();
+		for (int i = 0; i < CoalescedChecks.MOST_SENDERS; i++) {
+			senders.add(sendWaitingForASession("/sender-" + i + ".txt", sessionFree, i + 1));
+		}
+		this.placesFail = true;
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> request("/failed.txt", CALLER, this::ownCheck));
+		this.placesFail = false;
+		sessionFree.countDown();
+		for (Future<Optional<SmallFileCache.Entry>> sender : senders) {
+			assertThat(sender.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		}
+		assertThat(this.filesPerCheck).as("the senders' own files, and not the failed request's")
+			.containsExactlyInAnyOrder(CoalescedChecks.MOST_SENDERS, 0, 0, 0);
+	}
+
+	@Test
 	void aSenderThatIsDoneNeverHandsItsTurnToARequestThatSendsAlready() throws Exception {
 		CountDownLatch bSent = new CountDownLatch(1);
 		CountDownLatch bReplied = new CountDownLatch(1);
@@ -261,6 +283,9 @@ class CoalescedChecksTest {
 	}
 
 	private Optional<WaitingPlace> takePlace() {
+		if (this.placesFail) {
+			throw new IllegalStateException("no place to be had");
+		}
 		if (this.placesLeft.decrementAndGet() < 0) {
 			this.placesLeft.incrementAndGet();
 			return Optional.empty();
