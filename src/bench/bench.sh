@@ -284,9 +284,8 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 		for url in "$sr" "$cr" "$gw" "$nd"; do
 			for _ in 1 2; do put_checked "$port" "$url/upload/" bench-warmup.bin >/dev/null; done
 		done
-		# Rotated: in a fixed order the gateway without digest, always right after the one with it,
-		# ran at 0.33-0.35 of the copy relay on pure-ftpd in two runs, and side by side in
-		# alternating order it was the faster of the two (RESULTS.md, the run of 12:41).
+		# Rotated like the 1 KiB GETs: in a fixed order, the variant that always ran right after
+		# another was the slower on pure-ftpd, and side by side it was not (RESULTS.md, the run of 12:41).
 		for rep in $(seq 0 $((REPS - 1))); do
 			for v in $(rotated 5 "$rep"); do
 				case $v in
