@@ -11,7 +11,7 @@
 #   SERVERS       lab servers to measure (default: vsftpd proftpd pure-ftpd pyftpdlib)
 #   REPS          alternating repetitions of every comparison (default 3); medians are reported
 #   HEY_SECONDS   duration of each hey run of 1 KiB GETs (default 5)
-#   WARMUP_SECONDS  hey load on the gateway and each rclone before the 1 KiB GET runs (default 30)
+#   WARMUP_SECONDS  hey load on the gateway and each rclone before the 1 KiB GET runs (default 60)
 #   LIST_RUNS     listings of dir10k per variant and repetition (default 3)
 #   POOL          FTP_GATEWAY_POOL_MAX_TOTAL/MAX_IDLE of the second, tuned gateway in the 1 KiB GET
 #                 runs, and --ftp-concurrency of the second rclone variant (default 100: rclone's
@@ -34,7 +34,7 @@ LAB_DIR=${LAB_DIR:-$(cd "$ROOT/.." && pwd)/shared/lab}
 SERVERS=${SERVERS:-vsftpd proftpd pure-ftpd pyftpdlib}
 REPS=${REPS:-3}
 HEY_SECONDS=${HEY_SECONDS:-5}
-WARMUP_SECONDS=${WARMUP_SECONDS:-30}
+WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 LIST_RUNS=${LIST_RUNS:-3}
 POOL=${POOL:-100}
 JMH=${JMH:-1}
@@ -341,8 +341,9 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	GATEWAY_ENV="${GATEWAY_ENV:-} FTP_GATEWAY_CACHE_MAX_STALE=1h" \
 		start_gateway "$name" "$NOFTP_GW_PORT" "$java" $CAPPED_HEAP "$@"; local noftppid=$GW_PID
 	local static="http://$HOST:$NOFTP_GW_PORT/files$SMALL"
-	# The JVM needs tens of seconds of load before its JIT has compiled the request path (CPU per
-	# request falls about 3x over the first 40 s); everyone gets the same warm-up.
+	# The JVM needs tens of seconds of load before its JIT has compiled the request path: CPU per
+	# request falls about 3x, and the C2 compiler threads still take a quarter of the gateway's CPU
+	# after 30 s and are done at about 40 s. Everyone gets the same warm-up.
 	for url in "$gw$SMALL" "$gt$SMALL" "$rc$SMALL" "$rc2$SMALL" "$static"; do hey -z "${WARMUP_SECONDS}s" -c 20 "$url" >/dev/null 2>&1; done
 	for conc in 20 100; do
 		local g=() t=() r=() r2=() gp=() tp=() rp=() r2p=() ce=() ve=() h=() ge=0 te=0 re=0 r2e=0 rps p99 err
