@@ -1,6 +1,7 @@
 package dev.ftpgateway.files;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -96,6 +97,39 @@ class CoalescedChecksTest {
 		for (Future<Optional<SmallFileCache.Entry>> request : later) {
 			assertThat(request.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("the answer of their own check").isEmpty();
 		}
+		assertThat(this.checksRun).hasValue(1);
+	}
+
+	@Test
+	void aRequestInterruptedWhileItsFileIsOnTheWireLeavesNoCheckBehindForTheRequestsAfterIt() throws Exception {
+		CountDownLatch commandSent = new CountDownLatch(1);
+		CountDownLatch replyCame = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> request("/a.txt", CALLER,
+				(files) -> {
+					List<RemotePath> sent = files.get();
+					commandSent.countDown();
+					await(replyCame);
+					return Collections.nCopies(sent.size(), Optional.of(ENTRY));
+				}));
+		assertThat(commandSent.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		CountDownLatch gaveUp = new CountDownLatch(1);
+		Future<?> interrupted = this.threads.submit(() -> {
+			try {
+				request("/a.txt", CALLER, this::ownCheck);
+			}
+			catch (InterruptedIOException ex) {
+				gaveUp.countDown();
+			}
+			return null;
+		});
+		awaitWaiting(1);
+		interrupted.cancel(true);
+		assertThat(gaveUp.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the interrupted request gave up").isTrue();
+		replyCame.countDown();
+		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		Future<Optional<SmallFileCache.Entry>> next = this.threads.submit(() -> request("/a.txt", CALLER,
+				this::ownCheck));
+		assertThat(next.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("the answer of its own check").isEmpty();
 		assertThat(this.checksRun).hasValue(1);
 	}
 
