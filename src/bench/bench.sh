@@ -214,6 +214,29 @@ wrk_run() {
 		/Socket errors/ { for (i = 4; i <= NF; i += 2) { n = $i; sub(/,/, "", n); e += n } }
 		END { printf "%s %.1f %d\n", r, p, e }' "$f"
 }
+# busy_ticks: the machine's CPU time so far, in clock ticks, all cores, idle and iowait left out
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+# machine_ms_per BEFORE_TICKS COUNT: the machine's CPU milliseconds since BEFORE_TICKS per COUNT
+machine_ms_per() {
+	awk -v b="$(($(busy_ticks) - $1))" -v t="$(getconf CLK_TCK)" -v n="$2" 'BEGIN { if (n > 0) printf "%.4f", b / t * 1000 / n }'
+}
+# wrk_cpu_run BASE CONC: wrk_run, then the machine's CPU milliseconds per request over it
+wrk_cpu_run() {
+	local before rps p99 err
+	before=$(busy_ticks)
+	read -r rps p99 err < <(wrk_run "$1" "$2")
+	echo "$rps $p99 $err $(machine_ms_per "$before" "$(awk -v r="$rps" -v s="$HEY_SECONDS" 'BEGIN{printf "%.0f", r * s}')")"
+}
+# check_floor_ms NAME: the server's CPU milliseconds per file in src/bench/check_floor.py's checks
+# of different files (MLST, or SIZE and MDTM, 32 at once on 4 sessions, as the gateway sends them):
+# the machine's CPU over the run less the script's own
+check_floor_ms() {
+	local before files cpu busy
+	before=$(busy_ticks)
+	read -r files cpu < <(python3 "$ROOT/src/bench/check_floor.py" $HOST "$(port_of "$1")" "${USER_PASS%%:*}" "${USER_PASS#*:}" "$HEY_SECONDS")
+	busy=$(($(busy_ticks) - before))
+	awk -v b="$busy" -v t="$(getconf CLK_TCK)" -v c="$cpu" -v f="$files" 'BEGIN { if (f > 0) printf "%.4f", (b / t - c) * 1000 / f }'
+}
 # ceiling_run NAME CONC BENCHMARK: operations per second of CONC logged-in sessions in a loop with
 # no HTTP at all (JMH SmallFileCeilingBenchmark): retrieveSmallFile fetches the 1 KiB file, what
 # any gateway that fetches each request over FTP could at most answer; validateSmallFile checks its
@@ -375,19 +398,25 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 	local mixedstatic="http://$HOST:$NOFTP_GW_PORT/files"
 	for url in "$gw" "$rc" "$rc2" "$mixedstatic"; do wrk_run "$url" 20 "$WARMUP_SECONDS" >/dev/null; done
 	for conc in 20 100; do
-		local g=() gp=() r=() rp=() r2=() r2p=() h=() ge=0 re=0 r2e=0 rps p99 err
+		local g=() gp=() r=() rp=() r2=() r2p=() h=() hc=() sf=() ge=0 re=0 r2e=0 rps p99 err cpu
 		for rep in $(seq 0 $((REPS - 1))); do
-			for v in $(rotated 4 "$rep"); do
+			for v in $(rotated 5 "$rep"); do
 				case $v in
 				0) read -r rps p99 err < <(wrk_run "$gw" "$conc"); g+=("$rps"); gp+=("$p99"); ge=$((ge + err)) ;;
 				1) read -r rps p99 err < <(wrk_run "$rc" "$conc"); r+=("$rps"); rp+=("$p99"); re=$((re + err)) ;;
 				2) read -r rps p99 err < <(wrk_run "$rc2" "$conc"); r2+=("$rps"); r2p+=("$p99"); r2e=$((r2e + err)) ;;
-				3) read -r rps p99 err < <(wrk_run "$mixedstatic" "$conc"); h+=("$rps") ;;
+				3) read -r rps p99 err cpu < <(wrk_cpu_run "$mixedstatic" "$conc"); h+=("$rps"); hc+=("$cpu") ;;
+				4) sf+=("$(check_floor_ms "$name")") ;;
 				esac
 			done
 		done
 		local best; best=$(printf '%s\n' "$(med "${r[@]}")" "$(med "${r2[@]}")" | sort -g | tail -1)
-		M[$k|m$conc]="$(cell "${g[@]}") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(cell "${r[@]}") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(cell "${r2[@]}") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$best") | $(cell "${h[@]}") | $(ratio "$(med "${h[@]}")" "$best") | $(ratio "$(med "${g[@]}")" "$(med "${h[@]}")")"
+		# Every request for a different file needs the server to answer a check of that file, so
+		# the machine can at most answer its cores' time over the no-FTP path's CPU per request
+		# plus the server's per file checked, and no more than the no-FTP path itself.
+		local floor; floor=$(awk -v c="$(nproc)" -v h="$(med "${hc[@]}")" -v s="$(med "${sf[@]}")" -v x="$(med "${h[@]}")" \
+			'BEGIN { v = c * 1000 / (h + s); if (v > x) v = x; printf "%.0f", v }')
+		M[$k|m$conc]="$(cell "${g[@]}") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(cell "${r[@]}") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(cell "${r2[@]}") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$best") | $(cell "${h[@]}") | $(ratio "$(med "${h[@]}")" "$best") | $(ratio "$(med "${g[@]}")" "$(med "${h[@]}")") | $(DIGITS=3 cell "${hc[@]}") | $(DIGITS=4 cell "${sf[@]}") | $floor | $(ratio "$floor" "$best") | $(ratio "$(med "${g[@]}")" "$floor")"
 	done
 	stop_pid "$mixednoftppid"
 	fi
@@ -509,8 +538,16 @@ fi
 	echo "checks the cached copies of those that wait for a session together, up to 32 files in one round trip."
 	echo "gateway = as shipped; no-FTP = as shipped but for \`cache.max-stale\` 1h; rclone and rclone-cc as above."
 	echo
-	echo "| server | clients | gateway req/s | p99 | err | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / best rclone | no-FTP/s | no-FTP / best rclone | gateway / no-FTP |"
-	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+	echo "no-FTP CPU/req = the whole machine's CPU milliseconds per request during the no-FTP runs (wrk, gateway, kernel);"
+	echo "server CPU/file = the FTP server's CPU milliseconds per file in \`src/bench/check_floor.py\`'s checks (MLST, or SIZE and"
+	echo "MDTM, 32 files at once on 4 sessions, as the gateway sends them; the machine's CPU less the script's own, so it errs high);"
+	echo "CPU ceiling = $(nproc) cores / (no-FTP CPU/req + server CPU/file), at most no-FTP/s: what the machine can answer at"
+	echo "most when every request for a different file costs what the HTTP path costs with no FTP plus the server's answer"
+	echo "to its check, the gateway's own work for the check left out. Where CPU ceiling / best rclone is below 3, no gateway"
+	echo "that checks every request can reach 3x rclone on this machine."
+	echo
+	echo "| server | clients | gateway req/s | p99 | err | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / best rclone | no-FTP/s | no-FTP / best rclone | gateway / no-FTP | no-FTP CPU/req | server CPU/file | CPU ceiling/s | CPU ceiling / best rclone | gateway / CPU ceiling |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 	for t in $SERVERS ${alt_version:+$first-vt}; do for conc in 20 100; do echo "| $t | $conc | ${M[$t|m$conc]:--} |"; done; done
 	echo
 	echo "## Listing dir10k (seconds per listing)"

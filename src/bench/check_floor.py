@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""The least an FTP server can do to check cached copies of different files, for bench.sh.
+
+usage: check_floor.py HOST PORT USER PASSWORD SECONDS [SESSIONS] [BATCH]
+
+SESSIONS logged-in sessions (default 4, the gateway's senders per caller) each send the checks of
+BATCH files at once (default 32, the most the gateway sends in one round trip) and read all the
+replies, over and over for SECONDS, cycling through the lab's small/f0001.bin .. f1000.bin: MLST
+where FEAT offers it, otherwise SIZE and MDTM, the commands the gateway's check sends. Prints
+"FILES CLIENT_CPU_SECONDS": the files checked and this process's own CPU time, which bench.sh
+subtracts from the machine's to leave the server's CPU per file checked (loopback's kernel work
+included, so it errs high).
+"""
+import resource
+import socket
+import sys
+import threading
+import time
+
+FILES = 1000
+
+
+def read_reply(reader):
+    line = reader.readline()
+    if len(line) < 4:
+        raise IOError("connection closed")
+    code = line[:3]
+    if line[3:4] == b"-":
+        while True:
+            line = reader.readline()
+            if not line:
+                raise IOError("connection closed")
+            if line[:3] == code and line[3:4] == b" ":
+                break
+    return code
+
+
+def command(sock, reader, text):
+    sock.sendall(text.encode() + b"\r\n")
+    return read_reply(reader)
+
+
+def login(host, port, user, password):
+    sock = socket.create_connection((host, port))
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    reader = sock.makefile("rb")
+    read_reply(reader)
+    command(sock, reader, "USER " + user)
+    if command(sock, reader, "PASS " + password) != b"230":
+        raise IOError("login refused")
+    command(sock, reader, "TYPE I")
+    sock.sendall(b"FEAT\r\n")
+    mlst = False
+    line = reader.readline()
+    if line[3:4] == b"-":
+        while True:
+            line = reader.readline()
+            if line[:3].isdigit() and line[3:4] == b" ":
+                break
+            mlst = mlst or line.strip().upper().startswith(b"MLST")
+    return sock, reader, mlst
+
+
+def checks(sock, reader, mlst, first, batch, deadline, counted):
+    n = first
+    while time.monotonic() < deadline:
+        names = []
+        for _ in range(batch):
+            n = n % FILES + 1
+            names.append("/small/f%04d.bin" % n)
+        if mlst:
+            sock.sendall("".join("MLST %s\r\n" % name for name in names).encode())
+            replies = batch
+        else:
+            sock.sendall("".join("SIZE %s\r\nMDTM %s\r\n" % (name, name) for name in names).encode())
+            replies = 2 * batch
+        for _ in range(replies):
+            read_reply(reader)
+        counted.append(batch)
+
+
+def main():
+    host, port, user, password, seconds = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], float(sys.argv[5])
+    sessions = int(sys.argv[6]) if len(sys.argv) > 6 else 4
+    batch = int(sys.argv[7]) if len(sys.argv) > 7 else 32
+    logged_in = [login(host, port, user, password) for _ in range(sessions)]
+    deadline = time.monotonic() + seconds
+    counted = []
+    threads = [threading.Thread(target=checks, args=(sock, reader, mlst, i * FILES // sessions, batch, deadline, counted))
+               for i, (sock, reader, mlst) in enumerate(logged_in)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for sock, reader, _ in logged_in:
+        sock.close()
+    # All of this process's CPU, start-up and logins included, as bench.sh measures the machine's
+    # around the whole process.
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(sum(counted), "%.3f" % (usage.ru_utime + usage.ru_stime))
+
+
+if __name__ == "__main__":
+    main()
