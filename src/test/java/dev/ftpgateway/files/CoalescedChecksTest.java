@@ -123,8 +123,12 @@ class CoalescedChecksTest {
 			return null;
 		});
 		awaitWaiting(1);
+		Future<Optional<SmallFileCache.Entry>> sharer = this.threads.submit(() -> request("/a.txt", CALLER,
+				this::ownCheck));
+		awaitWaiting(2);
 		interrupted.cancel(true);
 		assertThat(gaveUp.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the interrupted request gave up").isTrue();
+		assertThat(sharer.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("the answer to the check it shared").isEmpty();
 		replyCame.countDown();
 		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
 		Future<Optional<SmallFileCache.Entry>> next = this.threads.submit(() -> request("/a.txt", CALLER,
