@@ -68,7 +68,7 @@ PIDS=()
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 die() { log "$*"; exit 1; }
 median() { sort -g | awk '{a[NR]=$1} END{if(NR==0){print "-"; exit} if(NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a=="-"||b=="-"||b==0) print "-"; else printf "%.2f", a/b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a=="-"||b=="-"||a==""||b==""||b==0) print "-"; else printf "%.2f", a/b }'; }
 fmt() { awk -v v="$1" -v d="${2:-0}" 'BEGIN{ if (v=="-"||v=="") print "-"; else printf "%.*f", d, v }'; }
 join() { local IFS=/; echo "$*"; }
 port_of() { case $1 in vsftpd) echo 2121 ;; proftpd) echo 2122 ;; pure-ftpd) echo 2123 ;; pyftpdlib) echo 2124 ;; *) return 1 ;; esac; }
@@ -214,8 +214,9 @@ wrk_run() {
 		/Socket errors/ { for (i = 4; i <= NF; i += 2) { n = $i; sub(/,/, "", n); e += n } }
 		END { printf "%s %.1f %d\n", r, p, e }' "$f"
 }
-# busy_ticks: the machine's CPU time so far, in clock ticks, all cores, idle and iowait left out
-busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+# busy_ticks: the machine's CPU time so far, in clock ticks, all cores: user, nice, system, irq and
+# softirq (idle, iowait and the time the hypervisor gave to others left out)
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 # machine_ms_per BEFORE_TICKS COUNT: the machine's CPU milliseconds since BEFORE_TICKS per COUNT
 machine_ms_per() {
 	awk -v b="$(($(busy_ticks) - $1))" -v t="$(getconf CLK_TCK)" -v n="$2" 'BEGIN { if (n > 0) printf "%.4f", b / t * 1000 / n }'
@@ -233,8 +234,10 @@ wrk_cpu_run() {
 check_floor_ms() {
 	local before files cpu busy
 	before=$(busy_ticks)
-	read -r files cpu < <(python3 "$ROOT/src/bench/check_floor.py" $HOST "$(port_of "$1")" "${USER_PASS%%:*}" "${USER_PASS#*:}" "$HEY_SECONDS")
+	read -r files cpu < <(timeout $((HEY_SECONDS + 60)) python3 "$ROOT/src/bench/check_floor.py" $HOST "$(port_of "$1")" \
+		"${USER_PASS%%:*}" "${USER_PASS#*:}" "$HEY_SECONDS" 2>>"$WORK/check_floor.log")
 	busy=$(($(busy_ticks) - before))
+	# Nothing printed (the script failed) leaves the cell empty rather than a floor of zero.
 	awk -v b="$busy" -v t="$(getconf CLK_TCK)" -v c="$cpu" -v f="$files" 'BEGIN { if (f > 0) printf "%.4f", (b / t - c) * 1000 / f }'
 }
 # ceiling_run NAME CONC BENCHMARK: operations per second of CONC logged-in sessions in a loop with
@@ -415,7 +418,8 @@ bench_server() {  # bench_server NAME JAVA TAG [JVM options...]
 		# the machine can at most answer its cores' time over the no-FTP path's CPU per request
 		# plus the server's per file checked, and no more than the no-FTP path itself.
 		local floor; floor=$(awk -v c="$(nproc)" -v h="$(med "${hc[@]}")" -v s="$(med "${sf[@]}")" -v x="$(med "${h[@]}")" \
-			'BEGIN { v = c * 1000 / (h + s); if (v > x) v = x; printf "%.0f", v }')
+			'BEGIN { if (h == "-" || s == "-" || x == "-" || h + s <= 0) { print "-"; exit }
+				v = c * 1000 / (h + s); if (v > x) v = x; printf "%.0f", v }')
 		M[$k|m$conc]="$(cell "${g[@]}") | $(fmt "$(med "${gp[@]}")" 1) | $ge | $(cell "${r[@]}") | $(fmt "$(med "${rp[@]}")" 1) | $re | $(cell "${r2[@]}") | $(fmt "$(med "${r2p[@]}")" 1) | $r2e | $(ratio "$(med "${g[@]}")" "$best") | $(cell "${h[@]}") | $(ratio "$(med "${h[@]}")" "$best") | $(ratio "$(med "${g[@]}")" "$(med "${h[@]}")") | $(DIGITS=3 cell "${hc[@]}") | $(DIGITS=4 cell "${sf[@]}") | $floor | $(ratio "$floor" "$best") | $(ratio "$(med "${g[@]}")" "$floor")"
 	done
 	stop_pid "$mixednoftppid"
@@ -542,9 +546,11 @@ fi
 	echo "server CPU/file = the FTP server's CPU milliseconds per file in \`src/bench/check_floor.py\`'s checks (MLST, or SIZE and"
 	echo "MDTM, 32 files at once on 4 sessions, as the gateway sends them; the machine's CPU less the script's own, so it errs high);"
 	echo "CPU ceiling = $(nproc) cores / (no-FTP CPU/req + server CPU/file), at most no-FTP/s: what the machine can answer at"
-	echo "most when every request for a different file costs what the HTTP path costs with no FTP plus the server's answer"
-	echo "to its check, the gateway's own work for the check left out. Where CPU ceiling / best rclone is below 3, no gateway"
-	echo "that checks every request can reach 3x rclone on this machine."
+	echo "most when every request for a different file costs what this gateway's HTTP path costs with no FTP plus the server's"
+	echo "answer to a check of that file, with both cores busy all the time and the gateway's own work for the check left out."
+	echo "Where CPU ceiling / best rclone is below 3, this gateway cannot reach 3x rclone on this machine while it checks each"
+	echo "requested file with its own command (MLST, or SIZE and MDTM), as the default freshness and issue 23 have it; a"
+	echo "cheaper HTTP path, or one listing that answers for many files of a folder at once, are not covered by it."
 	echo
 	echo "| server | clients | gateway req/s | p99 | err | rclone req/s | p99 | err | rclone-cc req/s | p99 | err | gateway / best rclone | no-FTP/s | no-FTP / best rclone | gateway / no-FTP | no-FTP CPU/req | server CPU/file | CPU ceiling/s | CPU ceiling / best rclone | gateway / CPU ceiling |"
 	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
