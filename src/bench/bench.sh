@@ -544,7 +544,8 @@ fi
 	echo
 	echo "no-FTP CPU/req = the whole machine's CPU milliseconds per request during the no-FTP runs (wrk, gateway, kernel);"
 	echo "server CPU/file = the FTP server's CPU milliseconds per file in \`src/bench/check_floor.py\`'s checks (MLST, or SIZE and"
-	echo "MDTM, 32 files at once on 4 sessions, as the gateway sends them; the machine's CPU less the script's own, so it errs high);"
+	echo "MDTM, 32 files at once on 4 sessions, as the gateway sends them; the machine's CPU less the script's own, the kernel's"
+	echo "loopback work of the exchange included, which any client's check costs too);"
 	echo "CPU ceiling = $(nproc) cores / (no-FTP CPU/req + server CPU/file), at most no-FTP/s: what the machine can answer at"
 	echo "most when every request for a different file costs what this gateway's HTTP path costs with no FTP plus the server's"
 	echo "answer to a check of that file, with both cores busy all the time and the gateway's own work for the check left out."
