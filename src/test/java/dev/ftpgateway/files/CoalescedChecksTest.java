@@ -76,16 +76,8 @@ class CoalescedChecksTest {
 
 	@Test
 	void requestsThatComeAfterTheCheckWentOutShareTheNextOneSentOnceItIsAnswered() throws Exception {
-		CountDownLatch commandSent = new CountDownLatch(1);
 		CountDownLatch replyCame = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> request("/a.txt", CALLER,
-				(files) -> {
-					List<RemotePath> sent = files.get();
-					commandSent.countDown();
-					await(replyCame);
-					return Collections.nCopies(sent.size(), Optional.of(ENTRY));
-				}));
-		assertThat(commandSent.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		Future<Optional<SmallFileCache.Entry>> first = checkOnTheWire("/a.txt", replyCame);
 		List<Future<Optional<SmallFileCache.Entry>>> later = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			later.add(this.threads.submit(() -> request("/a.txt", CALLER, this::ownCheck)));
@@ -102,16 +94,8 @@ class CoalescedChecksTest {
 
 	@Test
 	void aRequestInterruptedWhileItsFileIsOnTheWireLeavesNoCheckBehindForTheRequestsAfterIt() throws Exception {
-		CountDownLatch commandSent = new CountDownLatch(1);
 		CountDownLatch replyCame = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> request("/a.txt", CALLER,
-				(files) -> {
-					List<RemotePath> sent = files.get();
-					commandSent.countDown();
-					await(replyCame);
-					return Collections.nCopies(sent.size(), Optional.of(ENTRY));
-				}));
-		assertThat(commandSent.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		Future<Optional<SmallFileCache.Entry>> first = checkOnTheWire("/a.txt", replyCame);
 		CountDownLatch gaveUp = new CountDownLatch(1);
 		Future<?> interrupted = this.threads.submit(() -> {
 			try {
@@ -252,15 +236,8 @@ class CoalescedChecksTest {
 
 	@Test
 	void aSenderThatIsDoneNeverHandsItsTurnToARequestThatSendsAlready() throws Exception {
-		CountDownLatch bSent = new CountDownLatch(1);
 		CountDownLatch bReplied = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> b = this.threads.submit(() -> request("/b.txt", CALLER, (files) -> {
-			List<RemotePath> sent = files.get();
-			bSent.countDown();
-			await(bReplied);
-			return Collections.nCopies(sent.size(), Optional.of(ENTRY));
-		}));
-		assertThat(bSent.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		Future<Optional<SmallFileCache.Entry>> b = checkOnTheWire("/b.txt", bReplied);
 		CountDownLatch aSessionFree = new CountDownLatch(1);
 		Future<Optional<SmallFileCache.Entry>> a = sendWaitingForASession("/a.txt", aSessionFree, 1);
 		bReplied.countDown();
@@ -329,6 +306,23 @@ class CoalescedChecksTest {
 			return Optional.empty();
 		}
 		return Optional.of(this.placesLeft::incrementAndGet);
+	}
+
+	/**
+	 * A request for {@code file} whose check is on the wire once this returns, and finds every copy
+	 * it was given fresh when {@code replyCame}.
+	 */
+	private Future<Optional<SmallFileCache.Entry>> checkOnTheWire(String file, CountDownLatch replyCame)
+			throws InterruptedException {
+		CountDownLatch commandSent = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> request = this.threads.submit(() -> request(file, CALLER, (files) -> {
+			List<RemotePath> sent = files.get();
+			commandSent.countDown();
+			await(replyCame);
+			return Collections.nCopies(sent.size(), Optional.of(ENTRY));
+		}));
+		assertThat(commandSent.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		return request;
 	}
 
 	/** A request for /a.txt whose check waits for a session until {@code sessionFree}, then finds the copy fresh. */
