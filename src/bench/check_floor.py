@@ -43,7 +43,6 @@ def command(sock, reader, text, expected):
     code = read_reply(reader)
     if not code.startswith(expected):
         raise IOError("%s answered %s" % (text.split()[0], code.decode()))
-    return code
 
 
 def login(host, port, user, password):
