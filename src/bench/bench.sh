@@ -217,9 +217,11 @@ wrk_run() {
 # busy_ticks: the machine's CPU time so far, in clock ticks, all cores: user, nice, system, irq and
 # softirq (idle, iowait and the time the hypervisor gave to others left out)
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
-# machine_ms_per BEFORE_TICKS COUNT: the machine's CPU milliseconds since BEFORE_TICKS per COUNT
+# machine_ms_per BEFORE_TICKS COUNT [LESS_SECONDS]: the machine's CPU milliseconds since BEFORE_TICKS,
+# less LESS_SECONDS of CPU, per COUNT; nothing when COUNT is not above zero
 machine_ms_per() {
-	awk -v b="$(($(busy_ticks) - $1))" -v t="$(getconf CLK_TCK)" -v n="$2" 'BEGIN { if (n > 0) printf "%.4f", b / t * 1000 / n }'
+	awk -v b="$(($(busy_ticks) - $1))" -v t="$(getconf CLK_TCK)" -v n="$2" -v l="${3:-0}" \
+		'BEGIN { if (n > 0) printf "%.4f", (b / t - l) * 1000 / n }'
 }
 # wrk_cpu_run BASE CONC: wrk_run, then the machine's CPU milliseconds per request over it
 wrk_cpu_run() {
@@ -232,13 +234,12 @@ wrk_cpu_run() {
 # of different files (MLST, or SIZE and MDTM, 32 at once on 4 sessions, as the gateway sends them):
 # the machine's CPU over the run less the script's own
 check_floor_ms() {
-	local before files cpu busy
+	local before files cpu
 	before=$(busy_ticks)
 	read -r files cpu < <(timeout $((HEY_SECONDS + 60)) python3 "$ROOT/src/bench/check_floor.py" $HOST "$(port_of "$1")" \
 		"${USER_PASS%%:*}" "${USER_PASS#*:}" "$HEY_SECONDS" 2>>"$WORK/check_floor.log")
-	busy=$(($(busy_ticks) - before))
 	# Nothing printed (the script failed) leaves the cell empty rather than a floor of zero.
-	awk -v b="$busy" -v t="$(getconf CLK_TCK)" -v c="$cpu" -v f="$files" 'BEGIN { if (f > 0) printf "%.4f", (b / t - c) * 1000 / f }'
+	machine_ms_per "$before" "${files:-0}" "${cpu:-0}"
 }
 # ceiling_run NAME CONC BENCHMARK: operations per second of CONC logged-in sessions in a loop with
 # no HTTP at all (JMH SmallFileCeilingBenchmark): retrieveSmallFile fetches the 1 KiB file, what

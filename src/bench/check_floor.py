@@ -9,8 +9,8 @@ replies, over and over for SECONDS, cycling through the lab's small/f0001.bin ..
 where FEAT offers it, otherwise SIZE and MDTM, the commands the gateway's check sends. Prints
 "FILES CLIENT_CPU_SECONDS": the files checked and this process's own CPU time, which bench.sh
 subtracts from the machine's to leave the server's CPU per file checked, with the kernel's
-loopback work of the exchange, which any client's check costs too. A reply that is not the check's answer, or none within 30 s, ends it
-with a message and a non-zero exit, printing nothing.
+loopback work of the exchange, which any client's check costs too. A reply that is not the check's
+answer, or none within 30 s, ends it with a message and a non-zero exit, printing nothing.
 """
 import resource
 import socket
@@ -23,7 +23,8 @@ FILES = 1000
 REPLY_SECONDS = 30
 
 
-def read_reply(reader):
+def read_reply(reader, lines=None):
+    """The reply's code; the lines between a multi-line reply's first and last go into lines."""
     line = reader.readline()
     if len(line) < 4:
         raise IOError("connection closed")
@@ -35,6 +36,8 @@ def read_reply(reader):
                 raise IOError("connection closed")
             if line[:3] == code and line[3:4] == b" ":
                 break
+            if lines is not None:
+                lines.append(line)
     return code
 
 
@@ -55,16 +58,9 @@ def login(host, port, user, password):
     command(sock, reader, "PASS " + password, b"230")
     command(sock, reader, "TYPE I", b"2")
     sock.sendall(b"FEAT\r\n")
-    mlst = False
-    line = reader.readline()
-    if line[3:4] == b"-":
-        while True:
-            line = reader.readline()
-            if not line:
-                raise IOError("connection closed")
-            if line[:3].isdigit() and line[3:4] == b" ":
-                break
-            mlst = mlst or line.strip().upper().startswith(b"MLST")
+    features = []
+    read_reply(reader, features)
+    mlst = any(feature.strip().upper().startswith(b"MLST") for feature in features)
     return sock, reader, mlst
 
 
