@@ -107,6 +107,30 @@ final class CoalescedChecks {
 		return await(mine.answer);
 	}
 
+	/**
+	 * For a request that waits without holding a thread: the answer of the check of
+	 * {@code absolute} that waits in line to be sent, shared as {@link #check} shares it, so its
+	 * first command goes out after this call. The request holds a {@link WaitingPlace} until the
+	 * answer comes.
+	 * @return empty when no check of the file waits in line, or no waiting place is left: the
+	 *         request then goes through {@link #check}
+	 */
+	Optional<CompletableFuture<Optional<SmallFileCache.Entry>>> join(String absolute, String borrower) {
+		Pending waiting;
+		synchronized (this.lock) {
+			Slot slot = this.slots.get(new Key(absolute, borrower));
+			waiting = (slot != null) ? slot.open : null;
+		}
+		if (waiting == null) {
+			return Optional.empty();
+		}
+		Optional<WaitingPlace> place = this.places.get();
+		if (place.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(waiting.answer.whenComplete((answer, failure) -> place.get().close()));
+	}
+
 	private Optional<SmallFileCache.Entry> share(Pending check) throws InterruptedIOException {
 		Optional<WaitingPlace> place = this.places.get();
 		if (place.isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import dev.ftpgateway.ftp.listing.FtpEntry;
 
@@ -18,7 +19,8 @@ import dev.ftpgateway.ftp.listing.FtpEntry;
  * A small file kept in the {@link SmallFileCache} is handed over without a session: its copy was
  * checked against the server after the request came, by a check shared with the same caller's
  * other requests for it and for the other files they wait for ({@link CoalescedChecks}), or
- * within the cache's {@code max-stale}.
+ * within the cache's {@code max-stale}. A request that can wait without holding a thread joins
+ * such a check through {@link #awaitingCheck}.
  */
 public final class FileReads {
 
@@ -67,6 +69,25 @@ public final class FileReads {
 			return handler.file(new RemoteFile(session, attempt, path, version.size(),
 					version.modified().orElse(null), cache));
 		});
+	}
+
+	/**
+	 * For a request that can wait without holding a thread: the check of the cached copy of the
+	 * file at {@code path} that another of the caller's requests is about to send, answered with
+	 * the copy it confirms, or with empty when the copy is stale or the check failed; {@link #read}
+	 * then looks the file up.
+	 * @return empty when no such check waits: {@link #read} serves the request
+	 */
+	public Optional<CompletableFuture<Optional<RemoteFile>>> awaitingCheck(RemotePath path) {
+		if (path.hasTrailingSlash() || !this.retry.lendsSharedSessions()) {
+			return Optional.empty();
+		}
+		String absolute = path.under(this.root);
+		if (!this.cache.holds(absolute) || this.cache.fresh(absolute).isPresent()) {
+			return Optional.empty();
+		}
+		return this.checks.join(absolute, this.retry.borrower())
+			.map((answer) -> answer.thenApply((copy) -> copy.map((entry) -> new RemoteFile(path, entry))));
 	}
 
 	/** The cached copy of the file at {@code path}, when there is one for this caller and it is fresh. */

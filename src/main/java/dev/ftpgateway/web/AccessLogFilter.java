@@ -7,6 +7,8 @@ import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -38,7 +40,8 @@ import dev.ftpgateway.web.transfer.ContainerBody;
  * {@code durationMs} and {@code outcome} ({@code completed}, {@code aborted} or
  * {@code cancelled}). The request id ({@value #REQUEST_ID_HEADER}, taken from the request when
  * it is a plain token, else made up, and sent back) is in the MDC as {@code requestId} while the
- * request runs, so every line logged for it carries it.
+ * request runs, so every line logged for it carries it. A request that went async is logged when
+ * it completes, and its id goes with it to the threads that finish it ({@link #withRequestId}).
  * <p>
  * The query string is logged with the values of parameters that look like credentials replaced
  * by {@value #REDACTED}: clients put API keys and tokens there by mistake ({@code ?api_key=},
@@ -55,6 +58,9 @@ public class AccessLogFilter extends OncePerRequestFilter {
 
 	/** The MDC key of the request id. */
 	public static final String REQUEST_ID = "requestId";
+
+	/** The request attribute holding the request id, for the threads that finish a request gone async. */
+	private static final String REQUEST_ID_ATTRIBUTE = AccessLogFilter.class.getName() + ".requestId";
 
 	/** The request attribute naming who is asking (an API key's {@code api-key:NAME}, a user). */
 	public static final String CALLER = AccessLogFilter.class.getName() + ".caller";
@@ -83,9 +89,21 @@ public class AccessLogFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (isAsyncDispatch(request)) {
+			// Logged when the request completes (AsyncLog); this dispatch only carries its id.
+			MDC.put(REQUEST_ID, (String) request.getAttribute(REQUEST_ID_ATTRIBUTE));
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				MDC.remove(REQUEST_ID);
+			}
+			return;
+		}
 		long start = System.nanoTime();
 		String requestId = requestId(request);
 		MDC.put(REQUEST_ID, requestId);
+		request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
 		response.setHeader(REQUEST_ID_HEADER, requestId);
 		CountingResponse counting = new CountingResponse(response);
 		boolean completed = false;
@@ -94,12 +112,45 @@ public class AccessLogFilter extends OncePerRequestFilter {
 			completed = true;
 		}
 		finally {
-			String outcome = outcome(request.getAttribute(TRANSFER), response.getStatus(), completed);
-			log(new Line(request.getMethod(), request.getRequestURI(), request.getQueryString(), response.getStatus(),
-					counting.bytes(), (System.nanoTime() - start) / 1_000_000, outcome), request.getRemoteAddr(),
-					(String) request.getAttribute(CALLER), (String) request.getAttribute(SERVER));
+			if (request.isAsyncStarted()) {
+				request.getAsyncContext().addListener(new AsyncLog(request, response, counting, start));
+				AfterDispatch.returned(request);
+			}
+			else {
+				log(request, response, counting, start, completed);
+			}
 			MDC.remove(REQUEST_ID);
 		}
+	}
+
+	/** Async dispatches carry the request id too, and the request is logged once, when it completes. */
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	private static void log(HttpServletRequest request, HttpServletResponse response, CountingResponse counting,
+			long start, boolean completed) {
+		String outcome = outcome(request.getAttribute(TRANSFER), response.getStatus(), completed);
+		log(new Line(request.getMethod(), request.getRequestURI(), request.getQueryString(), response.getStatus(),
+				counting.bytes(), (System.nanoTime() - start) / 1_000_000, outcome), request.getRemoteAddr(),
+				(String) request.getAttribute(CALLER), (String) request.getAttribute(SERVER));
+	}
+
+	/**
+	 * {@code work} with the id of {@code request} in the MDC while it runs, for work on a request
+	 * that went async, on whatever thread it runs.
+	 */
+	static Runnable withRequestId(HttpServletRequest request, Runnable work) {
+		return () -> {
+			MDC.put(REQUEST_ID, (String) request.getAttribute(REQUEST_ID_ATTRIBUTE));
+			try {
+				work.run();
+			}
+			finally {
+				MDC.remove(REQUEST_ID);
+			}
+		};
 	}
 
 	/**
@@ -191,6 +242,52 @@ public class AccessLogFilter extends OncePerRequestFilter {
 			return true;
 		}
 		return CREDENTIAL_NAME.matcher(name).find();
+	}
+
+	/**
+	 * Logs a request that went async when it completes, on whatever thread completes it; a
+	 * request that failed on the way ({@code onError}) is {@code aborted}.
+	 */
+	private static final class AsyncLog implements AsyncListener {
+
+		private final HttpServletRequest request;
+
+		private final HttpServletResponse response;
+
+		private final CountingResponse counting;
+
+		private final long start;
+
+		private volatile boolean failed;
+
+		AsyncLog(HttpServletRequest request, HttpServletResponse response, CountingResponse counting, long start) {
+			this.request = request;
+			this.response = response;
+			this.counting = counting;
+			this.start = start;
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			withRequestId(this.request,
+					() -> log(this.request, this.response, this.counting, this.start, !this.failed)).run();
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			this.failed = true;
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			this.failed = true;
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			event.getAsyncContext().addListener(this);
+		}
+
 	}
 
 	/** What one access-log line says of its request; {@code outcome} is completed, aborted or cancelled. */

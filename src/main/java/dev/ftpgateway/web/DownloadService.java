@@ -23,6 +23,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ftpgateway.files.Download;
+import dev.ftpgateway.files.FileReads;
 import dev.ftpgateway.files.ReadHandler;
 import dev.ftpgateway.files.RemoteFile;
 import dev.ftpgateway.files.RemoteFolder;
@@ -44,6 +45,9 @@ import dev.ftpgateway.web.transfer.TransferFailures;
  * <p>
  * The transfer is opened (RETR answered with 150) before the HTTP status is committed, so a
  * refused RETR still becomes a problem response; a failure after that aborts the response.
+ * <p>
+ * A GET of a cached file that shares another request's check of it waits for the answer without
+ * holding its thread ({@link SharedCheckWaits}).
  */
 @Service
 public class DownloadService {
@@ -63,6 +67,8 @@ public class DownloadService {
 
 	private final RequestTransfers transfers;
 
+	private final SharedCheckWaits waits = new SharedCheckWaits();
+
 	public DownloadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures,
 			JsonMapper json, RequestTransfers transfers) {
 		this.servers = servers;
@@ -74,11 +80,22 @@ public class DownloadService {
 
 	/**
 	 * Answers GET ({@code withBody}) or HEAD for {@code path}. Returns the response to render, or
-	 * null when a file body was already streamed into {@code response}.
+	 * null when a file body was already streamed into {@code response}, or will be once the check
+	 * the request waits for without its thread answered.
 	 */
 	public ResponseEntity<?> get(RemotePath path, ServletWebRequest request, HttpServletResponse response,
 			boolean withBody) throws IOException {
-		return this.servers.of(request.getRequest()).reads().read(path, new ReadHandler<>() {
+		FileReads reads = this.servers.of(request.getRequest()).reads();
+		if (withBody) {
+			if (this.waits.waitFor(reads, path, request, response, (copy) -> file(copy, request, response, true))) {
+				return null;
+			}
+			Optional<ResponseEntity<?>> resumed = this.waits.resumed(request.getRequest());
+			if (resumed.isPresent()) {
+				return resumed.get();
+			}
+		}
+		return reads.read(path, new ReadHandler<>() {
 
 			@Override
 			public ResponseEntity<?> folder(RemoteFolder folder) throws IOException {

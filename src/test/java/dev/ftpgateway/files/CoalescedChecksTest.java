@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -295,6 +296,44 @@ class CoalescedChecksTest {
 		sessionFree.countDown();
 		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
 		assertThat(this.filesPerCheck).as("files the first sender sent").containsExactly(1);
+	}
+
+	@Test
+	void aRequestThatJoinsACheckWaitingForItsSessionGetsItsAnswerAndHoldsAWaitingPlaceUntilThen() throws Exception {
+		CountDownLatch sessionFree = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
+		Optional<CompletableFuture<Optional<SmallFileCache.Entry>>> joined = this.checks.join("/a.txt", CALLER);
+		assertThat(joined).isPresent();
+		assertThat(this.placesLeft).as("places left while it waits").hasValue(99);
+		assertThat(joined.get()).isNotDone();
+		sessionFree.countDown();
+		assertThat(joined.get().get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		assertThat(this.checksRun).hasValue(1);
+		assertThat(this.placesLeft).as("places left once answered").hasValue(100);
+	}
+
+	@Test
+	void noRequestJoinsACheckOnTheWireOrNoCheckAtAll() throws Exception {
+		assertThat(this.checks.join("/a.txt", CALLER)).isEmpty();
+		CountDownLatch replyCame = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> first = checkOnTheWire("/a.txt", replyCame);
+		assertThat(this.checks.join("/a.txt", CALLER)).isEmpty();
+		replyCame.countDown();
+		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		assertThat(this.placesLeft).hasValue(100);
+	}
+
+	@Test
+	void aRequestThatFindsNoWaitingPlaceLeftOrIsAnotherBorrowersJoinsNoCheck() throws Exception {
+		CountDownLatch sessionFree = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
+		assertThat(this.checks.join("/a.txt", "api-key:writer")).isEmpty();
+		this.placesLeft.set(0);
+		assertThat(this.checks.join("/a.txt", CALLER)).isEmpty();
+		sessionFree.countDown();
+		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		assertThat(this.placesLeft).hasValue(0);
 	}
 
 	private Optional<WaitingPlace> takePlace() {

@@ -1,10 +1,46 @@
 package dev.ftpgateway.web;
 
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.MDC;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.web.MockAsyncContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class AccessLogFilterTest {
+
+	@Test
+	void aRequestGoneAsyncIsLoggedWhenItCompletesAndItsWorkRunsWithItsRequestId(CapturedOutput output)
+			throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/files/async.txt");
+		request.setAsyncSupported(true);
+		request.addHeader(AccessLogFilter.REQUEST_ID_HEADER, "request-1");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		AtomicReference<Runnable> work = new AtomicReference<>();
+		AtomicReference<String> idSeen = new AtomicReference<>();
+		new AccessLogFilter().doFilter(request, response, (req, res) -> {
+			req.startAsync(req, res);
+			work.set(AccessLogFilter.withRequestId((HttpServletRequest) req,
+					() -> idSeen.set(MDC.get(AccessLogFilter.REQUEST_ID))));
+		});
+		assertThat(output.getOut()).doesNotContain("GET /files/async.txt");
+		Thread elsewhere = new Thread(work.get());
+		elsewhere.start();
+		elsewhere.join();
+		assertThat(idSeen).hasValue("request-1");
+		response.setStatus(404);
+		((MockAsyncContext) request.getAsyncContext()).complete();
+		assertThat(output.getOut()).contains("GET /files/async.txt 404 0");
+	}
 
 	@Test
 	void credentialLikeParametersAreRedacted() {
