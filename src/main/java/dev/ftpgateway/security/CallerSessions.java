@@ -24,7 +24,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * {@link #borrow()} at once, waiting for a share, a session or a login, or hold a
  * {@link #waitingPlace()} to wait for another request's use of one; more are refused at once,
  * so requests piling up on a server that hangs hold a bounded number of the request threads all
- * servers share. Reads the caller from the request thread's security context, which is where the
+ * servers share (or of the requests waiting without one). Reads the caller from the request thread's security context, which is where the
  * web layer borrows.
  */
 public final class CallerSessions implements FtpSessions {

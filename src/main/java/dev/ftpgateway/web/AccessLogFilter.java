@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.AsyncEvent;
@@ -114,7 +115,10 @@ public class AccessLogFilter extends OncePerRequestFilter {
 		finally {
 			if (request.isAsyncStarted()) {
 				request.getAsyncContext().addListener(new AsyncLog(request, response, counting, start));
-				AfterDispatch.returned(request);
+				// After a failure Jetty answers the request itself: nothing else may write it.
+				if (completed) {
+					AfterDispatch.returned(request);
+				}
 			}
 			else {
 				log(request, response, counting, start, completed);
@@ -138,12 +142,14 @@ public class AccessLogFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * {@code work} with the id of {@code request} in the MDC while it runs, for work on a request
-	 * that went async, on whatever thread it runs.
+	 * Wraps work on a request that went async so that it runs with the request's id in the MDC, on
+	 * whatever thread it runs. The id is read now, on a thread the request is served on: the work
+	 * may run beside the request's own thread, or outlive the request.
 	 */
-	static Runnable withRequestId(HttpServletRequest request, Runnable work) {
-		return () -> {
-			MDC.put(REQUEST_ID, (String) request.getAttribute(REQUEST_ID_ATTRIBUTE));
+	static UnaryOperator<Runnable> withRequestId(HttpServletRequest request) {
+		String requestId = (String) request.getAttribute(REQUEST_ID_ATTRIBUTE);
+		return (work) -> () -> {
+			MDC.put(REQUEST_ID, requestId);
 			try {
 				work.run();
 			}
@@ -269,8 +275,9 @@ public class AccessLogFilter extends OncePerRequestFilter {
 
 		@Override
 		public void onComplete(AsyncEvent event) {
-			withRequestId(this.request,
-					() -> log(this.request, this.response, this.counting, this.start, !this.failed)).run();
+			withRequestId(this.request)
+				.apply(() -> log(this.request, this.response, this.counting, this.start, !this.failed))
+				.run();
 		}
 
 		@Override

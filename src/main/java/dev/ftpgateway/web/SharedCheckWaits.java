@@ -3,13 +3,20 @@ package dev.ftpgateway.web;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -29,11 +36,13 @@ import dev.ftpgateway.files.RemotePath;
  * <p>
  * What Spring MVC has to finish goes through a second, async dispatch that {@link #resumed}
  * picks up: a copy the check found stale or could not confirm (the request then looks the file up
- * like any other), and every outcome but a streamed body, such as a 304 or a problem (412, 416, a
- * bad parameter), which Spring MVC renders as for any request. The caller's security context is
+ * like any other), and every outcome but a streamed body, such as a problem (412, 416, a bad
+ * parameter), which Spring MVC renders as for any request. The caller's security context is
  * kept in the request for that dispatch, where the stateless security configuration looks for it.
  */
 final class SharedCheckWaits {
+
+	private static final Logger logger = LoggerFactory.getLogger(SharedCheckWaits.class);
 
 	private static final String OUTCOME = SharedCheckWaits.class.getName() + ".outcome";
 
@@ -48,21 +57,29 @@ final class SharedCheckWaits {
 	boolean waitFor(FileReads reads, RemotePath path, ServletWebRequest request, HttpServletResponse response,
 			Render render) {
 		HttpServletRequest servlet = request.getRequest();
-		if (servlet.getDispatcherType() != DispatcherType.REQUEST || !servlet.isAsyncSupported()) {
+		if (servlet.getDispatcherType() != DispatcherType.REQUEST || !servlet.isAsyncSupported()
+				|| mayBeNotModified(servlet)) {
 			return false;
 		}
 		Optional<CompletableFuture<Optional<RemoteFile>>> answer = reads.awaitingCheck(path);
 		if (answer.isEmpty()) {
 			return false;
 		}
-		this.contexts.saveContext(SecurityContextHolder.getContext(), servlet, response);
+		SecurityContext caller = SecurityContextHolder.getContext();
+		UnaryOperator<Runnable> withRequestId = AccessLogFilter.withRequestId(servlet);
+		this.contexts.saveContext(caller, servlet, response);
 		AsyncContext async = servlet.startAsync(servlet, response);
 		// No timeout: the check always answers, and a request that waits on its thread waits as long.
 		async.setTimeout(0);
 		AfterDispatch after = AfterDispatch.of(servlet, async);
+		// As the caller, whichever thread answers: AsyncContext.start would carry that thread's caller.
 		answer.get()
-			.whenComplete((copy, failure) -> after.start(AccessLogFilter.withRequestId(servlet,
-					() -> finish((copy != null) ? copy : Optional.empty(), async, servlet, render))));
+			.whenComplete((copy, failure) -> after.start(new DelegatingSecurityContextRunnable(withRequestId
+				.apply(() -> finish((copy != null) ? copy : Optional.empty(), async, servlet, render)), caller)))
+			.exceptionally((failure) -> {
+				logger.warn("A GET that waited for a check without its thread could not be finished", failure);
+				return null;
+			});
 		return true;
 	}
 
@@ -85,23 +102,42 @@ final class SharedCheckWaits {
 		return Optional.ofNullable((ResponseEntity<?>) outcome);
 	}
 
+	/**
+	 * Whether the answer may be a 304. Spring Security writes its cache headers when the first
+	 * dispatch returns, which for a request gone async is while the status is still 200; it leaves
+	 * them out of a 304 only when it sees that status. Such requests keep their thread.
+	 */
+	private static boolean mayBeNotModified(HttpServletRequest request) {
+		return request.getHeader(HttpHeaders.IF_NONE_MATCH) != null
+				|| request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null;
+	}
+
+	/** Streams the confirmed copy and completes, or leaves the rest to a second dispatch: never neither. */
 	private static void finish(Optional<RemoteFile> copy, AsyncContext async, HttpServletRequest request,
 			Render render) {
-		if (copy.isPresent()) {
-			try {
+		boolean streamed = false;
+		try {
+			if (copy.isPresent()) {
 				ResponseEntity<?> rendered = render.file(copy.get());
-				if (rendered == null) {
-					async.complete();
-					return;
+				streamed = (rendered == null);
+				if (!streamed) {
+					request.setAttribute(OUTCOME, rendered);
 				}
-				request.setAttribute(OUTCOME, rendered);
-			}
-			catch (IOException | RuntimeException ex) {
-				request.setAttribute(OUTCOME, ex);
 			}
 		}
-		async.dispatch();
+		catch (IOException | RuntimeException ex) {
+			request.setAttribute(OUTCOME, ex);
+		}
+		finally {
+			if (streamed) {
+				async.complete();
+			}
+			else {
+				async.dispatch();
+			}
+		}
 	}
+
 
 	/** Answers the GET from a confirmed copy, as {@link DownloadService} does on the request's thread. */
 	@FunctionalInterface

@@ -60,6 +60,9 @@ public final class ScriptedFtpServer implements AutoCloseable {
 	/** What MDTM and the generated listings report as every file's modification time. */
 	public static final String MODIFIED = "20240101120000";
 
+	/** The longest a {@link #stallUntil} waits for its release: a test that failed first never gives it. */
+	public static final Duration LONGEST_RELEASE = Duration.ofMinutes(1);
+
 	private static final Duration DEFAULT_TAKE_TIMEOUT = Duration.ofSeconds(5);
 
 	// Long enough for a slow CI machine, short enough that an abandoned test ends on its own.
@@ -209,12 +212,20 @@ public final class ScriptedFtpServer implements AutoCloseable {
 
 	/** The next time {@code verb} arrives, closes the control connection without replying. */
 	public ScriptedFtpServer dropControlOn(String verb) {
-		return addVerbEffect(verb, new VerbEffect(true, Duration.ZERO));
+		return addVerbEffect(verb, new VerbEffect(true, Duration.ZERO, null));
 	}
 
 	/** The next time {@code verb} arrives, waits {@code delay} (ended early by close) before answering. */
 	public ScriptedFtpServer stall(String verb, Duration delay) {
-		return addVerbEffect(verb, new VerbEffect(false, delay));
+		return addVerbEffect(verb, new VerbEffect(false, delay, null));
+	}
+
+	/**
+	 * The next time {@code verb} arrives, answers only once {@code release} is counted down (or
+	 * the server closes, or {@link #LONGEST_RELEASE} passed): a test decides when.
+	 */
+	public ScriptedFtpServer stallUntil(String verb, CountDownLatch release) {
+		return addVerbEffect(verb, new VerbEffect(false, Duration.ZERO, release));
 	}
 
 	/**
@@ -423,8 +434,8 @@ public final class ScriptedFtpServer implements AutoCloseable {
 		}
 	}
 
-	/** A one-shot script for a verb: drop the connection, or answer late. */
-	private record VerbEffect(boolean drop, Duration stall) {
+	/** A one-shot script for a verb: drop the connection, or answer late: after a delay, or once released. */
+	private record VerbEffect(boolean drop, Duration stall, CountDownLatch release) {
 	}
 
 	/**
@@ -561,6 +572,7 @@ public final class ScriptedFtpServer implements AutoCloseable {
 			}
 			if (effect != null) {
 				awaitClose(effect.stall());
+				awaitRelease(effect.release());
 			}
 			byte[] next = ScriptedFtpServer.this.nextReplies.poll();
 			if (next != null) {
@@ -944,6 +956,19 @@ public final class ScriptedFtpServer implements AutoCloseable {
 				return arg;
 			}
 			return this.cwd.equals("/") ? "/" + arg : this.cwd + "/" + arg;
+		}
+
+		private void awaitRelease(CountDownLatch release) {
+			long deadline = System.nanoTime() + LONGEST_RELEASE.toNanos();
+			try {
+				while (release != null && !release.await(20, TimeUnit.MILLISECONDS)
+						&& ScriptedFtpServer.this.closed.getCount() > 0 && System.nanoTime() < deadline) {
+					// Polls so that closing the server ends the wait as well.
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 		private void awaitClose(Duration delay) {

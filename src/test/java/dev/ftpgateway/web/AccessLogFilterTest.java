@@ -29,8 +29,8 @@ class AccessLogFilterTest {
 		AtomicReference<String> idSeen = new AtomicReference<>();
 		new AccessLogFilter().doFilter(request, response, (req, res) -> {
 			req.startAsync(req, res);
-			work.set(AccessLogFilter.withRequestId((HttpServletRequest) req,
-					() -> idSeen.set(MDC.get(AccessLogFilter.REQUEST_ID))));
+			work.set(AccessLogFilter.withRequestId((HttpServletRequest) req)
+				.apply(() -> idSeen.set(MDC.get(AccessLogFilter.REQUEST_ID))));
 		});
 		assertThat(output.getOut()).doesNotContain("GET /files/async.txt");
 		Thread elsewhere = new Thread(work.get());

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,10 +40,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * GETs of a cached file that join a check another GET is about to send wait for its answer
  * without holding a request thread, and get what they would on a thread of their own: the
- * confirmed copy with its headers, a 304 for the ETag they hold, the new file when the check finds
- * the copy stale; an API-key caller as any other, each request logged once with its status and
- * bytes. One session, and a check that stalls on the wire, line the requests up: the first
- * request's check is on the wire, the second's waits for it, and the rest join the second's.
+ * confirmed copy with its headers, a problem for a failed precondition or a range past the end,
+ * the new file when the check finds the copy stale; an API-key caller as any other, each request
+ * logged once with its status and bytes. A GET that may be answered 304 keeps its thread. One
+ * session, and a check that stalls on the wire, line the requests up: the first request's check is
+ * on the wire, the second's waits for it, and the rest join the second's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "ftp-gateway.pool.max-total=1",
@@ -53,9 +55,6 @@ import static org.awaitility.Awaitility.await;
 class SharedCheckWaitIT {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
-
-	/** Long enough for the requests behind the stalled check to come in. */
-	private static final Duration STALL = Duration.ofSeconds(3);
 
 	private static final int JOINERS = 4;
 
@@ -118,20 +117,46 @@ class SharedCheckWaitIT {
 	}
 
 	@Test
-	void aRequestThatJoinsACheckWithTheCurrentETagGets304(CapturedOutput output) throws Exception {
-		String etag = cache("/etag.txt", "tagged").headers().firstValue("ETag").orElseThrow();
-		List<HttpRequest> joiners = new ArrayList<>(plainGets("/etag.txt"));
-		joiners.set(0, get("/etag.txt").header("If-None-Match", etag).build());
-		List<CompletableFuture<HttpResponse<String>>> all = lineUp("/etag.txt", joiners, null);
+	void aRequestThatJoinsACheckWithAFailingPreconditionGets412(CapturedOutput output) throws Exception {
+		cache("/precondition.txt", "kept");
+		List<HttpRequest> joiners = new ArrayList<>(plainGets("/precondition.txt"));
+		joiners.set(0, get("/precondition.txt").header("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT").build());
+		List<CompletableFuture<HttpResponse<String>>> all = lineUp("/precondition.txt", joiners, null);
 		HttpResponse<String> conditional = all.get(2).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-		assertThat(conditional.statusCode()).as(conditional.body()).isEqualTo(304);
-		assertThat(conditional.headers().firstValue("ETag")).hasValue(etag);
-		assertThat(conditional.body()).isEmpty();
+		assertThat(conditional.statusCode()).as(conditional.body()).isEqualTo(412);
+		assertThat(conditional.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		HttpResponse<String> plain = all.get(3).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		assertThat(plain.statusCode()).isEqualTo(200);
-		assertThat(plain.body()).isEqualTo("tagged");
+		assertThat(plain.body()).isEqualTo("kept");
 		await().atMost(TIMEOUT)
-			.untilAsserted(() -> assertThat(count(output.getOut(), "GET /files/etag.txt 304 0 \\d+ms\\R")).isOne());
+			.untilAsserted(() -> assertThat(count(output.getOut(), "GET /files/precondition.txt 412 \\d+ \\d+ms\\R"))
+				.isOne());
+	}
+
+	@Test
+	void aRequestThatMayBeAnswered304WaitsOnItsThreadAndGetsTheHeadersItWouldAlone() throws Exception {
+		String etag = cache("/etag.txt", "tagged").headers().firstValue("ETag").orElseThrow();
+		CountDownLatch answer = new CountDownLatch(1);
+		SERVER.stallUntil("SIZE", answer);
+		CompletableFuture<HttpResponse<String>> first;
+		CompletableFuture<HttpResponse<String>> conditional;
+		try {
+			long sizesBefore = sizesSent();
+			first = send(get("/etag.txt").build());
+			await().atMost(TIMEOUT).until(() -> sizesSent() > sizesBefore);
+			send(get("/etag.txt").build());
+			await().atMost(TIMEOUT).until(() -> threadsParkedInChecks() == 1);
+			conditional = send(get("/etag.txt").header("If-None-Match", etag).build());
+			await().atMost(TIMEOUT).until(() -> threadsParkedInChecks() == 2);
+		}
+		finally {
+			answer.countDown();
+		}
+		HttpResponse<String> notModified = conditional.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		assertThat(notModified.statusCode()).isEqualTo(304);
+		assertThat(notModified.headers().firstValue("ETag")).hasValue(etag);
+		assertThat(notModified.headers().firstValue("Cache-Control")).isEmpty();
+		assertThat(first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -178,20 +203,26 @@ class SharedCheckWaitIT {
 	 */
 	private List<CompletableFuture<HttpResponse<String>>> lineUp(String path, List<HttpRequest> joiners,
 			Runnable meanwhile) {
-		SERVER.stall("SIZE", STALL);
-		long sizesBefore = sizesSent();
-		List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
-		all.add(send(get(path).build()));
-		await().atMost(TIMEOUT).until(() -> sizesSent() > sizesBefore);
-		all.add(send(get(path).build()));
-		await().atMost(TIMEOUT).until(() -> threadsParkedInChecks() == 1);
-		joiners.forEach((joiner) -> all.add(send(joiner)));
-		await().atMost(TIMEOUT).until(() -> activeRequests() == all.size());
-		assertThat(threadsParkedInChecks()).as("request threads waiting for a check").isOne();
-		if (meanwhile != null) {
-			meanwhile.run();
+		CountDownLatch answer = new CountDownLatch(1);
+		SERVER.stallUntil("SIZE", answer);
+		try {
+			long sizesBefore = sizesSent();
+			List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+			all.add(send(get(path).build()));
+			await().atMost(TIMEOUT).until(() -> sizesSent() > sizesBefore);
+			all.add(send(get(path).build()));
+			await().atMost(TIMEOUT).until(() -> threadsParkedInChecks() == 1);
+			joiners.forEach((joiner) -> all.add(send(joiner)));
+			await().atMost(TIMEOUT).until(() -> activeRequests() == all.size());
+			assertThat(threadsParkedInChecks()).as("request threads waiting for a check").isOne();
+			if (meanwhile != null) {
+				meanwhile.run();
+			}
+			return all;
 		}
-		return all;
+		finally {
+			answer.countDown();
+		}
 	}
 
 	private List<HttpRequest> plainGets(String path) {
