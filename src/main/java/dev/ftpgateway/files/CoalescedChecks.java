@@ -36,7 +36,8 @@ import dev.ftpgateway.pool.WaitingPlace;
  * <p>
  * Requests waiting in line hold request threads but no session, so each takes a
  * {@link WaitingPlace} of the sessions it would otherwise borrow: one that finds none left goes the
- * usual way, where it is refused at once like any request over the bound.
+ * usual way, where it is refused at once like any request over the bound. A request that can wait
+ * without a thread shares a check through {@link #join}, and holds only its place meanwhile.
  */
 final class CoalescedChecks {
 
