@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -145,9 +144,9 @@ class SharedCheckWaitIT {
 			first = send(get("/etag.txt").build());
 			await().atMost(TIMEOUT).until(() -> sizesSent() > sizesBefore);
 			send(get("/etag.txt").build());
-			await().atMost(TIMEOUT).until(() -> threadsParkedInChecks() == 1);
+			await().atMost(TIMEOUT).until(() -> SmallFileCacheTest.parkedInChecks() == 1);
 			conditional = send(get("/etag.txt").header("If-None-Match", etag).build());
-			await().atMost(TIMEOUT).until(() -> threadsParkedInChecks() == 2);
+			await().atMost(TIMEOUT).until(() -> SmallFileCacheTest.parkedInChecks() == 2);
 		}
 		finally {
 			answer.countDown();
@@ -211,10 +210,10 @@ class SharedCheckWaitIT {
 			all.add(send(get(path).build()));
 			await().atMost(TIMEOUT).until(() -> sizesSent() > sizesBefore);
 			all.add(send(get(path).build()));
-			await().atMost(TIMEOUT).until(() -> threadsParkedInChecks() == 1);
+			await().atMost(TIMEOUT).until(() -> SmallFileCacheTest.parkedInChecks() == 1);
 			joiners.forEach((joiner) -> all.add(send(joiner)));
 			await().atMost(TIMEOUT).until(() -> activeRequests() == all.size());
-			assertThat(threadsParkedInChecks()).as("request threads waiting for a check").isOne();
+			assertThat(SmallFileCacheTest.parkedInChecks()).as("request threads waiting for a check").isOne();
 			if (meanwhile != null) {
 				meanwhile.run();
 			}
@@ -252,15 +251,6 @@ class SharedCheckWaitIT {
 
 	private static long sizesSent() {
 		return SERVER.commands().stream().filter((command) -> command.startsWith("SIZE")).count();
-	}
-
-	private static long threadsParkedInChecks() {
-		return Thread.getAllStackTraces().entrySet().stream()
-			.filter((thread) -> thread.getKey().getState() == Thread.State.WAITING
-					|| thread.getKey().getState() == Thread.State.TIMED_WAITING)
-			.filter((thread) -> Arrays.stream(thread.getValue())
-				.anyMatch((frame) -> frame.getClassName().equals("dev.ftpgateway.files.CoalescedChecks")))
-			.count();
 	}
 
 	private static List<String> checksAndTransfersSince(int from) {

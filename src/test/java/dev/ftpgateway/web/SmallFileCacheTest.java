@@ -339,7 +339,8 @@ class SmallFileCacheTest {
 		assertThat(parkedInChecks()).isEqualTo(count);
 	}
 
-	private static long parkedInChecks() {
+	/** How many threads wait in a check of a cached copy, parked or timed. */
+	static long parkedInChecks() {
 		return Thread.getAllStackTraces().entrySet().stream()
 			.filter((thread) -> thread.getKey().getState() == Thread.State.WAITING
 					|| thread.getKey().getState() == Thread.State.TIMED_WAITING)
