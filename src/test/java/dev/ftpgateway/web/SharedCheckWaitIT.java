@@ -118,9 +118,8 @@ class SharedCheckWaitIT {
 	@Test
 	void aRequestThatJoinsACheckWithAFailingPreconditionGets412(CapturedOutput output) throws Exception {
 		cache("/precondition.txt", "kept");
-		List<HttpRequest> joiners = new ArrayList<>(plainGets("/precondition.txt"));
-		joiners.set(0, get("/precondition.txt").header("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT").build());
-		List<CompletableFuture<HttpResponse<String>>> all = lineUp("/precondition.txt", joiners, null);
+		List<CompletableFuture<HttpResponse<String>>> all = lineUp("/precondition.txt", plainGetsAfter(
+				get("/precondition.txt").header("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT").build()), null);
 		HttpResponse<String> conditional = all.get(2).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		assertThat(conditional.statusCode()).as(conditional.body()).isEqualTo(412);
 		assertThat(conditional.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -177,9 +176,8 @@ class SharedCheckWaitIT {
 	@Test
 	void aRequestThatJoinsACheckAndAsksForABadRangeGetsTheProblemItWouldAlone() throws Exception {
 		cache("/range.txt", "ranged");
-		List<HttpRequest> joiners = new ArrayList<>(plainGets("/range.txt"));
-		joiners.set(0, get("/range.txt").header("Range", "bytes=100-200").build());
-		List<CompletableFuture<HttpResponse<String>>> all = lineUp("/range.txt", joiners, null);
+		List<CompletableFuture<HttpResponse<String>>> all = lineUp("/range.txt",
+				plainGetsAfter(get("/range.txt").header("Range", "bytes=100-200").build()), null);
 		HttpResponse<String> ranged = all.get(2).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		assertThat(ranged.statusCode()).as(ranged.body()).isEqualTo(416);
 		assertThat(ranged.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -230,6 +228,13 @@ class SharedCheckWaitIT {
 			gets.add(get(path).build());
 		}
 		return gets;
+	}
+
+	/** {@code first}, then plain GETs of its path: {@value #JOINERS} joiners in all. */
+	private List<HttpRequest> plainGetsAfter(HttpRequest first) {
+		List<HttpRequest> joiners = new ArrayList<>(plainGets(first.uri().getPath().substring("/files".length())));
+		joiners.set(0, first);
+		return joiners;
 	}
 
 	private HttpRequest.Builder get(String path) {
