@@ -16,13 +16,14 @@ import dev.ftpgateway.pool.WaitingPlace;
 
 /**
  * Checks cached copies against the server on few sessions, each check asking about many files at
- * once. Per borrower ({@link dev.ftpgateway.pool.FtpSessions#borrower}), at most
- * {@link #MOST_SENDERS} requests borrow a session to send checks; every other request that needs
- * one waits in line, and a sender that has its session takes its own file and up to
- * {@link #MOST_FILES_PER_CHECK} waiting ones and asks about all of them in one round trip
- * ({@link FileSession#fileVersions}). A sender that is done hands its turn to the first request
- * still waiting in line. Under load, many different small files cost one round trip and one
- * borrowed session between them instead of one each.
+ * once. Per borrower ({@link dev.ftpgateway.pool.FtpSessions#borrower}), one request borrows a
+ * session to send checks, and more, up to {@link #MOST_SENDERS}, only while more files wait than
+ * the senders take in one round trip each; every other request that needs a check waits in line,
+ * and a sender that has its session takes its own file and up to {@link #MOST_FILES_PER_CHECK}
+ * waiting ones and asks about all of them in one round trip ({@link FileSession#fileVersions}). A
+ * sender that is done hands its turn to the first request still waiting in line, if the line
+ * needs one. Under load, many different small files cost one round trip and one borrowed session
+ * between them instead of one each.
  * <p>
  * A request for a file that already waits in line shares that file's check instead of adding
  * another. A file is asked about once at a time: a request that comes while its file is on the
@@ -44,7 +45,7 @@ final class CoalescedChecks {
 	/** The most files one sender asks about in one round trip: all their replies come before any is answered. */
 	static final int MOST_FILES_PER_CHECK = 32;
 
-	/** The most requests of one borrower that borrow a session to send checks at a time. */
+	/** The most requests of one borrower that borrow a session to send checks at a time, however long the line. */
 	static final int MOST_SENDERS = 4;
 
 	private final Object lock = new Object();
@@ -95,7 +96,7 @@ final class CoalescedChecks {
 		synchronized (this.lock) {
 			line = this.lines.computeIfAbsent(borrower, (b) -> new Line());
 			line.waiting.add(mine);
-			sends = line.senders < MOST_SENDERS;
+			sends = needsSender(line);
 			if (sends) {
 				line.senders++;
 				// It sends already: no sender that is done may hand it the turn again.
@@ -281,9 +282,20 @@ final class CoalescedChecks {
 		}
 	}
 
-	/** Gives the next sender's turn to the first request in line that has none yet. */
+	/**
+	 * Whether {@code line} needs another request to send: when more files wait than its senders
+	 * take in one round trip each, so one sender while the line is short. More senders cost more
+	 * than they save while the server answers quickly: each borrows a session and waits for a
+	 * round trip of its own, for fewer files each (measured on loopback, change 29 in RESULTS.md).
+	 * While it answers slowly, the line grows and brings in more senders.
+	 */
+	private static boolean needsSender(Line line) {
+		return line.senders < MOST_SENDERS && line.waiting.size() > MOST_FILES_PER_CHECK * line.senders;
+	}
+
+	/** Gives the next sender's turn, if the line needs one, to the first request in line that has none yet. */
 	private void handOn(Line line) {
-		if (line.senders < MOST_SENDERS) {
+		if (needsSender(line)) {
 			for (Pending next : line.waiting) {
 				if (!next.turn.isDone()) {
 					line.senders++;

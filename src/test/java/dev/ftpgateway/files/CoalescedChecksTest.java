@@ -155,105 +155,128 @@ class CoalescedChecksTest {
 	}
 
 	@Test
-	void requestsForDifferentFilesWaitInLineWhileAsManySendersAsAllowedWaitForSessionsAndGoOutTogether()
-			throws Exception {
+	void requestsForDifferentFilesWaitInLineForTheOneSenderAndGoOutWithItsFile() throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
-		List<Future<Optional<SmallFileCache.Entry>>> requests = new ArrayList<>();
-		for (int i = 0; i < CoalescedChecks.MOST_SENDERS; i++) {
-			requests.add(sendWaitingForASession("/sender-" + i + ".txt", sessionFree, i + 1));
+		Future<Optional<SmallFileCache.Entry>> sender = checkWaitingForASession(sessionFree);
+		List<Future<Optional<SmallFileCache.Entry>>> waiting = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			waiting.add(inLine("/waiting-" + i + ".txt", waiting.size() + 1));
 		}
-		int inLine = 6;
-		for (int i = 0; i < inLine; i++) {
-			String file = "/waiting-" + i + ".txt";
-			requests.add(this.threads.submit(() -> request(file, CALLER, this::ownCheck)));
-		}
-		awaitWaiting(inLine);
-		assertThat(this.checksRun).as("sessions asked for").hasValue(CoalescedChecks.MOST_SENDERS);
+		assertThat(this.checksRun).as("sessions asked for").hasValue(1);
 		sessionFree.countDown();
-		for (Future<Optional<SmallFileCache.Entry>> request : requests) {
+		assertThat(sender.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		for (Future<Optional<SmallFileCache.Entry>> request : waiting) {
 			assertThat(request.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
 		}
-		assertThat(this.filesPerCheck).as("the first sender with a session takes every file in line")
-			.containsExactlyInAnyOrder(CoalescedChecks.MOST_SENDERS + inLine, 0, 0, 0);
-		assertThat(this.checksRun).hasValue(CoalescedChecks.MOST_SENDERS);
+		assertThat(this.filesPerCheck).as("the sender takes every file in line").containsExactly(1 + waiting.size());
+	}
+
+	@Test
+	void anotherRequestSendsOnlyWhenMoreFilesWaitThanTheSendersTakeInOneRoundTripEach() throws Exception {
+		this.placesLeft.set(1000);
+		int perCheck = CoalescedChecks.MOST_FILES_PER_CHECK;
+		CountDownLatch sessionsFree = new CountDownLatch(1);
+		List<Future<Optional<SmallFileCache.Entry>>> requests = new ArrayList<>();
+		int waiting = 0;
+		for (int senders = 1; senders <= CoalescedChecks.MOST_SENDERS; senders++) {
+			requests.add(sendWaitingForASession("/sender-" + senders + ".txt", sessionsFree, senders));
+			// The line holds every sender's file until it has a session to take them.
+			while (waiting + senders < perCheck * senders) {
+				requests.add(inLine("/waiting-" + waiting + ".txt", ++waiting));
+			}
+			assertThat(this.checksRun).as("senders with %d files in line", waiting + senders).hasValue(senders);
+		}
+		for (int i = 0; i < 2 * perCheck; i++) {
+			requests.add(inLine("/more-" + i + ".txt", ++waiting));
+		}
+		assertThat(this.checksRun).as("senders, however long the line").hasValue(CoalescedChecks.MOST_SENDERS);
+		sessionsFree.countDown();
+		for (Future<Optional<SmallFileCache.Entry>> request : requests) {
+			assertThat(request.get(WAIT_SECONDS, TimeUnit.SECONDS)).isNotNull();
+		}
+		assertThat(this.threads.submit(() -> request("/after.txt", CALLER, this::ownCheck))
+			.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("a request once the line is empty sends at once").isEmpty();
 	}
 
 	@Test
 	void aSenderThatIsDoneHandsItsTurnToTheFirstRequestStillInLine() throws Exception {
-		this.placesLeft.set(1000);
-		List<CountDownLatch> sessionsFree = new ArrayList<>();
-		List<Future<Optional<SmallFileCache.Entry>>> senders = new ArrayList<>();
-		for (int i = 0; i < CoalescedChecks.MOST_SENDERS; i++) {
-			sessionsFree.add(new CountDownLatch(1));
-			senders.add(sendWaitingForASession("/sender-" + i + ".txt", sessionsFree.get(i), i + 1));
-		}
-		int perCheck = CoalescedChecks.MOST_FILES_PER_CHECK;
-		int inLine = CoalescedChecks.MOST_SENDERS * perCheck + 3;
+		CountDownLatch replyCame = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> sender = checkOnTheWire("/sender.txt", replyCame);
+		List<String> sentBy = new CopyOnWriteArrayList<>();
 		List<Future<Optional<SmallFileCache.Entry>>> waiting = new ArrayList<>();
-		for (int i = 0; i < inLine; i++) {
+		for (int i = 0; i < 3; i++) {
 			String file = "/waiting-" + i + ".txt";
-			waiting.add(this.threads.submit(() -> request(file, CALLER, this::ownCheck)));
+			waiting.add(this.threads.submit(() -> request(file, CALLER, (files) -> {
+				sentBy.add(file);
+				this.filesPerCheck.add(files.get().size());
+				return Collections.nCopies(files.get().size(), Optional.empty());
+			})));
 			// One at a time, so that the line holds them in this order.
 			awaitWaiting(i + 1);
 		}
-		sessionsFree.get(0).countDown();
-		int sentByTheFirst = perCheck - CoalescedChecks.MOST_SENDERS;
-		for (int i = 0; i < inLine; i++) {
-			Optional<SmallFileCache.Entry> answer = waiting.get(i).get(WAIT_SECONDS, TimeUnit.SECONDS);
-			if (i < sentByTheFirst) {
-				assertThat(answer).as("request %d, sent by the first sender", i).containsSame(ENTRY);
-			}
-			else {
-				assertThat(answer).as("request %d, sent by one that had the turn handed on", i).isEmpty();
-			}
+		assertThat(sentBy).as("checks sent while one is on the wire and the line is short").isEmpty();
+		replyCame.countDown();
+		assertThat(sender.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		for (Future<Optional<SmallFileCache.Entry>> request : waiting) {
+			assertThat(request.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("the answer of the handed-on check").isEmpty();
 		}
-		int handedOn = (inLine - sentByTheFirst + perCheck - 1) / perCheck;
-		assertThat(this.checksRun).as("checks sent").hasValue(CoalescedChecks.MOST_SENDERS + handedOn);
-		sessionsFree.forEach(CountDownLatch::countDown);
-		for (Future<Optional<SmallFileCache.Entry>> sender : senders) {
-			assertThat(sender.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
-		}
-		assertThat(this.filesPerCheck).containsExactly(perCheck, 0, 0, 0);
+		assertThat(sentBy).containsExactly("/waiting-0.txt");
+		assertThat(this.filesPerCheck).containsExactly(3);
 	}
 
 	@Test
 	void aRequestThatFailsWhileGettingInLineLeavesTheLineAndNoSenderAsksAboutItsFile() throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
-		List<Future<Optional<SmallFileCache.Entry>>> senders = new ArrayList<>();
-		for (int i = 0; i < CoalescedChecks.MOST_SENDERS; i++) {
-			senders.add(sendWaitingForASession("/sender-" + i + ".txt", sessionFree, i + 1));
-		}
+		Future<Optional<SmallFileCache.Entry>> sender = checkWaitingForASession(sessionFree);
 		this.placesFail = true;
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> request("/failed.txt", CALLER, this::ownCheck));
 		this.placesFail = false;
 		sessionFree.countDown();
-		for (Future<Optional<SmallFileCache.Entry>> sender : senders) {
-			assertThat(sender.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
-		}
-		assertThat(this.filesPerCheck).as("the senders' own files, and not the failed request's")
-			.containsExactlyInAnyOrder(CoalescedChecks.MOST_SENDERS, 0, 0, 0);
+		assertThat(sender.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		assertThat(this.filesPerCheck).as("the sender's own file, and not the failed request's").containsExactly(1);
 	}
 
 	@Test
 	void aSenderThatIsDoneNeverHandsItsTurnToARequestThatSendsAlready() throws Exception {
-		CountDownLatch bReplied = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> b = checkOnTheWire("/b.txt", bReplied);
-		CountDownLatch aSessionFree = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> a = sendWaitingForASession("/a.txt", aSessionFree, 1);
-		bReplied.countDown();
-		assertThat(b.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
-		aSessionFree.countDown();
-		assertThat(a.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
-		CountDownLatch sessionsFree = new CountDownLatch(1);
-		List<Future<Optional<SmallFileCache.Entry>>> senders = new ArrayList<>();
-		for (int i = 0; i < CoalescedChecks.MOST_SENDERS; i++) {
-			senders.add(sendWaitingForASession("/sender-" + i + ".txt", sessionsFree, 2 + i));
+		this.placesLeft.set(1000);
+		int perCheck = CoalescedChecks.MOST_FILES_PER_CHECK;
+		CountDownLatch firstSessionFree = new CountDownLatch(1);
+		CountDownLatch firstSent = new CountDownLatch(1);
+		CountDownLatch firstReplyCame = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> request("/first.txt", CALLER,
+				(files) -> {
+					this.checksRun.incrementAndGet();
+					await(firstSessionFree);
+					List<RemotePath> sent = files.get();
+					firstSent.countDown();
+					await(firstReplyCame);
+					return Collections.nCopies(sent.size(), Optional.of(ENTRY));
+				}));
+		awaitChecksRun(1);
+		List<Future<Optional<SmallFileCache.Entry>>> waiting = new ArrayList<>();
+		for (int i = 0; i < perCheck - 1; i++) {
+			waiting.add(inLine("/taken-" + i + ".txt", waiting.size() + 1));
 		}
-		sessionsFree.countDown();
-		for (Future<Optional<SmallFileCache.Entry>> sender : senders) {
-			assertThat(sender.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		CountDownLatch secondSessionFree = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> second = sendWaitingForASession("/second.txt", secondSessionFree, 2);
+		for (int i = 0; i < perCheck - 1; i++) {
+			waiting.add(inLine("/left-" + i + ".txt", waiting.size() + 1));
 		}
+		firstSessionFree.countDown();
+		assertThat(firstSent.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		// The second sender, still waiting for its session, is now first in line, and one more file
+		// makes the line longer than one round trip takes.
+		waiting.add(inLine("/left-" + (perCheck - 1) + ".txt", waiting.size() + 1));
+		firstReplyCame.countDown();
+		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		secondSessionFree.countDown();
+		assertThat(second.get(WAIT_SECONDS, TimeUnit.SECONDS)).isNotNull();
+		for (Future<Optional<SmallFileCache.Entry>> request : waiting) {
+			assertThat(request.get(WAIT_SECONDS, TimeUnit.SECONDS)).isNotNull();
+		}
+		assertThat(this.threads.submit(() -> request("/after.txt", CALLER, this::ownCheck))
+			.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("a request once the line is empty sends at once").isEmpty();
 	}
 
 	@Test
@@ -262,29 +285,17 @@ class CoalescedChecksTest {
 		CoalescedChecks.Check failingForSeveral = (files) -> {
 			this.checksRun.incrementAndGet();
 			await(sessionsFree);
-			if (files.get().isEmpty()) {
-				return List.of();
-			}
+			files.get();
 			throw new IOException("450 /b.txt is busy");
 		};
 		Future<Optional<SmallFileCache.Entry>> a = this.threads.submit(() -> request("/a.txt", CALLER, failingForSeveral));
 		awaitChecksRun(1);
 		Future<Optional<SmallFileCache.Entry>> b = this.threads.submit(() -> request("/b.txt", CALLER, failingForSeveral));
-		awaitChecksRun(2);
+		awaitWaiting(1);
 		sessionsFree.countDown();
 		assertThat(a.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEmpty();
 		assertThat(b.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEmpty();
-	}
-
-	@Test
-	void aRequestForAnotherFileSendsAtOnceAndTakesAlongTheFileWhoseSenderStillWaitsForASession() throws Exception {
-		CountDownLatch sessionFree = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> first = checkWaitingForASession(sessionFree);
-		assertThat(request("/b.txt", CALLER, this::ownCheck)).isEmpty();
-		assertThat(this.checksRun).hasValue(2);
-		sessionFree.countDown();
-		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("the answer of the check that took it").isEmpty();
-		assertThat(this.filesPerCheck).as("files the first sender found left").containsExactly(0);
+		assertThat(this.checksRun).as("checks sent").hasValue(1);
 	}
 
 	@Test
@@ -384,6 +395,16 @@ class CoalescedChecksTest {
 			return Collections.nCopies(sent.size(), Optional.of(ENTRY));
 		}));
 		awaitChecksRun(sendersWaiting);
+		return request;
+	}
+
+	/**
+	 * A request for {@code file} that waits in line and finds its copy stale if it is to send;
+	 * returns once {@code waiting} requests wait in line or for an answer.
+	 */
+	private Future<Optional<SmallFileCache.Entry>> inLine(String file, int waiting) throws InterruptedException {
+		Future<Optional<SmallFileCache.Entry>> request = this.threads.submit(() -> request(file, CALLER, this::ownCheck));
+		awaitWaiting(waiting);
 		return request;
 	}
 
