@@ -19,8 +19,8 @@ import dev.ftpgateway.pool.WaitingPlace;
  * once. Per borrower ({@link dev.ftpgateway.pool.FtpSessions#borrower}), one request borrows a
  * session to send checks, and more, up to {@link #MOST_SENDERS}, only while more files wait than
  * the senders take in one round trip each; every other request that needs a check waits in line,
- * and a sender that has its session takes its own file and up to {@link #MOST_FILES_PER_CHECK}
- * waiting ones and asks about all of them in one round trip ({@link FileSession#fileVersions}). A
+ * and a sender that has its session takes up to {@link #MOST_FILES_PER_CHECK} files from the line,
+ * its own first, and asks about all of them in one round trip ({@link FileSession#fileVersions}). A
  * sender that is done hands its turn to the first request still waiting in line, if the line
  * needs one. Under load, many different small files cost one round trip and one borrowed session
  * between them instead of one each.
@@ -284,10 +284,11 @@ final class CoalescedChecks {
 
 	/**
 	 * Whether {@code line} needs another request to send: when more files wait than its senders
-	 * take in one round trip each, so one sender while the line is short. More senders cost more
-	 * than they save while the server answers quickly: each borrows a session and waits for a
-	 * round trip of its own, for fewer files each (measured on loopback, change 29 in RESULTS.md).
-	 * While it answers slowly, the line grows and brings in more senders.
+	 * take in one round trip each, so one sender while the line is short. Senders whose check is
+	 * on the wire count too: they take no more files, but each hands its turn on when done. More
+	 * senders cost more than they save while the server answers quickly: each borrows a session
+	 * and waits for a round trip of its own, for fewer files each (measured on loopback, change 29
+	 * in src/bench/RESULTS.md). While it answers slowly, the line grows and brings in more senders.
 	 */
 	private static boolean needsSender(Line line) {
 		return line.senders < MOST_SENDERS && line.waiting.size() > MOST_FILES_PER_CHECK * line.senders;

@@ -10,10 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -192,10 +194,73 @@ class CoalescedChecksTest {
 		assertThat(this.checksRun).as("senders, however long the line").hasValue(CoalescedChecks.MOST_SENDERS);
 		sessionsFree.countDown();
 		for (Future<Optional<SmallFileCache.Entry>> request : requests) {
-			assertThat(request.get(WAIT_SECONDS, TimeUnit.SECONDS)).isNotNull();
+			assertThat(request.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("answered").isNotNull();
 		}
+		assertThat(this.filesPerCheck).as("files each sender took")
+			.containsExactlyElementsOf(Collections.nCopies(CoalescedChecks.MOST_SENDERS, perCheck));
 		assertThat(this.threads.submit(() -> request("/after.txt", CALLER, this::ownCheck))
 			.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("a request once the line is empty sends at once").isEmpty();
+	}
+
+	@Test
+	void aSenderThatIsDoneHandsNoTurnOnWhileTheOtherSendersTakeEveryFileInLine() throws Exception {
+		this.placesLeft.set(1000);
+		int perCheck = CoalescedChecks.MOST_FILES_PER_CHECK;
+		CountDownLatch firstReplyCame = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> first = checkOnTheWire("/first.txt", firstReplyCame);
+		List<Future<Optional<SmallFileCache.Entry>>> waiting = new ArrayList<>();
+		for (int i = 0; i < perCheck; i++) {
+			waiting.add(inLine("/waiting-" + i + ".txt", waiting.size() + 1));
+		}
+		CountDownLatch secondReplyCame = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> second = checkOnTheWire("/second.txt", secondReplyCame);
+		// The second sender took its own file and all but the last one waiting.
+		firstReplyCame.countDown();
+		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		Future<Optional<SmallFileCache.Entry>> last = waiting.get(perCheck - 1);
+		assertThatExceptionOfType(TimeoutException.class).as("the last file sent before the second sender is done")
+			.isThrownBy(() -> last.get(200, TimeUnit.MILLISECONDS));
+		assertThat(this.checksRun).hasValue(0);
+		secondReplyCame.countDown();
+		assertThat(second.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		for (Future<Optional<SmallFileCache.Entry>> request : waiting.subList(0, perCheck - 1)) {
+			assertThat(request.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("sent by the second sender").containsSame(ENTRY);
+		}
+		assertThat(last.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("the answer of its own check, once handed the turn")
+			.isEmpty();
+		assertThat(this.checksRun).hasValue(1);
+	}
+
+	@Test
+	void aSenderThatFindsNoSessionHandsItsTurnToTheFirstRequestInLine() throws Exception {
+		CountDownLatch sessionRefused = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> sender = this.threads.submit(() -> request("/sender.txt", CALLER,
+				(files) -> {
+					this.checksRun.incrementAndGet();
+					await(sessionRefused);
+					throw new IOException("421 Too many connections");
+				}));
+		awaitChecksRun(1);
+		Future<Optional<SmallFileCache.Entry>> waiting = inLine("/waiting.txt", 1);
+		sessionRefused.countDown();
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> sender.get(WAIT_SECONDS, TimeUnit.SECONDS))
+			.withRootCauseInstanceOf(IOException.class);
+		assertThat(waiting.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("the answer of its own check").isEmpty();
+		assertThat(this.checksRun).hasValue(2);
+	}
+
+	@Test
+	void aRequestInterruptedWhileItWaitsInLineLeavesItAndTheRequestsBehindItAreStillSent() throws Exception {
+		CountDownLatch replyCame = new CountDownLatch(1);
+		Future<Optional<SmallFileCache.Entry>> sender = checkOnTheWire("/sender.txt", replyCame);
+		Future<Optional<SmallFileCache.Entry>> interrupted = inLine("/interrupted.txt", 1);
+		Future<Optional<SmallFileCache.Entry>> behind = inLine("/behind.txt", 2);
+		interrupted.cancel(true);
+		awaitWaiting(1);
+		replyCame.countDown();
+		assertThat(sender.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		assertThat(behind.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("the answer of its own check").isEmpty();
+		assertThat(this.checksRun).hasValue(1);
 	}
 
 	@Test
@@ -270,10 +335,18 @@ class CoalescedChecksTest {
 		waiting.add(inLine("/left-" + (perCheck - 1) + ".txt", waiting.size() + 1));
 		firstReplyCame.countDown();
 		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsSame(ENTRY);
+		awaitChecksRun(3);
+		// The first request behind the second sender had the turn, and took the second sender's file along.
 		secondSessionFree.countDown();
-		assertThat(second.get(WAIT_SECONDS, TimeUnit.SECONDS)).isNotNull();
-		for (Future<Optional<SmallFileCache.Entry>> request : waiting) {
-			assertThat(request.get(WAIT_SECONDS, TimeUnit.SECONDS)).isNotNull();
+		assertThat(second.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEmpty();
+		for (int i = 0; i < waiting.size(); i++) {
+			Optional<SmallFileCache.Entry> answer = waiting.get(i).get(WAIT_SECONDS, TimeUnit.SECONDS);
+			if (i < perCheck - 1 || i == waiting.size() - 1) {
+				assertThat(answer).as("request %d, sent by the first sender or the second", i).containsSame(ENTRY);
+			}
+			else {
+				assertThat(answer).as("request %d, sent by the one handed the turn", i).isEmpty();
+			}
 		}
 		assertThat(this.threads.submit(() -> request("/after.txt", CALLER, this::ownCheck))
 			.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("a request once the line is empty sends at once").isEmpty();
