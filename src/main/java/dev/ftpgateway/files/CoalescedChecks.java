@@ -287,8 +287,8 @@ final class CoalescedChecks {
 	 * take in one round trip each, so one sender while the line is short. Senders whose check is
 	 * on the wire count too: they take no more files, but each hands its turn on when done. More
 	 * senders cost more than they save while the server answers quickly: each borrows a session
-	 * and waits for a round trip of its own, for fewer files each (measured on loopback, change 29
-	 * in src/bench/RESULTS.md). While it answers slowly, the line grows and brings in more senders.
+	 * and waits for a round trip of its own, for fewer files each (src/bench/RESULTS.md, change 29).
+	 * While it answers slowly, the line grows and brings in more senders.
 	 */
 	private static boolean needsSender(Line line) {
 		return line.senders < MOST_SENDERS && line.waiting.size() > MOST_FILES_PER_CHECK * line.senders;

@@ -127,13 +127,7 @@ class CoalescedChecksTest {
 	@Test
 	void aFailedCheckFailsTheRequestThatRanItAndAnswersItsSharersWithEmpty() throws Exception {
 		CountDownLatch sessionFree = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> first = this.threads.submit(() -> request("/a.txt", CALLER,
-				(files) -> {
-					this.checksRun.incrementAndGet();
-					await(sessionFree);
-					throw new IOException("the server went away");
-				}));
-		awaitChecksRun(1);
+		Future<Optional<SmallFileCache.Entry>> first = firstCheckFailingOnce("/a.txt", sessionFree, "the server went away");
 		Future<Optional<SmallFileCache.Entry>> other = this.threads.submit(() -> request("/a.txt", CALLER,
 				this::ownCheck));
 		awaitWaiting(1);
@@ -234,13 +228,8 @@ class CoalescedChecksTest {
 	@Test
 	void aSenderThatFindsNoSessionHandsItsTurnToTheFirstRequestInLine() throws Exception {
 		CountDownLatch sessionRefused = new CountDownLatch(1);
-		Future<Optional<SmallFileCache.Entry>> sender = this.threads.submit(() -> request("/sender.txt", CALLER,
-				(files) -> {
-					this.checksRun.incrementAndGet();
-					await(sessionRefused);
-					throw new IOException("421 Too many connections");
-				}));
-		awaitChecksRun(1);
+		Future<Optional<SmallFileCache.Entry>> sender = firstCheckFailingOnce("/sender.txt", sessionRefused,
+				"421 Too many connections");
 		Future<Optional<SmallFileCache.Entry>> waiting = inLine("/waiting.txt", 1);
 		sessionRefused.countDown();
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> sender.get(WAIT_SECONDS, TimeUnit.SECONDS))
@@ -445,6 +434,21 @@ class CoalescedChecksTest {
 			return Collections.nCopies(sent.size(), Optional.of(ENTRY));
 		}));
 		assertThat(commandSent.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+		return request;
+	}
+
+	/**
+	 * The first request, for {@code file}, whose check waits until {@code released} and then fails
+	 * with {@code reply} before it takes any file; returns once that check waits.
+	 */
+	private Future<Optional<SmallFileCache.Entry>> firstCheckFailingOnce(String file, CountDownLatch released,
+			String reply) throws InterruptedException {
+		Future<Optional<SmallFileCache.Entry>> request = this.threads.submit(() -> request(file, CALLER, (files) -> {
+			this.checksRun.incrementAndGet();
+			await(released);
+			throw new IOException(reply);
+		}));
+		awaitChecksRun(1);
 		return request;
 	}
 
