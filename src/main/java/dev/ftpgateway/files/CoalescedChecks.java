@@ -285,10 +285,10 @@ final class CoalescedChecks {
 	/**
 	 * Whether {@code line} needs another request to send: when more files wait than its senders
 	 * take in one round trip each, so one sender while the line is short. Senders whose check is
-	 * on the wire count too: they take no more files, but each hands its turn on when done. More
-	 * senders cost more than they save while the server answers quickly: each borrows a session
-	 * and waits for a round trip of its own, for fewer files each (src/bench/RESULTS.md, change 29).
-	 * While it answers slowly, the line grows and brings in more senders.
+	 * on the wire count too: they take no more files, but each hands its turn on when done. While
+	 * the server answers quickly, one sender with every waiting file costs less than several, each
+	 * borrowing a session and waking for a round trip of its own with fewer files; while it answers
+	 * slowly, the line grows and brings in more senders.
 	 */
 	private static boolean needsSender(Line line) {
 		return line.senders < MOST_SENDERS && line.waiting.size() > MOST_FILES_PER_CHECK * line.senders;
