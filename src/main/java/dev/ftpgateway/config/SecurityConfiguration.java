@@ -55,6 +55,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 
@@ -232,17 +234,29 @@ class SecurityConfiguration {
 				passThrough.getMaxSessionsPerUser(), passThrough.getMaxConcurrentLogins(), events);
 	}
 
+	/**
+	 * Where a request's caller is kept from one of its dispatches to the next: in the request
+	 * itself, since the gateway keeps no sessions. A GET that waits for a check without its thread
+	 * is finished on a later dispatch, which finds its caller here.
+	 */
+	@Bean
+	SecurityContextRepository requestSecurityContexts() {
+		return new RequestAttributeSecurityContextRepository();
+	}
+
 	@Bean
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, SecurityModes modes, FtpGatewaySecurityProperties settings,
 			FtpGatewayProperties properties, SecurityProblems problems, LoginThrottle throttle, ClientAddresses clients,
 			CorsPolicy cors, ObjectProvider<ShareTokens> shares, BackendServers backends,
-			ServerSessions serverSessions, Environment environment) throws Exception {
+			ServerSessions serverSessions, SecurityContextRepository requestSecurityContexts, Environment environment)
+			throws Exception {
 		// Preflights are answered before authentication: a browser sends them without credentials.
 		http.cors((config) -> config.configurationSource(cors))
 			// Stateless requests need no CSRF token; the origin check stands in its place for browsers.
 			.csrf((csrf) -> csrf.disable())
 			.addFilterBefore(new CrossSiteRequestFilter(properties.getWeb().getPublicUrl(), cors), CsrfFilter.class)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext((contexts) -> contexts.securityContextRepository(requestSecurityContexts))
 			.requestCache((cache) -> cache.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.ServletWebRequest;
 import tools.jackson.core.JsonGenerator;
@@ -67,11 +68,16 @@ public class DownloadService {
 
 	private final RequestTransfers transfers;
 
-	private final SharedCheckWaits waits = new SharedCheckWaits();
+	private final SharedCheckWaits waits;
 
+	/**
+	 * @param securityContexts where the security configuration finds a request's caller on each
+	 * of its dispatches
+	 */
 	public DownloadService(FileServerResolver servers, FilesSettings settings, TransferFailures failures,
-			JsonMapper json, RequestTransfers transfers) {
+			JsonMapper json, RequestTransfers transfers, SecurityContextRepository securityContexts) {
 		this.servers = servers;
+		this.waits = new SharedCheckWaits(securityContexts);
 		this.transfers = transfers;
 		this.copier = new TransferCopier(settings.bufferSize(), failures);
 		this.json = json;

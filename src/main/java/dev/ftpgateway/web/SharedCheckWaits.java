@@ -18,7 +18,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.context.request.ServletWebRequest;
 
@@ -38,7 +37,7 @@ import dev.ftpgateway.files.RemotePath;
  * picks up: a copy the check found stale or could not confirm (the request then looks the file up
  * like any other), and every outcome but a streamed body, such as a problem (412, 416, a bad
  * parameter), which Spring MVC renders as for any request. The caller's security context is
- * kept in the request for that dispatch, where the stateless security configuration looks for it.
+ * saved for that dispatch in the repository the security configuration loads it from.
  */
 final class SharedCheckWaits {
 
@@ -46,7 +45,11 @@ final class SharedCheckWaits {
 
 	private static final String OUTCOME = SharedCheckWaits.class.getName() + ".outcome";
 
-	private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
+	private final SecurityContextRepository contexts;
+
+	SharedCheckWaits(SecurityContextRepository contexts) {
+		this.contexts = contexts;
+	}
 
 	/**
 	 * Lets the GET of {@code path} wait without its thread if a check of its cached copy waits to
@@ -67,6 +70,8 @@ final class SharedCheckWaits {
 		}
 		SecurityContext caller = SecurityContextHolder.getContext();
 		UnaryOperator<Runnable> withRequestId = AccessLogFilter.withRequestId(servlet);
+		// Spring Security's session management saves an authenticated caller there too, but only
+		// because the configuration names a session policy: this dispatch does not depend on that.
 		this.contexts.saveContext(caller, servlet, response);
 		AsyncContext async = servlet.startAsync(servlet, response);
 		// No timeout: the check always answers, and a request that waits on its thread waits as long.
@@ -137,7 +142,6 @@ final class SharedCheckWaits {
 			}
 		}
 	}
-
 
 	/** Answers the GET from a confirmed copy, as {@link DownloadService} does on the request's thread. */
 	@FunctionalInterface

@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.context.request.ServletWebRequest;
 
@@ -92,7 +93,8 @@ class DownloadHeadersTest {
 	private DownloadService latin1Downloads() {
 		return new DownloadService(onlyServer(new FileServer(this.pool, "/")),
 				new FilesSettings(64 * 1024, Duration.ofSeconds(2), StandardCharsets.ISO_8859_1, true),
-				new TransferFailures(new SimpleMeterRegistry()), JsonMapper.builder().build(), OnlyServer.transfers());
+				new TransferFailures(new SimpleMeterRegistry()), JsonMapper.builder().build(), OnlyServer.transfers(),
+				new RequestAttributeSecurityContextRepository());
 	}
 
 	private static MockHttpServletResponse get(DownloadService downloads, String path, String download)

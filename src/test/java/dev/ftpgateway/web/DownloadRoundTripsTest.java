@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import dev.ftpgateway.pool.ConnectionSettings;
@@ -158,7 +159,8 @@ class DownloadRoundTripsTest {
 	private static DownloadService downloads(FtpSessionPool pool) {
 		return new DownloadService(onlyServer(new FileServer(pool, "/")), FilesSettings.defaults(),
 				new TransferFailures(new SimpleMeterRegistry()),
-				JsonMapper.builder().build(), OnlyServer.transfers());
+				JsonMapper.builder().build(), OnlyServer.transfers(),
+				new RequestAttributeSecurityContextRepository());
 	}
 
 	private MockHttpServletResponse get(String method) throws IOException {

@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import dev.ftpgateway.files.FileServer;
@@ -55,7 +56,8 @@ class ServerQuirksTest {
 				new PoolSettings(1, 0, 1, second, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)));
 		this.files = new FileServer(this.pool, "/");
 		this.downloads = new DownloadService(onlyServer(this.files), FilesSettings.defaults(),
-				new TransferFailures(new SimpleMeterRegistry()), JsonMapper.builder().build(), OnlyServer.transfers());
+				new TransferFailures(new SimpleMeterRegistry()), JsonMapper.builder().build(), OnlyServer.transfers(),
+				new RequestAttributeSecurityContextRepository());
 		this.server.putFile("/a.txt", CONTENT)
 			.putFile("/dir/f.txt", CONTENT)
 			.reply("FEAT", FEATURES_WITHOUT_MLST_OR_REST)

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import dev.ftpgateway.files.FileServer;
@@ -379,7 +380,8 @@ class SmallFileCacheTest {
 			this.files = files;
 			TransferFailures failures = new TransferFailures(new SimpleMeterRegistry());
 			this.downloads = new DownloadService(onlyServer(this.files), FilesSettings.defaults(), failures,
-					JsonMapper.builder().build(), OnlyServer.transfers());
+					JsonMapper.builder().build(), OnlyServer.transfers(),
+					new RequestAttributeSecurityContextRepository());
 			this.uploads = new UploadService(onlyServer(this.files), FilesSettings.defaults(), failures, OnlyServer.transfers());
 		}
 
