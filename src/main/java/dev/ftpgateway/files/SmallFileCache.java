@@ -46,6 +46,14 @@ public final class SmallFileCache {
 	private long totalBytes;
 
 	/**
+	 * How many times this gateway changed files. A download that began before the latest change
+	 * may hold what the change replaced, so its copy is not kept. Any change counts, not only one
+	 * of the same file: tracking every download in flight would cost more than fetching a copy
+	 * that was not kept again on the next GET.
+	 */
+	private long changes;
+
+	/**
 	 * @param maxFileBytes the largest file kept; 0 keeps none
 	 * @param maxTotalBytes the most bytes kept in all
 	 * @param maxStale how long a checked copy may be served without asking the server again; zero
@@ -101,16 +109,18 @@ public final class SmallFileCache {
 	 * when the file is not to be cached: too large, of unknown size or time, or modified too
 	 * recently.
 	 */
-	Filling filling(String absolute, long size, Instant modified) {
+	synchronized Filling filling(String absolute, long size, Instant modified) {
+		Instant now = this.clock.instant();
 		if (this.maxTotalBytes == 0 || size < 0 || size > this.maxFileBytes || modified == null
-				|| !modified.plus(SETTLED).isBefore(this.clock.instant())) {
+				|| !modified.plus(SETTLED).isBefore(now)) {
 			return null;
 		}
-		return new Filling(absolute, size, modified);
+		return new Filling(absolute, size, modified, now, this.changes);
 	}
 
 	/** Drops {@code absolute} and everything below it: this gateway changed it. */
 	synchronized void invalidate(String absolute) {
+		this.changes++;
 		String below = absolute.endsWith("/") ? absolute : absolute + "/";
 		Iterator<Map.Entry<String, Entry>> iterator = this.entries.entrySet().iterator();
 		while (iterator.hasNext()) {
@@ -127,7 +137,14 @@ public final class SmallFileCache {
 		return this.totalBytes;
 	}
 
-	private synchronized void put(String absolute, Entry entry) {
+	/** Keeps a filled copy, unless this gateway changed a file since its download began. */
+	private synchronized void keep(Filling filling, Entry entry) {
+		if (filling.changesBefore == this.changes) {
+			put(filling.absolute, entry);
+		}
+	}
+
+	private void put(String absolute, Entry entry) {
 		remove(absolute);
 		this.entries.put(absolute, entry);
 		this.totalBytes += entry.bytes.length;
@@ -175,14 +192,22 @@ public final class SmallFileCache {
 
 		private final Instant modified;
 
+		/** When the download began, just after the server stated size and time: when the copy was checked. */
+		private final Instant began;
+
+		/** {@link SmallFileCache#changes} when the download began. */
+		private final long changesBefore;
+
 		private final byte[] bytes;
 
 		private int length;
 
-		Filling(String absolute, long size, Instant modified) {
+		Filling(String absolute, long size, Instant modified, Instant began, long changesBefore) {
 			this.absolute = absolute;
 			this.size = size;
 			this.modified = modified;
+			this.began = began;
+			this.changesBefore = changesBefore;
 			this.bytes = new byte[(int) size];
 		}
 
@@ -198,10 +223,14 @@ public final class SmallFileCache {
 			}
 		}
 
-		/** The download completed (its 226 arrived): keeps the copy if it holds the whole file. */
+		/**
+		 * The download completed (its 226 arrived): keeps the copy if it holds the whole file. It
+		 * counts as checked when the download began: a client slow to take the body must not
+		 * stretch {@code maxStale}.
+		 */
 		void complete() {
 			if (this.length == this.bytes.length) {
-				put(this.absolute, new Entry(this.size, this.modified, this.bytes, SmallFileCache.this.clock.instant()));
+				keep(this, new Entry(this.size, this.modified, this.bytes, this.began));
 			}
 		}
 

@@ -1,12 +1,11 @@
 package dev.ftpgateway.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import dev.ftpgateway.testing.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -16,7 +15,7 @@ class LoginThrottleTest {
 
 	private static final String ADDRESS = "10.0.0.1";
 
-	private final MovableClock clock = new MovableClock();
+	private final MovableClock clock = new MovableClock(Instant.parse("2024-01-01T00:00:00Z"));
 
 	private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofSeconds(10), 2, this.clock);
 
@@ -118,32 +117,6 @@ class LoginThrottleTest {
 		catch (LoginThrottledException ex) {
 			return ex.retryAfter();
 		}
-	}
-
-	/** A clock tests move by hand, so no test sleeps. */
-	private static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2024-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

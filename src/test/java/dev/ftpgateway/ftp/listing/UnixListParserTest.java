@@ -15,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.ftpgateway.testing.MovableClock;
+
 /** Checks {@link UnixListParser} against the Unix corpora and field by field. */
 class UnixListParserTest {
 
@@ -192,11 +194,11 @@ class UnixListParserTest {
 
 	@Test
 	void infersTheYearFromTheClockAsItReadsNowNotAsItReadForAnEarlierLine() {
-		MutableClock clock = new MutableClock(Instant.parse("2026-12-31T23:59:00Z"));
+		MovableClock clock = new MovableClock(Instant.parse("2026-12-31T23:59:00Z"));
 		UnixListParser parser = new UnixListParser(clock, ZoneOffset.UTC);
 		assertThat(parser.parse("-rw-r--r--   1 user group 1 Mar 01 12:00 f").orElseThrow().modified())
 			.contains(Instant.parse("2026-03-01T12:00:00Z"));
-		clock.now = Instant.parse("2027-01-01T00:01:00Z");
+		clock.set(Instant.parse("2027-01-01T00:01:00Z"));
 		assertThat(parser.parse("-rw-r--r--   1 user group 1 Mar 01 12:00 f").orElseThrow().modified())
 			.contains(Instant.parse("2027-03-01T12:00:00Z"));
 	}
@@ -251,32 +253,6 @@ class UnixListParserTest {
 
 	private FtpEntry parse(String line) {
 		return this.parser.parse(line).orElseThrow(() -> new AssertionError("Not parsed: " + line));
-	}
-
-	/** A clock the test moves by hand. */
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
