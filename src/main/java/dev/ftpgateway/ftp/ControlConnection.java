@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.net.ssl.SSLSocket;
@@ -99,22 +100,34 @@ final class ControlConnection implements Closeable {
 		this.out.flush();
 	}
 
-	/** Sends several command lines in one write, for servers that take commands while they still answer earlier ones. */
+	/**
+	 * Sends several command lines in one write, for servers that take commands while they still
+	 * answer earlier ones. Every line is checked and encoded before any is written: a batch that
+	 * went out in part would leave replies unread that later commands would take for their own.
+	 */
 	void sendAll(List<String> lines) throws IOException {
+		List<byte[]> encoded = new ArrayList<>(lines.size());
 		for (String line : lines) {
-			checkSafe(line);
+			encoded.add(encode(line));
 		}
-		for (String line : lines) {
-			write(line);
+		for (int i = 0; i < lines.size(); i++) {
+			write(lines.get(i), encoded.get(i));
 		}
 		this.out.flush();
 	}
 
 	private void write(String line) throws IOException {
+		write(line, encode(line));
+	}
+
+	private byte[] encode(String line) {
 		checkSafe(line);
-		byte[] bytes = this.codec.encode(line);
+		return this.codec.encode(line);
+	}
+
+	private void write(String line, byte[] encoded) throws IOException {
 		this.log.put(line);
-		this.out.write(bytes);
+		this.out.write(encoded);
 		this.out.write('\r');
 		this.out.write('\n');
 	}

@@ -2,6 +2,7 @@ package dev.ftpgateway.ftp;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -329,18 +330,30 @@ class FtpClientCommandsTest {
 
 	@Test
 	void aNameTheServersCharsetCannotWriteIsNotSent() throws IOException {
-		try (FtpClient ftp = new FtpClient()) {
-			ftp.settings().setCharset(StandardCharsets.ISO_8859_1);
-			ftp.connect(this.server.host(), this.server.port());
-			ftp.login("user", "pw");
+		try (FtpClient ftp = loggedIn(StandardCharsets.ISO_8859_1)) {
 			assertThatExceptionOfType(FtpUnencodableNameException.class).isThrownBy(() -> ftp.delete("/日本.txt"));
 			assertThat(ftp.noop()).startsWith("200");
 		}
 		assertThat(this.server.commands()).noneMatch((command) -> command.startsWith("DELE"));
 	}
 
+	@Test
+	void aBatchWithANameTheServersCharsetCannotWriteSendsNoneOfItAndStaysInStep() throws IOException {
+		try (FtpClient ftp = loggedIn(StandardCharsets.ISO_8859_1)) {
+			assertThatExceptionOfType(FtpUnencodableNameException.class)
+				.isThrownBy(() -> ftp.mlstEach(List.of("/a", "/日本.txt")));
+			assertThat(ftp.sendCommand("ECHO 299 in step")).isEqualTo("299 in step");
+		}
+		assertThat(this.server.commands()).noneMatch((command) -> command.startsWith("MLST"));
+	}
+
 	private FtpClient loggedIn() throws IOException {
+		return loggedIn(StandardCharsets.UTF_8);
+	}
+
+	private FtpClient loggedIn(Charset charset) throws IOException {
 		FtpClient ftp = new FtpClient();
+		ftp.settings().setCharset(charset);
 		ftp.settings().setReplyTimeout(Duration.ofSeconds(5));
 		ftp.settings().setDataTimeout(Duration.ofSeconds(5));
 		ftp.connect(this.server.host(), this.server.port());
