@@ -21,9 +21,10 @@ import dev.ftpgateway.pool.WaitingPlace;
  * the senders take in one round trip each; every other request that needs a check waits in line,
  * and a sender that has its session takes up to {@link #MOST_FILES_PER_CHECK} files from the line,
  * its own first, and asks about all of them in one round trip ({@link FileSession#fileVersions}). A
- * sender that is done hands its turn to the first request still waiting in line, if the line
- * needs one. Under load, many different small files cost one round trip and one borrowed session
- * between them instead of one each.
+ * sender that is done hands its turn to the first request still waiting in line, if the line needs
+ * one; one that found no session hands none on, and the requests in line look their files up
+ * themselves ({@link #releaseLine}). Under load, many different small files cost one round trip and
+ * one borrowed session between them instead of one each.
  * <p>
  * A request for a file that already waits in line shares that file's check instead of adding
  * another. A file is asked about once at a time: a request that comes while its file is on the
@@ -221,6 +222,9 @@ final class CoalescedChecks {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
+			if (taken.isEmpty()) {
+				releaseLine(line, mine);
+			}
 			// A failed check of several files is no one request's failure: each looks its file up itself.
 			if (withdraw(line, mine) || taken.equals(List.of(mine))) {
 				throw ex;
@@ -241,6 +245,27 @@ final class CoalescedChecks {
 			}
 			taken.forEach((sent) -> sent.answer.complete(Optional.empty()));
 		}
+	}
+
+	/**
+	 * After a sender found no session (or failed before it took a file): the requests waiting in
+	 * line for a turn leave it and look their files up themselves. Handed the turn one after
+	 * another, each would first wait as long for a session as the pool lets one request wait, and
+	 * the last of a long line would be refused only after all the others. Senders that have their
+	 * turn already keep it.
+	 */
+	private void releaseLine(Line line, Pending mine) {
+		List<Pending> released = new ArrayList<>();
+		synchronized (this.lock) {
+			for (Pending waiting : List.copyOf(line.waiting)) {
+				if (waiting != mine && !waiting.turn.isDone()) {
+					line.waiting.remove(waiting);
+					leave(line, waiting);
+					released.add(waiting);
+				}
+			}
+		}
+		released.forEach((waiting) -> waiting.answer.complete(Optional.empty()));
 	}
 
 	/**

@@ -226,16 +226,19 @@ class CoalescedChecksTest {
 	}
 
 	@Test
-	void aSenderThatFindsNoSessionHandsItsTurnToTheFirstRequestInLine() throws Exception {
+	void aSenderThatFindsNoSessionHandsNoTurnOnAndTheRequestsInLineLookTheirFilesUpThemselves() throws Exception {
 		CountDownLatch sessionRefused = new CountDownLatch(1);
 		Future<Optional<SmallFileCache.Entry>> sender = firstCheckFailingOnce("/sender.txt", sessionRefused,
 				"421 Too many connections");
-		Future<Optional<SmallFileCache.Entry>> waiting = inLine("/waiting.txt", 1);
+		Future<Optional<SmallFileCache.Entry>> first = inLine("/first.txt", 1);
+		Future<Optional<SmallFileCache.Entry>> second = inLine("/second.txt", 2);
 		sessionRefused.countDown();
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> sender.get(WAIT_SECONDS, TimeUnit.SECONDS))
 			.withRootCauseInstanceOf(IOException.class);
-		assertThat(waiting.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("the answer of its own check").isEmpty();
-		assertThat(this.checksRun).hasValue(2);
+		assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("no answer: it looks its file up itself").isEmpty();
+		assertThat(second.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("no answer: it looks its file up itself").isEmpty();
+		assertThat(this.checksRun).as("the sender's only: no request in line waited for a session in its turn")
+			.hasValue(1);
 	}
 
 	@Test
